@@ -1,0 +1,1 @@
+//! cronkit: a cron toolkit (skeleton; see README.md).
