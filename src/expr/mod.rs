@@ -1,0 +1,1840 @@
+//! Parsing cron text into an [`Expr`]: the syntax tree every subcommand shares.
+//!
+//! Two dialects are read (see [`Dialect`]):
+//!
+//! * **quartz** — Quartz / Elasticsearch / Nuxeo: `sec min hour dom month dow [year]`,
+//!   day-of-week 1–7 = SUN–SAT, exactly one day field `?`.
+//! * **unix** — Vixie cron with the OCPS extensions: 5 fields (`min hour dom month dow`),
+//!   6 (seconds first) or 7 (year last), day-of-week 0–7 (0 and 7 = SUN), nicknames,
+//!   Vixie's OR rule for the day fields and `+` to force AND.
+//!
+//! [`DialectChoice::Auto`] picks unix for 5 fields or a nickname and quartz for 6 or 7.
+//!
+//! The parser is strict where Quartz 2.3.2 is silently wrong: text Quartz accepts and
+//! then partly ignores (`MON-FRI/2`, `1W,15W`, `6#3,7`, `*/0`, `JANXYZ`, ...) is rejected
+//! here with a [`Diagnostic`] that says what Quartz would have done and what to write.
+//! Everything Quartz reads sensibly is accepted and means the same.
+//!
+//! Values are kept as written (native numbering of the dialect); the compiler in
+//! [`crate::schedule`] turns them into bit sets.
+
+pub mod error;
+
+use smallvec::SmallVec;
+
+pub use error::Diagnostic;
+
+/// A cron dialect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Quartz 2.x (Elasticsearch Watcher, Nuxeo): 6–7 fields with seconds, `?`, SUN=1.
+    Quartz,
+    /// Vixie/ISC cron with the OCPS extensions: 5–7 fields, SUN=0 or 7, nicknames.
+    Unix,
+}
+
+/// Which dialect to read: a fixed one or the automatic choice by field count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DialectChoice {
+    /// 5 fields or a nickname → unix; 6 or 7 fields → quartz.
+    #[default]
+    Auto,
+    /// Always Quartz.
+    Quartz,
+    /// Always Unix/OCPS.
+    Unix,
+}
+
+impl From<Dialect> for DialectChoice {
+    fn from(d: Dialect) -> Self {
+        match d {
+            Dialect::Quartz => DialectChoice::Quartz,
+            Dialect::Unix => DialectChoice::Unix,
+        }
+    }
+}
+
+/// A half-open byte range `start..end` into the parsed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// The text this span covers in `src` (empty when out of bounds).
+    pub fn slice<'a>(&self, src: &'a str) -> &'a str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The seven positions of a cron expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FieldKind {
+    Second,
+    Minute,
+    Hour,
+    DayOfMonth,
+    Month,
+    DayOfWeek,
+    Year,
+}
+
+impl FieldKind {
+    /// All fields, in Quartz order.
+    pub const ALL: [FieldKind; 7] = [
+        FieldKind::Second,
+        FieldKind::Minute,
+        FieldKind::Hour,
+        FieldKind::DayOfMonth,
+        FieldKind::Month,
+        FieldKind::DayOfWeek,
+        FieldKind::Year,
+    ];
+
+    /// The kebab-case name used in messages (`day-of-month`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Second => "second",
+            FieldKind::Minute => "minute",
+            FieldKind::Hour => "hour",
+            FieldKind::DayOfMonth => "day-of-month",
+            FieldKind::Month => "month",
+            FieldKind::DayOfWeek => "day-of-week",
+            FieldKind::Year => "year",
+        }
+    }
+
+    /// Position in [`Expr::fields`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The smallest and largest value as written in `dialect`.
+    pub fn bounds(self, dialect: Dialect) -> (u16, u16) {
+        match self {
+            FieldKind::Second | FieldKind::Minute => (0, 59),
+            FieldKind::Hour => (0, 23),
+            FieldKind::DayOfMonth => (1, 31),
+            FieldKind::Month => (1, 12),
+            FieldKind::DayOfWeek => match dialect {
+                Dialect::Quartz => (1, 7),
+                Dialect::Unix => (0, 7),
+            },
+            FieldKind::Year => (MIN_YEAR, MAX_YEAR),
+        }
+    }
+}
+
+/// First year a schedule can fire in (the OCPS portable range).
+pub const MIN_YEAR: u16 = 1970;
+/// Last year a schedule can fire in; searches end at the end of this year.
+pub const MAX_YEAR: u16 = 2199;
+
+/// Where a step starts and ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepBase {
+    /// `*/n`: from the field's minimum to its maximum.
+    Any,
+    /// `a/n`: from `a` to the field's maximum.
+    From(u16),
+    /// `a-b/n`: from `a` to `b` (wrapping past the maximum when `a > b`).
+    Range(u16, u16),
+}
+
+/// One comma-separated element of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// `*`
+    Any,
+    /// `?`: no specific value (a day field).
+    NoSpecific,
+    /// A single value, in the dialect's numbering.
+    Value(u16),
+    /// `a-b`; `a > b` wraps around (Quartz only).
+    Range(u16, u16),
+    /// `*/n`, `a/n`, `a-b/n`.
+    Step { base: StepBase, step: u16 },
+    /// Day-of-month `L`: the last day of the month.
+    Last,
+    /// Day-of-month `L-n`: `n` days before the last day.
+    LastOffset(u8),
+    /// Day-of-month `LW`: the last weekday (Mon–Fri) of the month.
+    LastWeekday,
+    /// Day-of-month `L-nW`: the weekday nearest to `n` days before the last day.
+    LastOffsetWeekday(u8),
+    /// Day-of-month `nW`: the weekday nearest day `n`, within the month.
+    NearestWeekday(u8),
+    /// Day-of-week `nL` (or unix `n#L`): the last such weekday of the month. Native number.
+    LastOfWeekday(u16),
+    /// Day-of-week `n#k`: the k-th such weekday of the month (k = 1..=5). Native number.
+    NthWeekday(u16, u8),
+    /// Quartz day-of-week `L` alone: Saturday (7), as Quartz reads it.
+    SaturdayL,
+}
+
+/// A list element with its position and how it was spelt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub span: Span,
+    /// Written with names (`MON`, `January`) rather than numbers.
+    pub named: bool,
+}
+
+/// One field of an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub kind: FieldKind,
+    /// The field's text in the source (empty at the end of the text when `implicit`).
+    pub span: Span,
+    /// The comma-separated items.
+    pub items: SmallVec<[Item; 2]>,
+    /// Not written: seconds of a 5-field unix expression (= 0), an absent year (= every
+    /// year), or any field of a nickname.
+    pub implicit: bool,
+}
+
+impl Field {
+    fn implicit(kind: FieldKind, item: ItemKind, at: usize) -> Field {
+        let span = Span::new(at, at);
+        let mut items = SmallVec::new();
+        items.push(Item {
+            kind: item,
+            span,
+            named: false,
+        });
+        Field {
+            kind,
+            span,
+            items,
+            implicit: true,
+        }
+    }
+
+    /// `*` (or `?`) alone: the field does not restrict anything.
+    pub fn is_wildcard(&self) -> bool {
+        self.items.len() == 1 && matches!(self.items[0].kind, ItemKind::Any | ItemKind::NoSpecific)
+    }
+
+    /// `?` alone.
+    pub fn is_no_specific(&self) -> bool {
+        self.items.len() == 1 && matches!(self.items[0].kind, ItemKind::NoSpecific)
+    }
+}
+
+/// Unix nicknames (`@daily` and friends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Nickname {
+    Yearly,
+    Annually,
+    Monthly,
+    Weekly,
+    Daily,
+    Midnight,
+    Hourly,
+    Reboot,
+}
+
+impl Nickname {
+    /// The nickname as written, with its `@`.
+    pub fn text(self) -> &'static str {
+        match self {
+            Nickname::Yearly => "@yearly",
+            Nickname::Annually => "@annually",
+            Nickname::Monthly => "@monthly",
+            Nickname::Weekly => "@weekly",
+            Nickname::Daily => "@daily",
+            Nickname::Midnight => "@midnight",
+            Nickname::Hourly => "@hourly",
+            Nickname::Reboot => "@reboot",
+        }
+    }
+
+    /// The five-field expression it stands for (`None` for `@reboot`).
+    pub fn expansion(self) -> Option<&'static str> {
+        match self {
+            Nickname::Yearly | Nickname::Annually => Some("0 0 1 1 *"),
+            Nickname::Monthly => Some("0 0 1 * *"),
+            Nickname::Weekly => Some("0 0 * * 0"),
+            Nickname::Daily | Nickname::Midnight => Some("0 0 * * *"),
+            Nickname::Hourly => Some("0 * * * *"),
+            Nickname::Reboot => None,
+        }
+    }
+
+    const ALL: [Nickname; 8] = [
+        Nickname::Yearly,
+        Nickname::Annually,
+        Nickname::Monthly,
+        Nickname::Weekly,
+        Nickname::Daily,
+        Nickname::Midnight,
+        Nickname::Hourly,
+        Nickname::Reboot,
+    ];
+}
+
+/// How the two day fields combine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayCombine {
+    /// A day must match both fields (Quartz always: one of them is `?`; unix when one
+    /// field starts with `*` or the day-of-week has the `+` prefix).
+    And,
+    /// Vixie cron's rule when both day fields are restricted: either may match.
+    Or,
+}
+
+/// A parsed cron expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expr {
+    /// The dialect the text was read in.
+    pub dialect: Dialect,
+    /// The nickname, when the expression is one (`@daily`).
+    pub nickname: Option<Nickname>,
+    /// Second, minute, hour, day-of-month, month, day-of-week, year (see [`FieldKind::index`]).
+    pub fields: [Field; 7],
+    /// How many fields were written (0 for a nickname).
+    pub written_fields: u8,
+    /// Unix: the day-of-week field had the `+` prefix (AND with day-of-month).
+    pub dow_and_prefix: bool,
+    /// Unix: the day-of-month / day-of-week text started with `*` or `?` (Vixie's rule).
+    pub dom_starts_with_star: bool,
+    pub dow_starts_with_star: bool,
+}
+
+/// At most this many items in one field: far more than any meaningful list
+/// (the year field has 230 values), small enough to bound memory.
+const MAX_ITEMS: usize = 1024;
+
+impl Expr {
+    /// Parse `text` in the given dialect.
+    ///
+    /// ```
+    /// use cronkit::{Expr, DialectChoice, Dialect};
+    /// let e = Expr::parse("0 15 10 ? * MON-FRI", DialectChoice::Auto).unwrap();
+    /// assert_eq!(e.dialect, Dialect::Quartz);
+    /// let err = Expr::parse("0 0 12 1 * MON", DialectChoice::Quartz).unwrap_err();
+    /// assert_eq!(err.code, "both-day-fields");
+    /// ```
+    pub fn parse(text: &str, dialect: DialectChoice) -> Result<Expr, Diagnostic> {
+        let result = parse_inner(text, dialect);
+        result.map_err(|mut d| {
+            if d.input.is_empty() {
+                d.input = text.to_string();
+            }
+            d
+        })
+    }
+
+    /// The field of the given kind.
+    pub fn field(&self, kind: FieldKind) -> &Field {
+        &self.fields[kind.index()]
+    }
+
+    /// How the day fields combine.
+    pub fn day_combine(&self) -> DayCombine {
+        match self.dialect {
+            Dialect::Quartz => DayCombine::And,
+            Dialect::Unix => {
+                if self.dow_and_prefix || self.dom_starts_with_star || self.dow_starts_with_star {
+                    DayCombine::And
+                } else {
+                    DayCombine::Or
+                }
+            }
+        }
+    }
+}
+
+/// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
+pub fn weekday_of(dialect: Dialect, value: u16) -> u8 {
+    match dialect {
+        Dialect::Quartz => ((value + 6) % 7) as u8,
+        Dialect::Unix => (value % 7) as u8,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+const DAYS: [&str; 7] = [
+    "SUNDAY",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+];
+
+/// The 3-letter abbreviation of day `wd` (0 = Sunday).
+pub fn day_abbrev(wd: u8) -> &'static str {
+    &DAYS[(wd % 7) as usize][..3]
+}
+
+/// The 3-letter abbreviation of month `m` (1 = January).
+pub fn month_abbrev(m: u16) -> &'static str {
+    &MONTHS[((m.clamp(1, 12)) - 1) as usize][..3]
+}
+
+/// Look up a name (3-letter abbreviation or full English name, any case).
+/// Returns the index in the table (0-based).
+fn lookup_name(word: &str, table: &[&str]) -> Option<usize> {
+    if word.len() < 3 || !word.is_ascii() {
+        return None;
+    }
+    let upper = word.to_ascii_uppercase();
+    table
+        .iter()
+        .position(|full| upper.len() == 3 && full.starts_with(upper.as_str()) || *full == upper)
+}
+
+fn field_order(dialect: Dialect, count: usize) -> &'static [FieldKind] {
+    use FieldKind::*;
+    match (dialect, count) {
+        (Dialect::Unix, 5) => &[Minute, Hour, DayOfMonth, Month, DayOfWeek],
+        (_, 6) => &[Second, Minute, Hour, DayOfMonth, Month, DayOfWeek],
+        _ => &[Second, Minute, Hour, DayOfMonth, Month, DayOfWeek, Year],
+    }
+}
+
+/// Split on spaces and tabs; at most 8 spans are kept (more is an error anyway).
+fn split_fields(text: &str) -> (SmallVec<[Span; 8]>, usize) {
+    let bytes = text.as_bytes();
+    let mut spans = SmallVec::new();
+    let mut count = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
+            i += 1;
+        }
+        count += 1;
+        if spans.len() < 8 {
+            spans.push(Span::new(start, i));
+        }
+    }
+    (spans, count)
+}
+
+fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
+    let (spans, count) = split_fields(text);
+    if count == 0 {
+        let d = Diagnostic::new("empty-expression", "the expression is empty")
+            .at(Span::new(0, text.len()))
+            .help("a Quartz expression looks like `0 0/5 * * * ?`, a Unix one like `*/5 * * * *`");
+        return Err(d);
+    }
+    let first = spans[0].slice(text);
+    let is_nickname = first.starts_with('@');
+
+    let dialect = match choice {
+        DialectChoice::Quartz => Dialect::Quartz,
+        DialectChoice::Unix => Dialect::Unix,
+        DialectChoice::Auto => {
+            if is_nickname || count == 5 {
+                Dialect::Unix
+            } else if count == 6 || count == 7 {
+                Dialect::Quartz
+            } else {
+                let last = spans[spans.len() - 1];
+                let whole = Span::new(spans[0].start, last.end);
+                let d = if count > 7 {
+                    too_many_fields(text, &spans, None)
+                } else {
+                    Diagnostic::new(
+                        "field-count",
+                        format!(
+                            "expected 5 fields (Unix cron) or 6–7 fields (Quartz), found {count}"
+                        ),
+                    )
+                    .at(whole)
+                    .help(
+                        "Unix: `minute hour day-of-month month day-of-week`; Quartz: `second minute hour day-of-month month day-of-week [year]`",
+                    )
+                };
+                return Err(d);
+            }
+        }
+    };
+
+    let result = parse_dialect(text, dialect, &spans, count, is_nickname);
+    match result {
+        Ok(e) => Ok(e),
+        Err(mut d) => {
+            d.dialect = Some(dialect);
+            // The automatic choice failed: would the other dialect have read it?
+            if choice == DialectChoice::Auto && dialect == Dialect::Quartz {
+                if parse_dialect(text, Dialect::Unix, &spans, count, is_nickname).is_ok() {
+                    let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
+                    d.help = Some(match d.help.take() {
+                        Some(h) => format!("{h}; {extra}"),
+                        None => extra.to_string(),
+                    });
+                }
+            }
+            Err(d)
+        }
+    }
+}
+
+fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diagnostic {
+    let extra_start = spans.get(7).map(|s| s.start).unwrap_or(text.len());
+    let trimmed_end = text.trim_end_matches([' ', '\t']).len();
+    let mut d = Diagnostic::new(
+        "too-many-fields",
+        "more than 7 fields: a cron expression ends with the year",
+    )
+    .at(Span::new(extra_start, trimmed_end.max(extra_start)));
+    d.dialect = dialect;
+    d.help(format!(
+        "remove the extra text; Quartz silently ignores everything after the 7th field: `{}`",
+        spans
+            .iter()
+            .take(7)
+            .map(|s| s.slice(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ))
+}
+
+fn parse_dialect(
+    text: &str,
+    dialect: Dialect,
+    spans: &[Span],
+    count: usize,
+    is_nickname: bool,
+) -> Result<Expr, Diagnostic> {
+    if is_nickname {
+        return parse_nickname(text, dialect, spans, count);
+    }
+    if count > 7 {
+        return Err(too_many_fields(text, spans, Some(dialect)));
+    }
+    let valid = match dialect {
+        Dialect::Quartz => count == 6 || count == 7,
+        Dialect::Unix => (5..=7).contains(&count),
+    };
+    if !valid {
+        let whole = Span::new(spans[0].start, spans[spans.len() - 1].end);
+        let d = match dialect {
+            Dialect::Quartz => {
+                let mut d = Diagnostic::new(
+                    "field-count",
+                    format!("Quartz expressions have 6 or 7 fields, found {count}"),
+                )
+                .at(whole);
+                d = if count == 5 {
+                    d.help(format!(
+                        "Quartz starts with seconds and needs `?` in a day field, e.g. `0 {}`; or pass `--dialect unix` for a Unix expression",
+                        quartz_from_unix_guess(text, spans)
+                    ))
+                } else {
+                    d.help("second minute hour day-of-month month day-of-week [year], e.g. `0 0/5 * * * ?`")
+                };
+                d
+            }
+            Dialect::Unix => Diagnostic::new(
+                "field-count",
+                format!("Unix cron expressions have 5 fields (or 6 with seconds, 7 with a year), found {count}"),
+            )
+            .at(whole)
+            .help("minute hour day-of-month month day-of-week, e.g. `*/5 * * * *`"),
+        };
+        return Err(d);
+    }
+
+    let order = field_order(dialect, count);
+    // start with implicit fields, then fill what was written
+    let end = text.len();
+    let mut fields: [Field; 7] = [
+        Field::implicit(FieldKind::Second, ItemKind::Value(0), 0),
+        Field::implicit(FieldKind::Minute, ItemKind::Any, 0),
+        Field::implicit(FieldKind::Hour, ItemKind::Any, 0),
+        Field::implicit(FieldKind::DayOfMonth, ItemKind::Any, 0),
+        Field::implicit(FieldKind::Month, ItemKind::Any, 0),
+        Field::implicit(FieldKind::DayOfWeek, ItemKind::Any, 0),
+        Field::implicit(FieldKind::Year, ItemKind::Any, end),
+    ];
+    let mut dow_and_prefix = false;
+    let mut dom_star = false;
+    let mut dow_star = false;
+    for (kind, span) in order.iter().zip(spans.iter()) {
+        let mut span = *span;
+        let raw = span.slice(text);
+        if *kind == FieldKind::DayOfWeek && dialect == Dialect::Unix && raw.starts_with('+') {
+            dow_and_prefix = true;
+            span.start += 1;
+            if span.start == span.end {
+                return Err(Diagnostic::new(
+                    "empty-field",
+                    "`+` must be followed by a day-of-week",
+                )
+                .at(Span::new(span.start - 1, span.end))
+                .in_field(*kind)
+                .help("e.g. `0 12 1 * +MON` fires on day 1 only when it is a Monday"));
+            }
+        }
+        let ftext = span.slice(text);
+        if *kind == FieldKind::DayOfMonth {
+            dom_star = ftext.starts_with('*') || ftext.starts_with('?');
+        }
+        if *kind == FieldKind::DayOfWeek {
+            dow_star = ftext.starts_with('*') || ftext.starts_with('?');
+        }
+        let field = parse_field(text, span, *kind, dialect)?;
+        fields[kind.index()] = field;
+    }
+    if dialect == Dialect::Unix && count == 5 {
+        // the implicit seconds field sits before the text
+        fields[0].span = Span::new(spans[0].start, spans[0].start);
+        fields[0].items[0].span = fields[0].span;
+    }
+
+    let expr = Expr {
+        dialect,
+        nickname: None,
+        fields,
+        written_fields: count as u8,
+        dow_and_prefix,
+        dom_starts_with_star: dom_star,
+        dow_starts_with_star: dow_star,
+    };
+    check_day_fields(text, &expr)?;
+    Ok(expr)
+}
+
+/// A Quartz guess for a 5-field Unix expression (for help text only).
+fn quartz_from_unix_guess(text: &str, spans: &[Span]) -> String {
+    let f: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+    if f.len() != 5 {
+        return text.trim().to_string();
+    }
+    let (dom, dow) = if f[4] == "*" || f[4] == "?" {
+        (f[2].to_string(), "?".to_string())
+    } else {
+        ("?".to_string(), f[4].to_string())
+    };
+    format!("{} {} {} {} {}", f[0], f[1], dom, f[3], dow)
+}
+
+fn parse_nickname(
+    text: &str,
+    dialect: Dialect,
+    spans: &[Span],
+    count: usize,
+) -> Result<Expr, Diagnostic> {
+    let word = spans[0].slice(text);
+    if dialect == Dialect::Quartz {
+        return Err(Diagnostic::new(
+            "nickname-in-quartz",
+            format!("`{word}` is a Unix cron nickname; Quartz has no nicknames"),
+        )
+        .at(spans[0])
+        .help(match nickname_lookup(word).and_then(|n| n.expansion()) {
+            Some(exp) => format!(
+                "pass `--dialect unix`, or write the Quartz expression `{}`",
+                unix5_to_quartz(exp)
+            ),
+            None => "pass `--dialect unix`".to_string(),
+        }));
+    }
+    let Some(nick) = nickname_lookup(word) else {
+        let lower = word.to_ascii_lowercase();
+        let d =
+            Diagnostic::new("unknown-nickname", format!("unknown nickname `{word}`")).at(spans[0]);
+        return Err(match nickname_lookup(&lower) {
+            Some(n) => d.help(format!("nicknames are case-sensitive: write `{}`", n.text())),
+            None => d.help("known nicknames: @yearly @annually @monthly @weekly @daily @midnight @hourly @reboot"),
+        });
+    };
+    if count > 1 {
+        let rest = Span::new(spans[1].start, spans[spans.len() - 1].end);
+        return Err(Diagnostic::new(
+            "nickname-with-fields",
+            format!("`{word}` must stand alone: a nickname replaces all five fields"),
+        )
+        .at(rest)
+        .help(format!("write just `{word}`")));
+    }
+    let at = spans[0].start;
+    let mk = |kind, item| {
+        let mut f = Field::implicit(kind, item, at);
+        f.span = spans[0];
+        f.items[0].span = spans[0];
+        f
+    };
+    use FieldKind::*;
+    let (min, hour, dom, month, dow) = match nick {
+        Nickname::Yearly | Nickname::Annually => (
+            ItemKind::Value(0),
+            ItemKind::Value(0),
+            ItemKind::Value(1),
+            ItemKind::Value(1),
+            ItemKind::Any,
+        ),
+        Nickname::Monthly => (
+            ItemKind::Value(0),
+            ItemKind::Value(0),
+            ItemKind::Value(1),
+            ItemKind::Any,
+            ItemKind::Any,
+        ),
+        Nickname::Weekly => (
+            ItemKind::Value(0),
+            ItemKind::Value(0),
+            ItemKind::Any,
+            ItemKind::Any,
+            ItemKind::Value(0),
+        ),
+        Nickname::Daily | Nickname::Midnight | Nickname::Reboot => (
+            ItemKind::Value(0),
+            ItemKind::Value(0),
+            ItemKind::Any,
+            ItemKind::Any,
+            ItemKind::Any,
+        ),
+        Nickname::Hourly => (
+            ItemKind::Value(0),
+            ItemKind::Any,
+            ItemKind::Any,
+            ItemKind::Any,
+            ItemKind::Any,
+        ),
+    };
+    let dom_star = matches!(dom, ItemKind::Any);
+    let dow_star = matches!(dow, ItemKind::Any);
+    Ok(Expr {
+        dialect,
+        nickname: Some(nick),
+        fields: [
+            mk(Second, ItemKind::Value(0)),
+            mk(Minute, min),
+            mk(Hour, hour),
+            mk(DayOfMonth, dom),
+            mk(Month, month),
+            mk(DayOfWeek, dow),
+            mk(Year, ItemKind::Any),
+        ],
+        written_fields: 0,
+        dow_and_prefix: false,
+        dom_starts_with_star: dom_star,
+        dow_starts_with_star: dow_star,
+    })
+}
+
+fn nickname_lookup(word: &str) -> Option<Nickname> {
+    Nickname::ALL.iter().copied().find(|n| n.text() == word)
+}
+
+/// `0 0 1 1 *` → `0 0 0 1 1 ?` (only for the fixed nickname expansions).
+fn unix5_to_quartz(exp: &str) -> String {
+    let f: Vec<&str> = exp.split(' ').collect();
+    let (dom, dow) = if f[4] == "*" {
+        (f[2], "?")
+    } else {
+        ("?", "SUN")
+    };
+    format!("0 {} {} {} {} {}", f[0], f[1], dom, f[3], dow)
+}
+
+/// Quartz: exactly one day field is `?`. Unix: nothing to check here.
+fn check_day_fields(text: &str, e: &Expr) -> Result<(), Diagnostic> {
+    if e.dialect != Dialect::Quartz {
+        return Ok(());
+    }
+    let dom = e.field(FieldKind::DayOfMonth);
+    let dow = e.field(FieldKind::DayOfWeek);
+    let dom_q = dom.is_no_specific();
+    let dow_q = dow.is_no_specific();
+    if dom_q && dow_q {
+        return Err(Diagnostic::new(
+            "both-day-fields-unspecified",
+            "day-of-month and day-of-week are both `?`",
+        )
+        .at(dom.span)
+        .at(dow.span)
+        .in_field(FieldKind::DayOfWeek)
+        .help(format!(
+            "Quartz needs `?` in exactly one of them: `{}`",
+            replace_span(text, dow.span, "*")
+        )));
+    }
+    if !dom_q && !dow_q {
+        let a = replace_span(text, dow.span, "?");
+        let b = replace_span(text, dom.span, "?");
+        let help = if dom.is_wildcard() {
+            format!("Quartz needs `?` in one of them; to fire on those weekdays write `{b}`")
+        } else if dow.is_wildcard() {
+            format!("Quartz needs `?` in one of them; to fire on those days write `{a}`")
+        } else {
+            format!("Quartz needs `?` in one of them: `{a}` or `{b}`")
+        };
+        return Err(Diagnostic::new(
+            "both-day-fields",
+            "day-of-month and day-of-week are both set",
+        )
+        .at(dom.span)
+        .at(dow.span)
+        .in_field(FieldKind::DayOfMonth)
+        .help(help));
+    }
+    Ok(())
+}
+
+fn replace_span(text: &str, span: Span, with: &str) -> String {
+    let mut s = String::with_capacity(text.len() + with.len());
+    s.push_str(&text[..span.start]);
+    s.push_str(with);
+    s.push_str(&text[span.end..]);
+    s.trim().to_string()
+}
+
+// ---------------------------------------------------------------- one field
+
+struct FieldParser<'a> {
+    text: &'a str,
+    kind: FieldKind,
+    dialect: Dialect,
+}
+
+impl FieldParser<'_> {
+    fn err(&self, code: &'static str, msg: impl Into<String>, span: Span) -> Diagnostic {
+        let mut d = Diagnostic::new(code, msg).at(span).in_field(self.kind);
+        d.dialect = Some(self.dialect);
+        d
+    }
+
+    /// The whole expression with the item at `span` replaced (for help text).
+    fn fixed(&self, span: Span, with: &str) -> String {
+        replace_span(self.text, span, with)
+    }
+
+    fn bounds(&self) -> (u16, u16) {
+        self.kind.bounds(self.dialect)
+    }
+}
+
+fn parse_field(
+    text: &str,
+    span: Span,
+    kind: FieldKind,
+    dialect: Dialect,
+) -> Result<Field, Diagnostic> {
+    let p = FieldParser {
+        text,
+        kind,
+        dialect,
+    };
+    let ftext = span.slice(text);
+    let mut items: SmallVec<[Item; 2]> = SmallVec::new();
+    let mut pos = span.start;
+    for part in ftext.split(',') {
+        let item_span = Span::new(pos, pos + part.len());
+        pos += part.len() + 1;
+        if part.is_empty() {
+            let at = if item_span.start > span.start {
+                Span::new(item_span.start - 1, item_span.start)
+            } else {
+                Span::new(item_span.start, (item_span.start + 1).min(span.end))
+            };
+            let cleaned: Vec<&str> = ftext.split(',').filter(|s| !s.is_empty()).collect();
+            let mut d = p.err(
+                "empty-list-item",
+                format!("empty item in the {} list", kind.name()),
+                at,
+            );
+            if !cleaned.is_empty() {
+                d = d.help(format!(
+                    "remove the extra comma: `{}`",
+                    p.fixed(span, &cleaned.join(","))
+                ));
+            }
+            return Err(d);
+        }
+        if items.len() >= MAX_ITEMS {
+            return Err(p.err(
+                "too-many-items",
+                format!("more than {MAX_ITEMS} items in the {} field", kind.name()),
+                item_span,
+            ));
+        }
+        items.push(parse_item(&p, part, item_span)?);
+    }
+    check_item_combinations(&p, &items, span)?;
+    Ok(Field {
+        kind,
+        span,
+        items,
+        implicit: false,
+    })
+}
+
+/// Rules about how items may be combined in one field.
+fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Result<(), Diagnostic> {
+    let many = items.len() > 1;
+    for it in items {
+        match it.kind {
+            ItemKind::NoSpecific if many => {
+                return Err(p
+                    .err(
+                        "question-mark-in-list",
+                        "`?` must stand alone in its field",
+                        it.span,
+                    )
+                    .help(
+                        "`?` means \"no specific value\"; it cannot be combined with other values",
+                    ));
+            }
+            _ => {}
+        }
+    }
+    if !many || p.dialect == Dialect::Unix {
+        return Ok(());
+    }
+    // Quartz: special day forms stand alone.
+    for it in items {
+        let others: Vec<String> = items
+            .iter()
+            .filter(|o| o.span != it.span)
+            .map(|o| o.span.slice(p.text).to_string())
+            .collect();
+        match it.kind {
+            ItemKind::Last
+            | ItemKind::LastOffset(_)
+            | ItemKind::LastWeekday
+            | ItemKind::LastOffsetWeekday(_) => {
+                return Err(p.err(
+                    "special-day-in-list",
+                    format!(
+                        "`{}` cannot be combined with other days in Quartz",
+                        it.span.slice(p.text)
+                    ),
+                    it.span,
+                )
+                .help("Quartz rejects `L`/`LW` in a list (\"not implemented\"); use a separate expression for each"));
+            }
+            ItemKind::NearestWeekday(_) => {
+                return Err(p.err(
+                    "w-in-list",
+                    format!("`{}` cannot be part of a list", it.span.slice(p.text)),
+                    it.span,
+                )
+                .help(format!(
+                    "Quartz silently uses only the first value of the list with `W` and ignores {}; use one expression per day (e.g. `{}`)",
+                    others.join(", "),
+                    p.fixed(span, it.span.slice(p.text))
+                )));
+            }
+            ItemKind::LastOfWeekday(_) => {
+                return Err(p.err(
+                    "special-day-in-list",
+                    format!(
+                        "`{}` cannot be combined with other weekdays in Quartz",
+                        it.span.slice(p.text)
+                    ),
+                    it.span,
+                )
+                .help("Quartz rejects `L` with other days of the week (\"not implemented\"); use a separate expression for each"));
+            }
+            ItemKind::NthWeekday(..) => {
+                return Err(p.err(
+                    "hash-in-list",
+                    format!("`{}` cannot be part of a list", it.span.slice(p.text)),
+                    it.span,
+                )
+                .help(format!(
+                    "Quartz uses only the `#` item and silently ignores {}; use one expression per weekday (e.g. `{}`)",
+                    others.join(", "),
+                    p.fixed(span, it.span.slice(p.text))
+                )));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A lexed value: a number or a name, with its span.
+#[derive(Clone, Copy)]
+struct Val {
+    value: u16,
+    named: bool,
+    span: Span,
+}
+
+struct Cursor<'a> {
+    s: &'a [u8],
+    i: usize,
+    base: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+    fn at_end(&self) -> bool {
+        self.i >= self.s.len()
+    }
+    fn abs(&self) -> usize {
+        self.base + self.i
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        if self
+            .peek()
+            .map(|b| b.eq_ignore_ascii_case(&c))
+            .unwrap_or(false)
+        {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn digits(&mut self) -> Option<(u32, Span)> {
+        let start = self.i;
+        let mut v: u32 = 0;
+        while let Some(b) = self.peek() {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            v = v.saturating_mul(10).saturating_add((b - b'0') as u32);
+            self.i += 1;
+        }
+        if self.i == start {
+            None
+        } else {
+            Some((v, Span::new(self.base + start, self.base + self.i)))
+        }
+    }
+    fn letters(&mut self) -> Option<Span> {
+        let start = self.i;
+        while let Some(b) = self.peek() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            self.i += 1;
+        }
+        if self.i == start {
+            None
+        } else {
+            Some(Span::new(self.base + start, self.base + self.i))
+        }
+    }
+}
+
+fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnostic> {
+    let mut c = Cursor {
+        s: part.as_bytes(),
+        i: 0,
+        base: span.start,
+    };
+    let kind = p.kind;
+    let item = |k: ItemKind, named: bool| Item {
+        kind: k,
+        span,
+        named,
+    };
+
+    // `?`
+    if c.eat(b'?') {
+        if !matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek) {
+            let mut d = p.err(
+                "question-mark-not-allowed",
+                format!(
+                    "`?` is only allowed in day-of-month or day-of-week, not in {}",
+                    kind.name()
+                ),
+                Span::new(span.start, span.start + 1),
+            );
+            d = d.help(format!(
+                "use `*` for every {}: `{}`",
+                kind.name(),
+                p.fixed(span, "*")
+            ));
+            return Err(d);
+        }
+        if !c.at_end() {
+            return Err(trailing_junk(p, &c, span, "?"));
+        }
+        return Ok(item(ItemKind::NoSpecific, false));
+    }
+
+    // `*` and `*/n`
+    if c.eat(b'*') {
+        if c.at_end() {
+            return Ok(item(ItemKind::Any, false));
+        }
+        if c.eat(b'/') {
+            let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
+            return Ok(item(
+                ItemKind::Step {
+                    base: StepBase::Any,
+                    step,
+                },
+                false,
+            ));
+        }
+        return Err(trailing_junk(p, &c, span, "*"));
+    }
+
+    // day-of-month L forms
+    if kind == FieldKind::DayOfMonth && matches!(c.peek(), Some(b'L' | b'l')) {
+        return parse_dom_last(p, &mut c, span).map(|k| item(k, false));
+    }
+    // Quartz day-of-week `L` alone = Saturday
+    if kind == FieldKind::DayOfWeek && matches!(c.peek(), Some(b'L' | b'l')) && part.len() > 1 {
+        // no day name starts with L: Quartz reads `L` (Saturday) and ignores the rest
+        c.eat(b'L');
+        return Err(trailing_junk(p, &c, span, "L").help(
+            "Quartz reads `L` alone as Saturday and silently ignores the rest; for the last Friday of the month write `6L`",
+        ));
+    }
+    if kind == FieldKind::DayOfWeek && matches!(c.peek(), Some(b'L' | b'l')) && part.len() == 1 {
+        return match p.dialect {
+            Dialect::Quartz => Ok(item(ItemKind::SaturdayL, false)),
+            Dialect::Unix => Err(p
+                .err(
+                    "l-alone-in-dow",
+                    "`L` alone in day-of-week has no meaning in Unix cron",
+                    span,
+                )
+                .help("for the last Friday of the month write `5L` or `FRI#L`")),
+        };
+    }
+
+    // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
+    let a = parse_value(p, &mut c, span)?;
+    // day-of-week `FRIL`: the name lexer stops before a trailing L (see parse_value)
+    if c.eat(b'W') {
+        return finish_w(p, &c, span, a, None);
+    }
+    if kind == FieldKind::DayOfWeek && c.eat(b'L') {
+        if !c.at_end() {
+            return Err(trailing_junk(p, &c, span, &part[..c.i]));
+        }
+        check_range(p, a)?;
+        return Ok(item(ItemKind::LastOfWeekday(a.value), a.named));
+    }
+    if c.eat(b'#') {
+        if kind != FieldKind::DayOfWeek {
+            return Err(p.err(
+                "hash-not-allowed",
+                format!("`#` is only allowed in day-of-week, not in {}", kind.name()),
+                Span::new(c.abs() - 1, c.abs()),
+            ));
+        }
+        check_range(p, a)?;
+        if p.dialect == Dialect::Quartz && a.value == 0 {
+            // unreachable by check_range (Quartz day-of-week is 1-7), kept for clarity
+            return Err(out_of_range(p, a));
+        }
+        if c.eat(b'L') {
+            if p.dialect == Dialect::Quartz {
+                return Err(p
+                    .err(
+                        "hash-last-in-quartz",
+                        "`#L` is Unix/OCPS syntax; Quartz writes the last weekday as `nL`",
+                        span,
+                    )
+                    .help(format!(
+                        "write `{}`",
+                        p.fixed(span, &format!("{}L", a.span.slice(p.text)))
+                    )));
+            }
+            if !c.at_end() {
+                return Err(trailing_junk(p, &c, span, &part[..c.i]));
+            }
+            return Ok(item(ItemKind::LastOfWeekday(a.value), a.named));
+        }
+        let Some((k, kspan)) = c.digits() else {
+            return Err(p
+                .err(
+                    "bad-nth",
+                    "`#` must be followed by a number from 1 to 5",
+                    Span::new(c.abs() - 1, span.end),
+                )
+                .help(format!(
+                    "e.g. `{}` for the third one of the month",
+                    p.fixed(span, &format!("{}#3", a.span.slice(p.text)))
+                )));
+        };
+        if !(1..=5).contains(&k) {
+            return Err(p.err(
+                "bad-nth",
+                format!("`#{k}`: a month has at most 5 of each weekday; use 1 to 5"),
+                kspan,
+            ));
+        }
+        if !c.at_end() {
+            return Err(trailing_junk(p, &c, span, &part[..c.i]));
+        }
+        return Ok(item(ItemKind::NthWeekday(a.value, k as u8), a.named));
+    }
+    if c.eat(b'-') {
+        let b = parse_value(p, &mut c, span)?;
+        if a.named != b.named {
+            return Err(p.err(
+                "mixed-range",
+                "a range must use two names or two numbers",
+                Span::new(a.span.start, b.span.end),
+            )
+            .help("Quartz fails on this with an internal error; write both ends the same way, e.g. `MON-FRI` or `2-6`"));
+        }
+        check_range(p, a)?;
+        check_range(p, b)?;
+        check_range_order(p, a, b)?;
+        if c.eat(b'W') {
+            return Err(p.err(
+                "w-on-range",
+                "`W` cannot follow a range",
+                Span::new(a.span.start, c.abs()),
+            )
+            .help("Quartz silently ignores the `W` and fires on every day of the range, weekends too; write one `nW` per expression, or the plain range"));
+        }
+        if kind == FieldKind::DayOfWeek && c.eat(b'L') {
+            return Err(p.err(
+                "l-on-range",
+                "`L` cannot follow a range",
+                Span::new(a.span.start, c.abs()),
+            )
+            .help(format!("Quartz silently ignores the `L` and fires on every day of the range; for the last one of a weekday write e.g. `{}L`", a.span.slice(p.text))));
+        }
+        if c.peek() == Some(b'#') {
+            return Err(p
+                .err(
+                    "hash-on-range",
+                    "`#` cannot follow a range",
+                    Span::new(a.span.start, span.end),
+                )
+                .help("use one `n#k` per expression"));
+        }
+        if c.eat(b'/') {
+            let base = StepBase::Range(a.value, b.value);
+            if a.named {
+                return Err(name_step(p, span, a, Some(b)));
+            }
+            let step = parse_step(p, &mut c, span, base, true)?;
+            return Ok(item(ItemKind::Step { base, step }, false));
+        }
+        if !c.at_end() {
+            return Err(trailing_junk(p, &c, span, &part[..c.i]));
+        }
+        return Ok(item(ItemKind::Range(a.value, b.value), a.named));
+    }
+    if c.eat(b'/') {
+        check_range(p, a)?;
+        if a.named {
+            return Err(name_step(p, span, a, None));
+        }
+        let base = StepBase::From(a.value);
+        let step = parse_step(p, &mut c, span, base, false)?;
+        return Ok(item(ItemKind::Step { base, step }, false));
+    }
+    if !c.at_end() {
+        return Err(trailing_junk(p, &c, span, &part[..c.i]));
+    }
+    check_range(p, a)?;
+    Ok(item(ItemKind::Value(a.value), a.named))
+}
+
+fn finish_w(
+    p: &FieldParser,
+    c: &Cursor,
+    span: Span,
+    a: Val,
+    _offset: Option<u8>,
+) -> Result<Item, Diagnostic> {
+    if p.kind != FieldKind::DayOfMonth {
+        return Err(p.err(
+            "w-not-allowed",
+            format!(
+                "`W` is only allowed in day-of-month, not in {}",
+                p.kind.name()
+            ),
+            Span::new(c.abs() - 1, c.abs()),
+        ));
+    }
+    if !c.at_end() {
+        let done = &p.text[span.start..c.abs()];
+        return Err(trailing_junk(p, c, span, done));
+    }
+    check_range(p, a)?;
+    Ok(Item {
+        kind: ItemKind::NearestWeekday(a.value as u8),
+        span,
+        named: false,
+    })
+}
+
+/// `L`, `L-n`, `LW`, `L-nW` in day-of-month.
+fn parse_dom_last(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<ItemKind, Diagnostic> {
+    c.eat(b'L');
+    if c.at_end() {
+        return Ok(ItemKind::Last);
+    }
+    if c.eat(b'W') {
+        if !c.at_end() {
+            return Err(trailing_junk(p, c, span, "LW"));
+        }
+        return Ok(ItemKind::LastWeekday);
+    }
+    if c.eat(b'-') {
+        let Some((n, nspan)) = c.digits() else {
+            return Err(p
+                .err(
+                    "bad-last-offset",
+                    "`L-` must be followed by a number of days (0 to 30)",
+                    span,
+                )
+                .help(format!(
+                    "e.g. `{}` for three days before the last day",
+                    p.fixed(span, "L-3")
+                )));
+        };
+        if n > 30 {
+            return Err(p.err(
+                "bad-last-offset",
+                format!("`L-{n}`: the offset from the last day must be at most 30"),
+                nspan,
+            ));
+        }
+        if c.eat(b'W') {
+            if !c.at_end() {
+                return Err(trailing_junk(p, c, span, &p.text[span.start..c.abs()]));
+            }
+            return Ok(ItemKind::LastOffsetWeekday(n as u8));
+        }
+        if !c.at_end() {
+            return Err(trailing_junk(p, c, span, &p.text[span.start..c.abs()]));
+        }
+        return Ok(ItemKind::LastOffset(n as u8));
+    }
+    Err(trailing_junk(p, c, span, "L"))
+}
+
+fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagnostic> {
+    if let Some((v, vspan)) = c.digits() {
+        let value = v.min(u16::MAX as u32) as u16;
+        if v > u16::MAX as u32 {
+            return Err(out_of_range(
+                p,
+                Val {
+                    value: u16::MAX,
+                    named: false,
+                    span: vspan,
+                },
+            ));
+        }
+        return Ok(Val {
+            value,
+            named: false,
+            span: vspan,
+        });
+    }
+    let start = c.i;
+    if let Some(lspan) = c.letters() {
+        let word = lspan.slice(p.text);
+        let table: &[&str] = match p.kind {
+            FieldKind::Month => &MONTHS,
+            FieldKind::DayOfWeek => &DAYS,
+            _ => {
+                return Err(p.err(
+                    "unexpected-name",
+                    format!(
+                        "`{word}` is not a number; names are allowed only in month and day-of-week"
+                    ),
+                    lspan,
+                ));
+            }
+        };
+        if let Some(i) = lookup_name(word, table) {
+            let value = match (p.kind, p.dialect) {
+                (FieldKind::Month, _) => i as u16 + 1,
+                (_, Dialect::Quartz) => i as u16 + 1,
+                (_, Dialect::Unix) => i as u16,
+            };
+            return Ok(Val {
+                value,
+                named: true,
+                span: lspan,
+            });
+        }
+        // `FRIL` / `fridayL`: a day name followed by the `L` suffix
+        if p.kind == FieldKind::DayOfWeek && word.len() > 3 && word.ends_with(['L', 'l']) {
+            if let Some(i) = lookup_name(&word[..word.len() - 1], table) {
+                c.i -= 1; // leave the `L` for the caller
+                let value = match p.dialect {
+                    Dialect::Quartz => i as u16 + 1,
+                    Dialect::Unix => i as u16,
+                };
+                return Ok(Val {
+                    value,
+                    named: true,
+                    span: Span::new(lspan.start, lspan.end - 1),
+                });
+            }
+        }
+        // A valid 3-letter prefix followed by junk: Quartz reads the prefix and ignores the rest.
+        let prefix_ok = word.len() > 3 && lookup_name(&word[..3], table).is_some();
+        let what = if p.kind == FieldKind::Month {
+            "month"
+        } else {
+            "day"
+        };
+        let mut d = p.err(
+            "unknown-name",
+            format!("`{word}` is not a {what} name"),
+            lspan,
+        );
+        if prefix_ok {
+            d = d.help(format!(
+                "Quartz reads only the first three letters and silently ignores `{}`; write `{}`",
+                &word[3..],
+                p.fixed(lspan, &word[..3].to_ascii_uppercase())
+            ));
+        } else if p.kind == FieldKind::Month {
+            d = d.help("months are JAN–DEC (or full English names), or 1–12");
+        } else {
+            d = d.help(match p.dialect {
+                Dialect::Quartz => {
+                    "days are SUN–SAT (or full English names), or 1–7 with 1 = Sunday"
+                }
+                Dialect::Unix => {
+                    "days are SUN–SAT (or full English names), or 0–7 with 0 and 7 = Sunday"
+                }
+            });
+        }
+        return Err(d);
+    }
+    let _ = start;
+    // neither a number nor a name
+    let at = c.abs();
+    let ch = p.text[at..].chars().next();
+    match ch {
+        None => Err(p.err(
+            "missing-value",
+            format!("a value is missing in the {} field", p.kind.name()),
+            Span::new(at.saturating_sub(1), at),
+        )),
+        Some(ch) => {
+            let chspan = Span::new(at, at + ch.len_utf8());
+            let d = p.err(
+                "unexpected-character",
+                format!(
+                    "unexpected character `{}` in the {} field",
+                    ch.escape_debug(),
+                    p.kind.name()
+                ),
+                chspan,
+            );
+            Err(if ch == '/' {
+                d.help(format!(
+                    "a step needs a start: `*/n` or `a/n`, e.g. `{}`",
+                    p.fixed(span, &format!("*{}", span.slice(p.text)))
+                ))
+            } else {
+                d
+            })
+        }
+    }
+}
+
+fn parse_step(
+    p: &FieldParser,
+    c: &mut Cursor,
+    span: Span,
+    base: StepBase,
+    is_range: bool,
+) -> Result<u16, Diagnostic> {
+    let slash = c.abs() - 1;
+    let Some((n, nspan)) = c.digits() else {
+        return Err(p.err(
+            "bad-step",
+            "`/` must be followed by a step (a whole number)",
+            Span::new(slash, span.end),
+        ));
+    };
+    if !c.at_end() {
+        let done = &p.text[span.start..c.abs()];
+        return Err(trailing_junk(p, c, span, done));
+    }
+    if n == 0 {
+        let quartz_does = match base {
+            StepBase::Any => "fires on every value (as `*`)".to_string(),
+            StepBase::From(a) | StepBase::Range(a, _) => format!("fires only at {a}"),
+        };
+        let suggestion = match base {
+            StepBase::Any => p.fixed(span, "*"),
+            StepBase::From(a) | StepBase::Range(a, _) => p.fixed(span, &a.to_string()),
+        };
+        return Err(p
+            .err("step-zero", "a step of 0 never advances", nspan)
+            .help(format!(
+                "Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`"
+            )));
+    }
+    let (_, max) = p.bounds();
+    if !is_range && p.kind != FieldKind::Year && n > max as u32 {
+        // Quartz rejects `*/60` in seconds ("Increment > 60"), `*/24` in hours, ...
+        return Err(p
+            .err(
+                "step-too-large",
+                format!(
+                    "step {n} is larger than the {} field's maximum {max}",
+                    p.kind.name()
+                ),
+                nspan,
+            )
+            .help(format!(
+                "a step of {n} would fire once per {}; write the single value instead, e.g. `{}`",
+                match p.kind {
+                    FieldKind::Second => "minute",
+                    FieldKind::Minute => "hour",
+                    FieldKind::Hour => "day",
+                    FieldKind::DayOfMonth | FieldKind::DayOfWeek => "month",
+                    _ => "year",
+                },
+                p.fixed(
+                    span,
+                    &match base {
+                        StepBase::From(a) => a.to_string(),
+                        _ => p.bounds().0.to_string(),
+                    }
+                )
+            )));
+    }
+    if n > u16::MAX as u32 {
+        return Err(p.err("step-too-large", format!("step {n} is too large"), nspan));
+    }
+    if let StepBase::From(a) = base {
+        check_range(
+            p,
+            Val {
+                value: a,
+                named: false,
+                span: Span::new(span.start, slash),
+            },
+        )?;
+    }
+    Ok(n as u16)
+}
+
+fn name_step(p: &FieldParser, span: Span, a: Val, b: Option<Val>) -> Diagnostic {
+    let what = match b {
+        Some(_) => "a range of names",
+        None => "a name",
+    };
+    let to_num = |v: Val| v.value.to_string();
+    let numeric = match b {
+        Some(b) => format!("{}-{}", to_num(a), to_num(b)),
+        None => to_num(a),
+    };
+    let step_text = span.slice(p.text).rsplit('/').next().unwrap_or("");
+    let suggestion = p.fixed(span, &format!("{numeric}/{step_text}"));
+    p.err(
+        "step-on-name",
+        format!("a step cannot follow {what}"),
+        span,
+    )
+    .help(format!(
+        "Quartz silently ignores the step and fires on every {}; write the numbers: `{suggestion}`{}",
+        if b.is_some() { "value of the range" } else { "matching value" },
+        if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz { " (or list the days, e.g. `MON,WED,FRI`)" } else { "" }
+    ))
+}
+
+fn check_range(p: &FieldParser, v: Val) -> Result<(), Diagnostic> {
+    let (min, max) = p.bounds();
+    if v.value < min || v.value > max {
+        return Err(out_of_range(p, v));
+    }
+    Ok(())
+}
+
+fn out_of_range(p: &FieldParser, v: Val) -> Diagnostic {
+    let (min, max) = p.bounds();
+    let text = v.span.slice(p.text);
+    let mut d = p.err(
+        "value-out-of-range",
+        format!("{} {text} is out of range {min}–{max}", p.kind.name()),
+        v.span,
+    );
+    if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz && v.value == 0 {
+        d = d.help("Quartz numbers days 1–7 with 1 = Sunday; write `1` or `SUN` (or pass `--dialect unix` where 0 = Sunday)");
+    } else if p.kind == FieldKind::Year {
+        d = d.help(format!(
+            "cronkit evaluates years {MIN_YEAR}–{MAX_YEAR} (the portable OCPS range)"
+        ));
+    } else if p.kind == FieldKind::Hour && v.value == 24 {
+        d = d.help("midnight is hour 0");
+    }
+    d
+}
+
+fn check_range_order(p: &FieldParser, a: Val, b: Val) -> Result<(), Diagnostic> {
+    if a.value <= b.value {
+        return Ok(());
+    }
+    let span = Span::new(a.span.start, b.span.end);
+    if p.kind == FieldKind::Year {
+        return Err(p
+            .err(
+                "reversed-range",
+                format!("year range {}-{} runs backwards", a.value, b.value),
+                span,
+            )
+            .help(format!("write `{}-{}`", b.value, a.value)));
+    }
+    if p.dialect == Dialect::Unix {
+        let (min, max) = p.bounds();
+        return Err(p
+            .err(
+                "reversed-range",
+                format!(
+                    "range {} runs backwards; Unix cron has no wrap-around ranges",
+                    span.slice(p.text)
+                ),
+                span,
+            )
+            .help(format!(
+                "split it: `{}-{},{}-{}`",
+                a.value, max, min, b.value
+            )));
+    }
+    Ok(())
+}
+
+fn trailing_junk(p: &FieldParser, c: &Cursor, span: Span, done: &str) -> Diagnostic {
+    let junk = Span::new(c.abs(), span.end);
+    let junk_text = junk.slice(p.text);
+    p.err(
+        "trailing-characters",
+        format!("unexpected `{junk_text}` after `{done}`"),
+        junk,
+    )
+    .help(format!(
+        "Quartz silently ignores text after a value; write `{}`",
+        p.fixed(span, done)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Result<Expr, Diagnostic> {
+        Expr::parse(s, DialectChoice::Quartz)
+    }
+    fn u(s: &str) -> Result<Expr, Diagnostic> {
+        Expr::parse(s, DialectChoice::Unix)
+    }
+    fn code(r: Result<Expr, Diagnostic>) -> &'static str {
+        r.err().map(|d| d.code).unwrap_or("ok")
+    }
+
+    #[test]
+    fn auto_picks_by_field_count() {
+        assert_eq!(
+            Expr::parse("* * * * *", DialectChoice::Auto)
+                .unwrap()
+                .dialect,
+            Dialect::Unix
+        );
+        assert_eq!(
+            Expr::parse("0 * * * * ?", DialectChoice::Auto)
+                .unwrap()
+                .dialect,
+            Dialect::Quartz
+        );
+        assert_eq!(
+            Expr::parse("@daily", DialectChoice::Auto).unwrap().dialect,
+            Dialect::Unix
+        );
+    }
+
+    #[test]
+    fn auto_failure_names_the_other_dialect() {
+        let d = Expr::parse("0 0 12 * * *", DialectChoice::Auto).unwrap_err();
+        assert_eq!(d.code, "both-day-fields");
+        assert!(d.help.unwrap().contains("--dialect unix"));
+    }
+
+    #[test]
+    fn strictness_rejections() {
+        for (e, c) in [
+            ("0 0/0 * * * ?", "step-zero"),
+            ("*/0 * * * * ?", "step-zero"),
+            ("0 0 12 ? * MON-FRI/2", "step-on-name"),
+            ("0 0 0 ? * MON/2", "step-on-name"),
+            ("0 0 12 1W,15W * ?", "w-in-list"),
+            ("0 0 0 5,10W * ?", "w-in-list"),
+            ("0 0 12 1-5W * ?", "w-on-range"),
+            ("0 0 0 ? * 1-3L", "l-on-range"),
+            ("0 0 0 ? * 2,6#3", "hash-in-list"),
+            ("0 0 0 ? * MON#2,3", "hash-in-list"),
+            ("0 0 0 ? * 1-3#2", "hash-on-range"),
+            ("0 0 0 1X * ?", "trailing-characters"),
+            ("0 0 0 1 JANXYZ ?", "unknown-name"),
+            ("0 0 0 ? * MONXYZ", "unknown-name"),
+            ("0 0 0 * * ?X", "trailing-characters"),
+            ("0 0 0 ? * 5L-2", "trailing-characters"),
+            ("0 0 0 ,1 * ?", "empty-list-item"),
+            ("0 0 0 1,,2 * ?", "empty-list-item"),
+            ("0 0 0 * * ? 2026 extra", "too-many-fields"),
+            ("*/60 * * * * ?", "step-too-large"),
+            ("0 0 0 ? * MON-5", "mixed-range"),
+            ("0 0 0 ? * 0#1", "value-out-of-range"),
+            ("0 0 0 ? * L-2", "trailing-characters"),
+            ("0 0 0 1 1 ? 2030-2028", "reversed-range"),
+            ("0 0 0 1 1 ? 1969", "value-out-of-range"),
+            ("0 0 0 1 1 ? 2200", "value-out-of-range"),
+            ("0 0 12 1 * MON", "both-day-fields"),
+            ("0 0 0 ? * ?", "both-day-fields-unspecified"),
+            ("", "empty-expression"),
+        ] {
+            assert_eq!(code(q(e)), c, "{e}");
+        }
+    }
+
+    #[test]
+    fn quartz_accepts_sensible_forms() {
+        for e in [
+            "0 0 12 LW * ?",
+            "0 0 12 L-3 * ?",
+            "0 0 12 L-3W * ?",
+            "0 0 12 15W * ?",
+            "0 0 12 ? * 5L",
+            "0 0 12 ? * FRIL",
+            "0 0 12 ? * 2#5",
+            "0 0 12 ? * L",
+            "0 0 23-1 * * ?",
+            "0 0 0 ? NOV-FEB *",
+            "0 0 0 ? * SAT-MON",
+            "0 0 0 ? * MONDAY",
+            "0 0 0 1 January ?",
+            "0 0 0 1-31/40 * ?",
+            "\t0 0 0 * * ?\t",
+            "0 0 0 10-5/3 * ?",
+            "0 0 0 1 1 ? */50",
+            "0 0 0 1 1 ? 2199",
+            "0 0 0 ? * 1#1",
+            "0 0 0 l * ?",
+        ] {
+            assert!(q(e).is_ok(), "{e}: {:?}", q(e).err());
+        }
+    }
+
+    #[test]
+    fn unix_forms() {
+        for e in [
+            "0 12 1 * MON",
+            "0 12 1 * +MON",
+            "0 0 * * FRI#L",
+            "0 0 * * 5L",
+            "0 0 L * *",
+            "0 12 15W * *",
+            "30 15 10 * * *",
+            "0 15 10 * * * 2025",
+            "0 0 0 1 1 * 1970-2199/2",
+            "0 0 ? * *",
+            "* * 31 2 *",
+            "0 0 * * 7",
+            "0 0 1,L * *",
+        ] {
+            assert!(u(e).is_ok(), "{e}: {:?}", u(e).err());
+        }
+        for (e, c) in [
+            ("60 0 * * *", "value-out-of-range"),
+            ("0 0 10-5 * *", "reversed-range"),
+            ("0 0 /30 * *", "unexpected-character"),
+            ("@Daily", "unknown-nickname"),
+            ("@daily 0 0 * * *", "nickname-with-fields"),
+            ("0 12 1-15W * *", "w-on-range"),
+            ("0 12 +1 * MON", "unexpected-character"),
+            ("? 12 * * *", "question-mark-not-allowed"),
+        ] {
+            assert_eq!(code(u(e)), c, "{e}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_the_problem() {
+        let d = q("0 0 12 1 * MON").unwrap_err();
+        assert_eq!(d.spans, vec![Span::new(7, 8), Span::new(11, 14)]);
+        let r = d.render();
+        assert!(r.contains("error[both-day-fields]"), "{r}");
+        assert!(
+            r.contains("  | 0 0 12 1 * MON\n  |        ^   ^^^\n"),
+            "{r}"
+        );
+        assert!(r.contains("`0 0 12 1 * ?` or `0 0 12 ? * MON`"), "{r}");
+    }
+
+    #[test]
+    fn field_kinds_and_values() {
+        let e = q("0 15 10 ? * MON-FRI").unwrap();
+        assert_eq!(
+            e.field(FieldKind::DayOfWeek).items[0].kind,
+            ItemKind::Range(2, 6)
+        );
+        assert!(e.field(FieldKind::Year).implicit);
+        let e = u("*/15 9-17 * * 1-5").unwrap();
+        assert!(e.field(FieldKind::Second).implicit);
+        assert_eq!(
+            e.field(FieldKind::DayOfWeek).items[0].kind,
+            ItemKind::Range(1, 5)
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "\u{0}",
+            "é é é é é ?",
+            "0 0 0 ? * #",
+            "0 0 0 ? * 5#",
+            "0 0 0 L- * ?",
+            "0 0 0 W * ?",
+            "0 0 0 L W ?",
+            "-",
+            "0 0 0 ? * -",
+            "0 0 0 1- * ?",
+            "99999999999999999999 * * * * ?",
+            "0 0 0 1/99999999999 * ?",
+            "0 0 0 ? * 1#99999999999",
+        ] {
+            let _ = Expr::parse(s, DialectChoice::Auto);
+            let _ = q(s);
+            let _ = u(s);
+        }
+        let huge = "1,".repeat(5000) + "1";
+        assert_eq!(code(q(&format!("0 0 0 {huge} * ?"))), "too-many-items");
+        let many = "* ".repeat(10000);
+        assert_eq!(
+            code(Expr::parse(&many, DialectChoice::Auto)),
+            "too-many-fields"
+        );
+    }
+}

@@ -1,0 +1,1079 @@
+//! Compiled schedules and the fire-time search.
+//!
+//! An [`Expr`] compiles once into a [`Schedule`]: one bit set per field (seconds,
+//! minutes, hours, months, years 1970–2199) and a [`DayRule`] for the day fields.
+//! Finding the next fire time is then a handful of "next set bit" steps on civil
+//! fields, carried upward like an odometer; no second-by-second scanning.
+//!
+//! Schedules that can never fire (`0 0 0 30 2 ?`, Feb 29 of 2100) are recognised at
+//! compile time: whether a day rule can match depends only on the length of a month
+//! and the weekday it starts on, so the compiler checks the 14 kinds of year (leap or
+//! not × weekday of January 1st) once, and the search skips every year that cannot
+//! fire without looking at it.
+//!
+//! Time zones and daylight-saving policies are handled in [`Schedule::next_after`]
+//! and [`Schedule::prev_before`] on top of the wall-clock search (see [`zone`]).
+
+pub mod calendar;
+pub mod zone;
+
+use chrono::{DateTime, Utc};
+
+use crate::expr::{
+    weekday_of, DayCombine, Diagnostic, Dialect, DialectChoice, Expr, Field, FieldKind, ItemKind,
+    StepBase, MAX_YEAR, MIN_YEAR,
+};
+use calendar::{
+    days_before_month, days_from_civil, days_in_month, is_leap, weekday_from_days, Civil,
+};
+pub use zone::{DstPolicy, LocalTime, Zone, ZoneError};
+
+const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
+/// Wall-clock seconds of 1970-01-01T00:00:00.
+const LOCAL_MIN: i64 = 0;
+/// Wall-clock seconds of 2199-12-31T23:59:59.
+const LOCAL_MAX: i64 = days_from_civil(MAX_YEAR as i32 + 1, 1, 1) * 86_400 - 1;
+
+/// Which days of a month fire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRule {
+    /// Plain days of the month (bit d = day d).
+    pub dom_days: u32,
+    /// `L-n` offsets (bit n = n days before the last day; `L` is bit 0).
+    pub dom_last_offsets: u32,
+    /// `nW` (bit n = weekday nearest day n).
+    pub dom_nearest_weekday: u32,
+    /// `L-nW` (bit n; `LW` is bit 0).
+    pub dom_last_nearest_weekday: u32,
+    /// Plain weekdays (bit 0 = Sunday).
+    pub weekdays: u8,
+    /// `n#k`: bit `8 * weekday + k`.
+    pub nth_weekdays: u64,
+    /// `nL`: the last such weekday of the month (bit = weekday).
+    pub last_weekdays: u8,
+    pub combine: DayCombine,
+}
+
+const ALL_DAYS: u32 = 0xFFFF_FFFE;
+
+impl DayRule {
+    fn dom_is_plain(&self) -> bool {
+        self.dom_last_offsets == 0
+            && self.dom_nearest_weekday == 0
+            && self.dom_last_nearest_weekday == 0
+    }
+    fn dow_is_plain(&self) -> bool {
+        self.nth_weekdays == 0 && self.last_weekdays == 0
+    }
+
+    /// Days (bit d = day d) that fire in a month of `len` days starting on weekday `first_wd`.
+    #[inline]
+    pub fn mask(&self, len: u32, first_wd: u32) -> u32 {
+        let full = ((1u64 << (len + 1)) - 2) as u32;
+        let dom = if self.dom_is_plain() {
+            self.dom_days & full
+        } else {
+            self.dom_special(len, first_wd, full)
+        };
+        let dow = if self.weekdays == 0x7F && self.dow_is_plain() {
+            full
+        } else {
+            self.dow_mask(len, first_wd, full)
+        };
+        match self.combine {
+            DayCombine::And => dom & dow,
+            DayCombine::Or => dom | dow,
+        }
+    }
+
+    fn dom_special(&self, len: u32, first_wd: u32, full: u32) -> u32 {
+        let mut m = self.dom_days & full;
+        let mut bits = self.dom_last_offsets;
+        while bits != 0 {
+            let n = bits.trailing_zeros();
+            bits &= bits - 1;
+            if len > n {
+                m |= 1 << (len - n);
+            }
+        }
+        let mut bits = self.dom_nearest_weekday;
+        while bits != 0 {
+            let n = bits.trailing_zeros();
+            bits &= bits - 1;
+            if n >= 1 && n <= len {
+                m |= 1 << nearest_weekday(n, len, first_wd);
+            }
+        }
+        let mut bits = self.dom_last_nearest_weekday;
+        while bits != 0 {
+            let n = bits.trailing_zeros();
+            bits &= bits - 1;
+            if len > n {
+                m |= 1 << nearest_weekday(len - n, len, first_wd);
+            }
+        }
+        m
+    }
+
+    fn dow_mask(&self, len: u32, first_wd: u32, full: u32) -> u32 {
+        // bit i of `rot` = weekday of day i+1 is in the set
+        let w = self.weekdays as u32;
+        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
+        let r = rot as u64;
+        let pattern = r | (r << 7) | (r << 14) | (r << 21) | (r << 28);
+        let mut m = ((pattern << 1) as u32) & full;
+        if !self.dow_is_plain() {
+            for wd in 0..7u32 {
+                let first = 1 + (wd + 7 - first_wd) % 7; // first such weekday of the month
+                let nth = ((self.nth_weekdays >> (8 * wd)) & 0x3E) as u32;
+                let mut ks = nth;
+                while ks != 0 {
+                    let k = ks.trailing_zeros();
+                    ks &= ks - 1;
+                    let d = first + 7 * (k - 1);
+                    if d <= len {
+                        m |= 1 << d;
+                    }
+                }
+                if self.last_weekdays & (1 << wd) != 0 {
+                    let mut d = first;
+                    while d + 7 <= len {
+                        d += 7;
+                    }
+                    m |= 1 << d;
+                }
+            }
+        }
+        m
+    }
+
+    /// True when every month of every year has at least one matching day.
+    fn always_matches_some_day(&self) -> bool {
+        let dom_always = self.dom_days & 0x1FFF_FFFE != 0 // a day ≤ 28
+            || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
+            || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
+            || self.dom_last_nearest_weekday & 0x0FFF_FFFF != 0;
+        let nth_k_le_4 = (0..7).any(|wd| (self.nth_weekdays >> (8 * wd)) & 0x1E != 0);
+        let dow_always = self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4;
+        match self.combine {
+            DayCombine::Or => dom_always || dow_always,
+            DayCombine::And => {
+                (self.dom_days == ALL_DAYS && self.dom_is_plain() && dow_always)
+                    || (self.weekdays == 0x7F && self.dow_is_plain() && dom_always)
+            }
+        }
+    }
+}
+
+/// The weekday (Mon–Fri) nearest day `d` without leaving the month, as Quartz's `W`.
+#[inline]
+fn nearest_weekday(d: u32, len: u32, first_wd: u32) -> u32 {
+    let wd = (first_wd + d - 1) % 7;
+    match wd {
+        6 if d == 1 => d + 2,   // Saturday the 1st → Monday the 3rd
+        6 => d - 1,             // Saturday → Friday
+        0 if d == len => d - 2, // Sunday the last → Friday
+        0 => d + 1,             // Sunday → Monday
+        _ => d,
+    }
+}
+
+/// Year kind 0..14: leap × 7 + weekday of January 1st.
+const fn year_kind(y: i32) -> usize {
+    (is_leap(y) as usize) * 7 + weekday_from_days(days_from_civil(y, 1, 1)) as usize
+}
+
+const YEAR_KINDS: [u8; YEARS] = {
+    let mut t = [0u8; YEARS];
+    let mut i = 0;
+    while i < YEARS {
+        t[i] = year_kind(MIN_YEAR as i32 + i as i32) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// A compiled cron expression: answers "when does it fire next / last".
+///
+/// ```
+/// use cronkit::{Schedule, DialectChoice, Zone, DstPolicy};
+/// use chrono::{TimeZone, Utc};
+/// let s = Schedule::parse("0 15 10 ? * MON-FRI", DialectChoice::Auto).unwrap();
+/// let from = Utc.with_ymd_and_hms(2026, 11, 21, 8, 30, 0).unwrap(); // a Saturday
+/// let next = s.next_after(from, &Zone::utc(), DstPolicy::Shift).unwrap();
+/// assert_eq!(next.to_rfc3339(), "2026-11-23T10:15:00+00:00");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    seconds: u64,
+    minutes: u64,
+    hours: u32,
+    /// bit m = month m (1..=12)
+    months: u16,
+    /// bit i = year 1970 + i, restricted to years in which some day can fire
+    years: [u64; 4],
+    days: DayRule,
+    dialect: Dialect,
+    reboot: bool,
+}
+
+impl Schedule {
+    /// Parse and compile in one step.
+    pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
+        Expr::parse(text, dialect).map(|e| Schedule::from_expr(&e))
+    }
+
+    /// Compile a parsed expression.
+    pub fn from_expr(e: &Expr) -> Schedule {
+        let d = e.dialect;
+        let seconds = field_bits(e.field(FieldKind::Second), d);
+        let minutes = field_bits(e.field(FieldKind::Minute), d);
+        let hours = field_bits(e.field(FieldKind::Hour), d) as u32;
+        let months = field_bits(e.field(FieldKind::Month), d) as u16;
+        let years = year_bits(e.field(FieldKind::Year), d);
+        let days = day_rule(e);
+        let mut s = Schedule {
+            seconds,
+            minutes,
+            hours,
+            months,
+            years,
+            days,
+            dialect: d,
+            reboot: e.nickname == Some(crate::expr::Nickname::Reboot),
+        };
+        s.drop_years_that_cannot_fire();
+        s
+    }
+
+    /// Remove the years in which no month of the schedule has a matching day.
+    fn drop_years_that_cannot_fire(&mut self) {
+        if self.reboot {
+            self.years = [0; 4];
+            return;
+        }
+        if self.days.always_matches_some_day() {
+            return;
+        }
+        // which of the 14 kinds of year can fire?
+        let mut kinds_ok = 0u16;
+        for kind in 0..14u32 {
+            let leap = kind >= 7;
+            let jan1 = kind % 7;
+            for m in 1..=12u32 {
+                if self.months & (1 << m) == 0 {
+                    continue;
+                }
+                let len = match m {
+                    4 | 6 | 9 | 11 => 30,
+                    2 => 28 + leap as u32,
+                    _ => 31,
+                };
+                let first = (jan1 + days_before_month(leap, m)) % 7;
+                if self.days.mask(len, first) != 0 {
+                    kinds_ok |= 1 << kind;
+                    break;
+                }
+            }
+        }
+        for (i, kind) in YEAR_KINDS.iter().enumerate() {
+            if kinds_ok & (1 << kind) == 0 {
+                self.years[i / 64] &= !(1u64 << (i % 64));
+            }
+        }
+    }
+
+    /// The dialect it was written in.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// `@reboot`: parses, never fires by the clock.
+    pub fn is_reboot(&self) -> bool {
+        self.reboot
+    }
+
+    /// True when no instant from 1970 to 2199 matches.
+    pub fn never_fires(&self) -> bool {
+        self.years == [0; 4]
+    }
+
+    /// The day rule (for descriptions and lints).
+    pub fn day_rule(&self) -> &DayRule {
+        &self.days
+    }
+
+    /// Field bit sets: seconds, minutes, hours, months (bit m = month m).
+    pub fn bits(&self) -> (u64, u64, u32, u16) {
+        (self.seconds, self.minutes, self.hours, self.months)
+    }
+
+    /// Years (1970–2199) in which the schedule can fire.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        (0..YEARS)
+            .filter(|i| self.years[i / 64] >> (i % 64) & 1 == 1)
+            .map(|i| MIN_YEAR as i32 + i as i32)
+    }
+
+    /// Days of `year`-`month` that fire (bit d = day d).
+    pub fn day_mask(&self, year: i32, month: u32) -> u32 {
+        if self.months & (1 << month) == 0 || !self.year_ok(year) {
+            return 0;
+        }
+        let first = weekday_from_days(days_from_civil(year, month, 1));
+        self.days.mask(days_in_month(year, month), first)
+    }
+
+    /// Does the wall-clock time match every field?
+    pub fn matches_civil(&self, c: Civil) -> bool {
+        self.year_ok(c.year)
+            && self.months >> c.month & 1 == 1
+            && self.day_mask(c.year, c.month) >> c.day & 1 == 1
+            && self.hours >> c.hour & 1 == 1
+            && self.minutes >> c.minute & 1 == 1
+            && self.seconds >> c.second & 1 == 1
+    }
+
+    #[inline]
+    fn year_ok(&self, y: i32) -> bool {
+        let i = y - MIN_YEAR as i32;
+        (0..YEARS as i32).contains(&i) && self.years[i as usize / 64] >> (i as usize % 64) & 1 == 1
+    }
+
+    /// First year ≥ `y` that can fire.
+    #[inline]
+    fn next_year(&self, y: i32) -> Option<i32> {
+        let mut i = (y - MIN_YEAR as i32).max(0) as usize;
+        while i < YEARS {
+            let w = self.years[i / 64] >> (i % 64);
+            if w != 0 {
+                let j = i + w.trailing_zeros() as usize;
+                return (j < YEARS).then(|| MIN_YEAR as i32 + j as i32);
+            }
+            i = (i / 64 + 1) * 64;
+        }
+        None
+    }
+
+    /// Last year ≤ `y` that can fire.
+    #[inline]
+    fn prev_year(&self, y: i32) -> Option<i32> {
+        let mut i = y - MIN_YEAR as i32;
+        if i < 0 {
+            return None;
+        }
+        if i >= YEARS as i32 {
+            i = YEARS as i32 - 1;
+        }
+        loop {
+            let word = i as usize / 64;
+            let bit = i as usize % 64;
+            let w = self.years[word] & (u64::MAX >> (63 - bit));
+            if w != 0 {
+                return Some(
+                    MIN_YEAR as i32 + (word * 64 + 63 - w.leading_zeros() as usize) as i32,
+                );
+            }
+            if word == 0 {
+                return None;
+            }
+            i = (word * 64 - 1) as i32;
+        }
+    }
+
+    /// First matching wall-clock second strictly after `after` (wall-clock seconds).
+    pub fn next_local(&self, after: i64) -> Option<i64> {
+        let t = after.checked_add(1)?.max(LOCAL_MIN);
+        if t > LOCAL_MAX {
+            return None;
+        }
+        self.search_forward(Civil::from_secs(t)).map(Civil::to_secs)
+    }
+
+    /// Last matching wall-clock second strictly before `before`.
+    pub fn prev_local(&self, before: i64) -> Option<i64> {
+        let t = before.checked_sub(1)?.min(LOCAL_MAX);
+        if t < LOCAL_MIN {
+            return None;
+        }
+        self.search_backward(Civil::from_secs(t))
+            .map(Civil::to_secs)
+    }
+
+    /// The odometer: carry upward until every field matches, resetting lower fields.
+    fn search_forward(&self, c: Civil) -> Option<Civil> {
+        let (mut y, mut mo, mut d, mut h, mut mi, mut s) =
+            (c.year, c.month, c.day, c.hour, c.minute, c.second);
+        loop {
+            if !self.year_ok(y) {
+                y = self.next_year(y + 1)?;
+                (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
+            }
+            match next_bit(self.months as u64, mo) {
+                None => {
+                    y += 1;
+                    if y > MAX_YEAR as i32 {
+                        return None;
+                    }
+                    (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
+                    continue;
+                }
+                Some(m) if m != mo => (mo, d, h, mi, s) = (m, 1, 0, 0, 0),
+                Some(_) => {}
+            }
+            let len = days_in_month(y, mo);
+            let first = weekday_from_days(days_from_civil(y, mo, 1));
+            match next_bit(self.days.mask(len, first) as u64, d) {
+                None => {
+                    (mo, d, h, mi, s) = (mo + 1, 1, 0, 0, 0);
+                    continue;
+                }
+                Some(dd) if dd != d => (d, h, mi, s) = (dd, 0, 0, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.hours as u64, h) {
+                None => {
+                    (d, h, mi, s) = (d + 1, 0, 0, 0);
+                    continue;
+                }
+                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.minutes, mi) {
+                None => {
+                    (h, mi, s) = (h + 1, 0, 0);
+                    continue;
+                }
+                Some(m) if m != mi => (mi, s) = (m, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.seconds, s) {
+                None => {
+                    (mi, s) = (mi + 1, 0);
+                    continue;
+                }
+                Some(ss) => {
+                    return Some(Civil {
+                        year: y,
+                        month: mo,
+                        day: d,
+                        hour: h,
+                        minute: mi,
+                        second: ss,
+                    })
+                }
+            }
+        }
+    }
+
+    /// The odometer run backwards.
+    fn search_backward(&self, c: Civil) -> Option<Civil> {
+        let (mut y, mut mo, mut d, mut h, mut mi, mut s) = (
+            c.year,
+            c.month as i32,
+            c.day as i32,
+            c.hour as i32,
+            c.minute as i32,
+            c.second as i32,
+        );
+        loop {
+            if !self.year_ok(y) {
+                y = self.prev_year(y - 1)?;
+                (mo, d, h, mi, s) = (12, 31, 23, 59, 59);
+            }
+            match prev_bit(self.months as u64, mo) {
+                None => {
+                    y -= 1;
+                    if y < MIN_YEAR as i32 {
+                        return None;
+                    }
+                    (mo, d, h, mi, s) = (12, 31, 23, 59, 59);
+                    continue;
+                }
+                Some(m) if m != mo => (mo, d, h, mi, s) = (m, 31, 23, 59, 59),
+                Some(_) => {}
+            }
+            let len = days_in_month(y, mo as u32);
+            if d > len as i32 {
+                (d, h, mi, s) = (len as i32, 23, 59, 59);
+            }
+            let first = weekday_from_days(days_from_civil(y, mo as u32, 1));
+            match prev_bit(self.days.mask(len, first) as u64, d) {
+                None => {
+                    (mo, d, h, mi, s) = (mo - 1, 31, 23, 59, 59);
+                    continue;
+                }
+                Some(dd) if dd != d => (d, h, mi, s) = (dd, 23, 59, 59),
+                Some(_) => {}
+            }
+            match prev_bit(self.hours as u64, h) {
+                None => {
+                    (d, h, mi, s) = (d - 1, 23, 59, 59);
+                    continue;
+                }
+                Some(hh) if hh != h => (h, mi, s) = (hh, 59, 59),
+                Some(_) => {}
+            }
+            match prev_bit(self.minutes, mi) {
+                None => {
+                    (h, mi, s) = (h - 1, 59, 59);
+                    continue;
+                }
+                Some(m) if m != mi => (mi, s) = (m, 59),
+                Some(_) => {}
+            }
+            match prev_bit(self.seconds, s) {
+                None => {
+                    (mi, s) = (mi - 1, 59);
+                    continue;
+                }
+                Some(ss) => {
+                    return Some(Civil {
+                        year: y,
+                        month: mo as u32,
+                        day: d as u32,
+                        hour: h as u32,
+                        minute: mi as u32,
+                        second: ss as u32,
+                    })
+                }
+            }
+        }
+    }
+
+    /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
+    pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if let Some(off) = zone.fixed_offset() {
+            let off = off as i64;
+            return self.next_local(after.checked_add(off)?).map(|l| l - off);
+        }
+        let local_after = after + zone.offset_at(after) as i64;
+        // Under `shift`, wall times in a gap that ended shortly before `after` map to
+        // instants after it, so the wall-clock search starts that much earlier.
+        let start = match dst {
+            DstPolicy::Shift => local_after - recent_gap(zone, after) as i64,
+            // Quartz searches from the wall-clock time of `after`; so does skip (whose
+            // mapping never goes backwards).
+            DstPolicy::Skip | DstPolicy::Quartz => local_after,
+        };
+        let mut cursor = start;
+        // (best instant, wall-clock limit): later wall times can still map earlier
+        // only while they are within a gap's length of a shifted candidate.
+        let mut best: Option<(i64, i64)> = None;
+        loop {
+            let Some(n) = self.next_local(cursor) else {
+                return best.map(|b| b.0);
+            };
+            if let Some((b, limit)) = best {
+                if n >= limit {
+                    return Some(b);
+                }
+            }
+            cursor = n;
+            let (instant, shifted_by) = match zone.resolve_local(n) {
+                LocalTime::Unique(i) => (i, 0),
+                LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, 0),
+                LocalTime::Gap { before, after } => match dst {
+                    DstPolicy::Shift => (n - before as i64, (after - before).max(0) as i64),
+                    _ => continue,
+                },
+            };
+            if instant <= after {
+                continue;
+            }
+            match best {
+                None if shifted_by == 0 => return Some(instant),
+                None => best = Some((instant, n + shifted_by)),
+                Some((b, limit)) => {
+                    if instant < b {
+                        best = Some((instant, limit));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The last fire instant strictly before `before` (Unix seconds) in `zone`.
+    pub fn prev_before_ts(&self, before: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if let Some(off) = zone.fixed_offset() {
+            let off = off as i64;
+            return self.prev_local(before.checked_add(off)?).map(|l| l - off);
+        }
+        let local_before = before + zone.offset_at(before) as i64;
+        // Under shift/skip an overlap fires at its first occurrence, so wall times
+        // after local(before) can map to instants before it.
+        let start = match dst {
+            DstPolicy::Shift | DstPolicy::Skip => {
+                local_before + recent_overlap(zone, before) as i64
+            }
+            DstPolicy::Quartz => local_before,
+        };
+        let mut cursor = start + 1;
+        let mut best: Option<(i64, i64)> = None;
+        loop {
+            let Some(n) = self.prev_local(cursor) else {
+                return best.map(|b| b.0);
+            };
+            if let Some((b, limit)) = best {
+                if n <= limit {
+                    return Some(b);
+                }
+            }
+            cursor = n;
+            let (instant, is_real) = match zone.resolve_local(n) {
+                LocalTime::Unique(i) => (i, true),
+                LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, true),
+                LocalTime::Gap { before: b, .. } => match dst {
+                    DstPolicy::Shift => (n - b as i64, false),
+                    _ => continue,
+                },
+            };
+            if instant >= before {
+                continue;
+            }
+            match best {
+                None => {
+                    // A real wall time just after a gap can be beaten by a shifted gap
+                    // time, which maps later; look back over the gap's length.
+                    let g = if dst == DstPolicy::Shift && is_real {
+                        recent_gap(zone, instant) as i64
+                    } else {
+                        0
+                    };
+                    if g == 0 {
+                        return Some(instant);
+                    }
+                    best = Some((instant, n - g));
+                }
+                Some((b, limit)) => {
+                    if instant > b {
+                        best = Some((instant, limit));
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Schedule::next_after_ts`] on chrono instants (sub-seconds are ignored:
+    /// the answer is the first whole second strictly after `after`).
+    pub fn next_after(
+        &self,
+        after: DateTime<Utc>,
+        zone: &Zone,
+        dst: DstPolicy,
+    ) -> Option<DateTime<Utc>> {
+        self.next_after_ts(after.timestamp(), zone, dst)
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+    }
+
+    /// [`Schedule::prev_before_ts`] on chrono instants: the last fire time strictly
+    /// before `before`.
+    pub fn prev_before(
+        &self,
+        before: DateTime<Utc>,
+        zone: &Zone,
+        dst: DstPolicy,
+    ) -> Option<DateTime<Utc>> {
+        let mut t = before.timestamp();
+        if before.timestamp_subsec_nanos() > 0 {
+            t += 1; // a fire at the whole second itself is before `before`
+        }
+        self.prev_before_ts(t, zone, dst)
+            .and_then(|t| DateTime::from_timestamp(t, 0))
+    }
+
+    /// Fire instants (Unix seconds) after `after`, in order.
+    pub fn iter_after<'a>(&'a self, after: i64, zone: &'a Zone, dst: DstPolicy) -> FireTimes<'a> {
+        FireTimes {
+            schedule: self,
+            zone,
+            dst,
+            cursor: Some(after),
+            forward: true,
+        }
+    }
+
+    /// Fire instants (Unix seconds) before `before`, newest first.
+    pub fn iter_before<'a>(&'a self, before: i64, zone: &'a Zone, dst: DstPolicy) -> FireTimes<'a> {
+        FireTimes {
+            schedule: self,
+            zone,
+            dst,
+            cursor: Some(before),
+            forward: false,
+        }
+    }
+}
+
+/// Length in seconds of a spring-forward gap that ended within the day before `t`.
+fn recent_gap(zone: &Zone, t: i64) -> i32 {
+    (zone.offset_at(t) - zone.offset_at(t - 93_600)).max(0)
+}
+
+/// Length in seconds of a fall-back overlap that began within the day before `t`.
+fn recent_overlap(zone: &Zone, t: i64) -> i32 {
+    (zone.offset_at(t - 93_600) - zone.offset_at(t)).max(0)
+}
+
+/// An iterator over fire times; see [`Schedule::iter_after`].
+pub struct FireTimes<'a> {
+    schedule: &'a Schedule,
+    zone: &'a Zone,
+    dst: DstPolicy,
+    cursor: Option<i64>,
+    forward: bool,
+}
+
+impl Iterator for FireTimes<'_> {
+    type Item = i64;
+    fn next(&mut self) -> Option<i64> {
+        let c = self.cursor?;
+        let n = if self.forward {
+            self.schedule.next_after_ts(c, self.zone, self.dst)
+        } else {
+            self.schedule.prev_before_ts(c, self.zone, self.dst)
+        };
+        self.cursor = n;
+        n
+    }
+}
+
+#[inline]
+fn next_bit(mask: u64, from: u32) -> Option<u32> {
+    if from >= 64 {
+        return None;
+    }
+    let m = mask >> from;
+    if m == 0 {
+        None
+    } else {
+        Some(from + m.trailing_zeros())
+    }
+}
+
+#[inline]
+fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
+    if upto < 0 {
+        return None;
+    }
+    let m = if upto >= 63 {
+        mask
+    } else {
+        mask & ((2u64 << upto) - 1)
+    };
+    if m == 0 {
+        None
+    } else {
+        Some(63 - m.leading_zeros() as i32)
+    }
+}
+
+/// Values of one item in native numbering, as a bit set (bit v = value v).
+fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
+    let range_bits = |a: u16, b: u16, step: u16| -> u64 {
+        let mut bits = 0u64;
+        let width = (max - min + 1) as u32;
+        let len = if a <= b {
+            (b - a) as u32
+        } else {
+            (max - a) as u32 + (b - min) as u32 + 1
+        };
+        let mut k = 0u32;
+        while k <= len {
+            let mut v = a as u32 + k;
+            if v > max as u32 {
+                v -= width;
+            }
+            bits |= 1u64 << v;
+            k += step as u32;
+        }
+        bits
+    };
+    match kind {
+        ItemKind::Any | ItemKind::NoSpecific => range_bits(min, max, 1),
+        ItemKind::Value(v) => 1u64 << v,
+        ItemKind::Range(a, b) => range_bits(a, b, 1),
+        ItemKind::Step { base, step } => match base {
+            StepBase::Any => range_bits(min, max, step),
+            StepBase::From(a) => range_bits(a, max, step),
+            StepBase::Range(a, b) => range_bits(a, b, step),
+        },
+        // Quartz `L` alone in day-of-week is 7 (Saturday).
+        ItemKind::SaturdayL => 1u64 << 7,
+        _ => 0,
+    }
+}
+
+/// Bit set of a non-year, non-day field.
+fn field_bits(f: &Field, d: Dialect) -> u64 {
+    let (min, max) = f.kind.bounds(d);
+    f.items
+        .iter()
+        .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
+}
+
+fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
+    let mut out = [0u64; 4];
+    let mut set = |y: u32| {
+        let i = (y - MIN_YEAR as u32) as usize;
+        if i < YEARS {
+            out[i / 64] |= 1 << (i % 64);
+        }
+    };
+    for it in &f.items {
+        let (a, b, step) = match it.kind {
+            ItemKind::Any => (MIN_YEAR, MAX_YEAR, 1),
+            ItemKind::Value(v) => (v, v, 1),
+            ItemKind::Range(a, b) => (a, b, 1),
+            ItemKind::Step { base, step } => match base {
+                StepBase::Any => (MIN_YEAR, MAX_YEAR, step),
+                StepBase::From(a) => (a, MAX_YEAR, step),
+                StepBase::Range(a, b) => (a, b, step),
+            },
+            _ => continue,
+        };
+        let mut y = a as u32;
+        while y <= b as u32 {
+            set(y);
+            y += step as u32;
+        }
+    }
+    out
+}
+
+fn day_rule(e: &Expr) -> DayRule {
+    let d = e.dialect;
+    let dom = e.field(FieldKind::DayOfMonth);
+    let dow = e.field(FieldKind::DayOfWeek);
+    let mut r = DayRule {
+        dom_days: 0,
+        dom_last_offsets: 0,
+        dom_nearest_weekday: 0,
+        dom_last_nearest_weekday: 0,
+        weekdays: 0,
+        nth_weekdays: 0,
+        last_weekdays: 0,
+        combine: e.day_combine(),
+    };
+    for it in &dom.items {
+        match it.kind {
+            ItemKind::Last => r.dom_last_offsets |= 1,
+            ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
+            ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
+            ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
+            ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
+            k => r.dom_days |= item_bits(k, 1, 31) as u32,
+        }
+    }
+    let (min, max) = FieldKind::DayOfWeek.bounds(d);
+    for it in &dow.items {
+        match it.kind {
+            ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
+            ItemKind::NthWeekday(v, k) => {
+                r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+            }
+            k => {
+                let bits = item_bits(k, min, max);
+                for v in min..=max {
+                    if bits >> v & 1 == 1 {
+                        r.weekdays |= 1 << weekday_of(d, v);
+                    }
+                }
+            }
+        }
+    }
+    if d == Dialect::Quartz {
+        // `?` stands for "any": the other field alone decides.
+        if dom.is_no_specific() {
+            r.dom_days = ALL_DAYS;
+        }
+        if dow.is_no_specific() {
+            r.weekdays = 0x7F;
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> i64 {
+        DateTime::parse_from_rfc3339(s).unwrap().timestamp()
+    }
+    fn iso(t: i64) -> String {
+        DateTime::from_timestamp(t, 0)
+            .unwrap()
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    }
+    fn times(expr: &str, from: &str, n: usize, zone: &str, dst: DstPolicy) -> Vec<String> {
+        let s = Schedule::parse(expr, DialectChoice::Auto).unwrap();
+        let z = Zone::parse(zone).unwrap();
+        s.iter_after(ts(from), &z, dst).take(n).map(iso).collect()
+    }
+
+    #[test]
+    fn basic_next() {
+        assert_eq!(
+            times(
+                "0 0/1 * * * ?",
+                "2026-11-21T08:30:00Z",
+                2,
+                "UTC",
+                DstPolicy::Shift
+            ),
+            ["2026-11-21T08:31:00Z", "2026-11-21T08:32:00Z"]
+        );
+        assert_eq!(
+            times(
+                "0 0 12 LW * ?",
+                "2026-01-01T00:00:00Z",
+                3,
+                "UTC",
+                DstPolicy::Shift
+            ),
+            [
+                "2026-01-30T12:00:00Z",
+                "2026-02-27T12:00:00Z",
+                "2026-03-31T12:00:00Z"
+            ]
+        );
+        assert_eq!(
+            times(
+                "0 0 12 ? * 2#5",
+                "2026-01-01T00:00:00Z",
+                2,
+                "UTC",
+                DstPolicy::Shift
+            ),
+            ["2026-03-30T12:00:00Z", "2026-06-29T12:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn never_fires_is_known_at_compile_time() {
+        for e in [
+            "0 0 0 30 2 ?",
+            "0 0 0 29 2 ? 2100",
+            "0 0 0 31W 2 ?",
+            "@reboot",
+        ] {
+            let s = Schedule::parse(e, DialectChoice::Auto).unwrap();
+            assert!(s.never_fires(), "{e}");
+            assert_eq!(s.next_after_ts(0, &Zone::utc(), DstPolicy::Shift), None);
+        }
+        assert!(!Schedule::parse("0 0 0 29 2 ?", DialectChoice::Auto)
+            .unwrap()
+            .never_fires());
+    }
+
+    #[test]
+    fn prev_is_the_mirror_of_next() {
+        let s = Schedule::parse("0 5 9 ? * 6#3", DialectChoice::Auto).unwrap();
+        let z = Zone::utc();
+        let mut t = ts("2026-01-01T00:00:00Z");
+        for _ in 0..30 {
+            let n = s.next_after_ts(t, &z, DstPolicy::Shift).unwrap();
+            assert_eq!(s.prev_before_ts(n + 1, &z, DstPolicy::Shift), Some(n));
+            assert!(s.prev_before_ts(n, &z, DstPolicy::Shift).unwrap() <= t);
+            t = n;
+        }
+    }
+
+    #[test]
+    fn search_ends_in_2199() {
+        let s = Schedule::parse("0 0 0 1 1 ?", DialectChoice::Auto).unwrap();
+        let last = s
+            .prev_before_ts(i64::MAX / 2, &Zone::utc(), DstPolicy::Shift)
+            .unwrap();
+        assert_eq!(iso(last), "2199-01-01T00:00:00Z");
+        assert_eq!(s.next_after_ts(last, &Zone::utc(), DstPolicy::Shift), None);
+    }
+
+    #[test]
+    fn dst_policies_in_new_york() {
+        let ny = "America/New_York";
+        // spring forward 2026-03-08: 02:30 does not exist
+        assert_eq!(
+            times(
+                "0 30 2 * * ?",
+                "2026-03-07T00:00:00Z",
+                3,
+                ny,
+                DstPolicy::Quartz
+            ),
+            [
+                "2026-03-07T07:30:00Z",
+                "2026-03-09T06:30:00Z",
+                "2026-03-10T06:30:00Z"
+            ]
+        );
+        assert_eq!(
+            times(
+                "0 30 2 * * ?",
+                "2026-03-07T00:00:00Z",
+                3,
+                ny,
+                DstPolicy::Skip
+            ),
+            [
+                "2026-03-07T07:30:00Z",
+                "2026-03-09T06:30:00Z",
+                "2026-03-10T06:30:00Z"
+            ]
+        );
+        assert_eq!(
+            times(
+                "0 30 2 * * ?",
+                "2026-03-07T00:00:00Z",
+                3,
+                ny,
+                DstPolicy::Shift
+            ),
+            [
+                "2026-03-07T07:30:00Z",
+                "2026-03-08T07:30:00Z",
+                "2026-03-09T06:30:00Z"
+            ]
+        );
+        // fall back 2026-11-01: 01:30 happens at 05:30Z and 06:30Z
+        assert_eq!(
+            times(
+                "0 30 1 * * ?",
+                "2026-10-31T12:00:00Z",
+                2,
+                ny,
+                DstPolicy::Quartz
+            ),
+            ["2026-11-01T06:30:00Z", "2026-11-02T06:30:00Z"]
+        );
+        assert_eq!(
+            times(
+                "0 30 1 * * ?",
+                "2026-10-31T12:00:00Z",
+                2,
+                ny,
+                DstPolicy::Shift
+            ),
+            ["2026-11-01T05:30:00Z", "2026-11-02T06:30:00Z"]
+        );
+        // every 30 minutes across the shifted gap: no instant twice, strictly increasing
+        let t = times(
+            "0 0/30 * * * ?",
+            "2026-03-08T06:00:00Z",
+            4,
+            ny,
+            DstPolicy::Shift,
+        );
+        assert_eq!(
+            t,
+            [
+                "2026-03-08T06:30:00Z",
+                "2026-03-08T07:00:00Z",
+                "2026-03-08T07:30:00Z",
+                "2026-03-08T08:00:00Z"
+            ]
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! Time zones and what happens to wall-clock schedules when clocks change.
+//!
+//! A cron expression names wall-clock times; a [`Zone`] maps those to instants. Twice
+//! a year most zones break that mapping: in a **gap** (spring forward) some wall
+//! times never happen, in an **overlap** (fall back) some happen twice. A
+//! [`DstPolicy`] says what a schedule does then:
+//!
+//! | policy | wall time in a gap | wall time in an overlap |
+//! |---|---|---|
+//! | [`DstPolicy::Shift`] (default; java.time, Elasticsearch 8.17+) | fires at the same wall time plus the gap length (02:30 → 03:30) | fires once, at the first occurrence |
+//! | [`DstPolicy::Skip`] (OCPS 1.4) | does not fire | fires once, at the first occurrence |
+//! | [`DstPolicy::Quartz`] (Quartz 2.3.2, Nuxeo) | does not fire | fires once, at the second occurrence |
+//!
+//! Zone data comes from chrono-tz, whose tables end with 2099. Later years reuse the
+//! rules of the last table year with the same calendar (same leap-ness and weekday of
+//! January 1st), so a zone keeps its daylight-saving rules up to 2199, as Java does.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, LocalResult, Offset, TimeZone};
+use chrono_tz::{GapInfo, Tz};
+
+use super::calendar::{civil_from_days, days_from_civil, is_leap, weekday_from_days};
+
+/// What a schedule does at daylight-saving transitions (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum DstPolicy {
+    /// A time in a gap fires shifted by the gap length; an overlap fires at its first occurrence.
+    #[default]
+    Shift,
+    /// A time in a gap does not fire; an overlap fires at its first occurrence.
+    Skip,
+    /// Quartz 2.3.2: a time in a gap does not fire; an overlap fires at its second occurrence.
+    Quartz,
+}
+
+impl DstPolicy {
+    pub fn name(self) -> &'static str {
+        match self {
+            DstPolicy::Shift => "shift",
+            DstPolicy::Skip => "skip",
+            DstPolicy::Quartz => "quartz",
+        }
+    }
+}
+
+impl fmt::Display for DstPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for DstPolicy {
+    type Err = ZoneError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "shift" => Ok(DstPolicy::Shift),
+            "skip" => Ok(DstPolicy::Skip),
+            "quartz" => Ok(DstPolicy::Quartz),
+            _ => Err(ZoneError::UnknownPolicy(s.to_string())),
+        }
+    }
+}
+
+/// Why a zone or policy name was not understood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ZoneError {
+    #[error("unknown time zone `{0}`: use an IANA name (e.g. `Europe/Paris`), `UTC`, `local` or an offset like `+05:30`")]
+    Unknown(String),
+    #[error("offset `{0}` is out of range: offsets go from -23:59 to +23:59")]
+    OffsetOutOfRange(String),
+    #[error("the system time zone `{0}` (from TZ or /etc/localtime) is not an IANA zone name; pass --tz explicitly")]
+    UnknownLocal(String),
+    #[error("unknown DST policy `{0}`: use shift, skip or quartz")]
+    UnknownPolicy(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Fixed(i32),
+    Named(Tz),
+}
+
+/// A time zone: UTC, a fixed offset, or an IANA zone with its daylight-saving rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone {
+    kind: Kind,
+    name: String,
+}
+
+/// How a wall-clock time maps to instants in a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalTime {
+    /// Exactly one instant (Unix seconds).
+    Unique(i64),
+    /// The wall time happens twice (a fall-back overlap): earlier and later instant.
+    Ambiguous(i64, i64),
+    /// The wall time does not happen (a spring-forward gap); the UTC offsets in seconds
+    /// before and after the transition.
+    Gap { before: i32, after: i32 },
+}
+
+impl Zone {
+    /// Coordinated Universal Time.
+    pub fn utc() -> Zone {
+        Zone {
+            kind: Kind::Fixed(0),
+            name: "UTC".to_string(),
+        }
+    }
+
+    /// A fixed offset east of UTC, in seconds (|offset| < 24 h).
+    pub fn fixed(offset_secs: i32) -> Option<Zone> {
+        if offset_secs.abs() >= 86_400 {
+            return None;
+        }
+        let sign = if offset_secs < 0 { '-' } else { '+' };
+        let a = offset_secs.abs();
+        let mut name = format!("{sign}{:02}:{:02}", a / 3600, a / 60 % 60);
+        if a % 60 != 0 {
+            name.push_str(&format!(":{:02}", a % 60));
+        }
+        Some(Zone {
+            kind: Kind::Fixed(offset_secs),
+            name,
+        })
+    }
+
+    /// An IANA zone.
+    pub fn named(tz: Tz) -> Zone {
+        Zone {
+            kind: Kind::Named(tz),
+            name: tz.name().to_string(),
+        }
+    }
+
+    /// Read `UTC`, `local`, an offset (`+05:30`, `-0800`, `+09`) or an IANA name
+    /// (exact or any case).
+    ///
+    /// ```
+    /// use cronkit::Zone;
+    /// assert_eq!(Zone::parse("Europe/Paris").unwrap().name(), "Europe/Paris");
+    /// assert_eq!(Zone::parse("+05:30").unwrap().fixed_offset(), Some(19_800));
+    /// assert!(Zone::parse("Mars/Olympus").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Zone, ZoneError> {
+        let t = s.trim();
+        match t {
+            "UTC" | "utc" | "Z" | "z" | "Etc/UTC" | "GMT" | "Etc/GMT" => return Ok(Zone::utc()),
+            "local" | "LOCAL" | "Local" => return Zone::local(),
+            _ => {}
+        }
+        if t.starts_with('+') || t.starts_with('-') {
+            return parse_offset(t).map_err(|e| match e {
+                Some(e) => e,
+                None => ZoneError::Unknown(s.to_string()),
+            });
+        }
+        if let Some(rest) = t.strip_prefix("UTC").or_else(|| t.strip_prefix("GMT")) {
+            if rest.starts_with('+') || rest.starts_with('-') {
+                return parse_offset(rest)
+                    .map_err(|e| e.unwrap_or(ZoneError::Unknown(s.to_string())));
+            }
+        }
+        parse_named(t).ok_or_else(|| ZoneError::Unknown(s.to_string()))
+    }
+
+    /// The system zone: `TZ` if set, else `/etc/localtime`; UTC when neither says.
+    pub fn local() -> Result<Zone, ZoneError> {
+        if let Ok(tz) = std::env::var("TZ") {
+            let name = tz.trim().trim_start_matches(':');
+            if !name.is_empty() {
+                let name = name
+                    .rsplit_once("zoneinfo/")
+                    .map(|(_, n)| n)
+                    .unwrap_or(name);
+                if matches!(name, "UTC" | "UTC0" | "GMT" | "GMT0" | "Etc/UTC") {
+                    return Ok(Zone::utc());
+                }
+                return parse_named(name).ok_or(ZoneError::UnknownLocal(tz));
+            }
+        }
+        match iana_time_zone::get_timezone() {
+            Ok(name) if name == "UTC" || name == "Etc/UTC" => Ok(Zone::utc()),
+            Ok(name) => parse_named(&name).ok_or(ZoneError::UnknownLocal(name)),
+            Err(_) => Ok(Zone::utc()),
+        }
+    }
+
+    /// The zone's name: `UTC`, `+05:30` or the IANA name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True for UTC itself.
+    pub fn is_utc(&self) -> bool {
+        self.kind == Kind::Fixed(0)
+    }
+
+    /// The offset in seconds when it never changes (UTC and fixed offsets).
+    pub fn fixed_offset(&self) -> Option<i32> {
+        match self.kind {
+            Kind::Fixed(o) => Some(o),
+            Kind::Named(_) => None,
+        }
+    }
+
+    /// The IANA zone, if this is one.
+    pub fn tz(&self) -> Option<Tz> {
+        match self.kind {
+            Kind::Named(tz) => Some(tz),
+            Kind::Fixed(_) => None,
+        }
+    }
+
+    /// UTC offset in seconds (east positive) at instant `ts` (Unix seconds).
+    pub fn offset_at(&self, ts: i64) -> i32 {
+        match self.kind {
+            Kind::Fixed(o) => o,
+            Kind::Named(tz) => {
+                let (ts, _) = equivalent_instant(ts);
+                match DateTime::from_timestamp(ts, 0) {
+                    Some(dt) => tz
+                        .offset_from_utc_datetime(&dt.naive_utc())
+                        .fix()
+                        .local_minus_utc(),
+                    None => 0,
+                }
+            }
+        }
+    }
+
+    /// The instants at which wall-clock second `local` (seconds since 1970-01-01 on
+    /// the wall clock) happens.
+    pub fn resolve_local(&self, local: i64) -> LocalTime {
+        let tz = match self.kind {
+            Kind::Fixed(o) => return LocalTime::Unique(local - o as i64),
+            Kind::Named(tz) => tz,
+        };
+        let (mapped, delta) = equivalent_instant(local);
+        let Some(ndt) = DateTime::from_timestamp(mapped, 0).map(|d| d.naive_utc()) else {
+            return LocalTime::Unique(local);
+        };
+        match tz.offset_from_local_datetime(&ndt) {
+            LocalResult::Single(o) => LocalTime::Unique(local - o.fix().local_minus_utc() as i64),
+            LocalResult::Ambiguous(a, b) => {
+                let ia = local - a.fix().local_minus_utc() as i64;
+                let ib = local - b.fix().local_minus_utc() as i64;
+                LocalTime::Ambiguous(ia.min(ib), ia.max(ib))
+            }
+            LocalResult::None => {
+                let info = GapInfo::new(&ndt, &tz);
+                let before = info
+                    .as_ref()
+                    .and_then(|g| g.begin.as_ref())
+                    .map(|(_, o)| o.fix().local_minus_utc());
+                let after = info
+                    .as_ref()
+                    .and_then(|g| g.end.as_ref())
+                    .map(|e| e.offset().fix().local_minus_utc());
+                let _ = delta;
+                match (before, after) {
+                    (Some(b), Some(a)) => LocalTime::Gap {
+                        before: b,
+                        after: a,
+                    },
+                    // outside the table's limits there are no gaps; be safe anyway
+                    _ => {
+                        let o = self.offset_at(local);
+                        LocalTime::Unique(local - o as i64)
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl FromStr for Zone {
+    type Err = ZoneError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Zone::parse(s)
+    }
+}
+
+fn parse_named(name: &str) -> Option<Zone> {
+    if let Ok(tz) = name.parse::<Tz>() {
+        return Some(Zone::named(tz));
+    }
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(name))
+        .map(|tz| Zone::named(*tz))
+}
+
+/// `+05:30`, `-0800`, `+09`, `+5:30`. `Err(None)` when it is not an offset at all.
+fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return Err(None),
+    };
+    let (h, m) = if let Some((h, m)) = rest.split_once(':') {
+        (h, m)
+    } else if rest.len() == 4 {
+        (&rest[..2], &rest[2..])
+    } else {
+        (rest, "0")
+    };
+    if h.is_empty() || h.len() > 2 || m.is_empty() || m.len() > 2 {
+        return Err(None);
+    }
+    let (Ok(h), Ok(m)) = (h.parse::<i32>(), m.parse::<i32>()) else {
+        return Err(None);
+    };
+    if h > 23 || m > 59 {
+        return Err(Some(ZoneError::OffsetOutOfRange(t.to_string())));
+    }
+    Zone::fixed(sign * (h * 3600 + m * 60)).ok_or(Some(ZoneError::OffsetOutOfRange(t.to_string())))
+}
+
+/// The last year chrono-tz has transitions for.
+const LAST_TABLE_YEAR: i32 = 2099;
+
+/// For instants after the zone tables end, the same moment in the latest table year
+/// with the same calendar; returns the mapped value and the shift in seconds.
+fn equivalent_instant(ts: i64) -> (i64, i64) {
+    // 2100-01-01T00:00:00Z
+    const TABLE_END: i64 = 4_102_444_800;
+    if ts < TABLE_END {
+        return (ts, 0);
+    }
+    let (y, _, _) = civil_from_days(ts.div_euclid(86_400));
+    let target = equivalent_year(y);
+    let delta = (days_from_civil(target, 1, 1) - days_from_civil(y, 1, 1)) * 86_400;
+    (ts + delta, delta)
+}
+
+fn equivalent_year(y: i32) -> i32 {
+    let leap = is_leap(y);
+    let wd = weekday_from_days(days_from_civil(y, 1, 1));
+    let mut c = LAST_TABLE_YEAR;
+    while c > LAST_TABLE_YEAR - 40 {
+        if is_leap(c) == leap && weekday_from_days(days_from_civil(c, 1, 1)) == wd {
+            return c;
+        }
+        c -= 1;
+    }
+    LAST_TABLE_YEAR
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_names_offsets_and_utc() {
+        assert!(Zone::parse("UTC").unwrap().is_utc());
+        assert_eq!(
+            Zone::parse("america/new_york").unwrap().name(),
+            "America/New_York"
+        );
+        assert_eq!(Zone::parse("-0800").unwrap().fixed_offset(), Some(-28_800));
+        assert_eq!(Zone::parse("+09").unwrap().fixed_offset(), Some(32_400));
+        assert_eq!(
+            Zone::parse("UTC+05:30").unwrap().fixed_offset(),
+            Some(19_800)
+        );
+        assert!(matches!(
+            Zone::parse("+25:00"),
+            Err(ZoneError::OffsetOutOfRange(_))
+        ));
+        assert!(matches!(
+            Zone::parse("Nowhere/City"),
+            Err(ZoneError::Unknown(_))
+        ));
+    }
+
+    #[test]
+    fn new_york_gap_and_overlap() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        // 2026-03-08 02:30 local does not exist
+        let local = days_from_civil(2026, 3, 8) * 86_400 + 2 * 3600 + 1800;
+        assert_eq!(
+            ny.resolve_local(local),
+            LocalTime::Gap {
+                before: -18_000,
+                after: -14_400
+            }
+        );
+        // 2026-11-01 01:30 happens twice: 05:30Z and 06:30Z
+        let local = days_from_civil(2026, 11, 1) * 86_400 + 3600 + 1800;
+        let base = days_from_civil(2026, 11, 1) * 86_400;
+        assert_eq!(
+            ny.resolve_local(local),
+            LocalTime::Ambiguous(base + 5 * 3600 + 1800, base + 6 * 3600 + 1800)
+        );
+    }
+
+    #[test]
+    fn rules_continue_after_the_tables_end() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        // July 2150 is daylight time (-04:00), January 2150 standard (-05:00)
+        let july = days_from_civil(2150, 7, 1) * 86_400;
+        let jan = days_from_civil(2150, 1, 15) * 86_400;
+        assert_eq!(ny.offset_at(july), -14_400);
+        assert_eq!(ny.offset_at(jan), -18_000);
+        // the second Sunday of March 2150 is the 8th: 02:30 is in a gap
+        assert_eq!(weekday_from_days(days_from_civil(2150, 3, 8)), 0);
+        let gap = days_from_civil(2150, 3, 8) * 86_400 + 2 * 3600 + 1800;
+        assert!(matches!(ny.resolve_local(gap), LocalTime::Gap { .. }));
+    }
+}
