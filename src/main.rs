@@ -1,1 +1,7 @@
-fn main() {}
+//! The `cronkit` binary: `cronkit croneval|explain|validate|convert|completions|man`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main(cli::Mode::Cronkit)
+}

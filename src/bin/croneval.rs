@@ -1,1 +1,8 @@
-fn main() {}
+//! The `croneval` binary: `cronkit croneval` under the name Elasticsearch users know.
+
+#[path = "../cli/mod.rs"]
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main(cli::Mode::Croneval)
+}

@@ -1,0 +1,342 @@
+//! The command line, defined once: `--help`, the man pages and the shell
+//! completions are all generated from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::common::{ColorArg, DialectArg, DstArg};
+
+pub const CRONEVAL_EXAMPLES: &str = "\
+Examples:
+  croneval \"0 0/1 * * * ?\" -c 20
+      the next 20 fire times, printed as Elasticsearch's croneval prints them
+  croneval \"0 30 2 * * ?\" --tz America/New_York --dst quartz --from 2026-03-01
+      across a spring-forward night, as Quartz would fire
+  croneval \"*/15 9-17 * * MON-FRI\" --format table
+      a Unix expression, as a table with the gap between fire times
+  croneval \"0 0 12 ? * 6#3\" --format calendar -c 12
+      month grids with the fire days marked
+  croneval \"0 0 0 1 * ?\" --prev -c 3
+      the last three fire times before now
+  croneval \"0 0/5 * * * ?\" -c 10000000 --format iso | head
+      streams; stops at once when the reader goes away
+
+Exit status: 0 success, 1 invalid expression or no fire time, 2 usage error.
+(Elasticsearch's croneval exits 0 for an invalid expression; cronkit exits 1 so a CI step fails.)";
+
+pub const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  cronkit explain \"0 15 10 ? * MON-FRI\"
+      At 10:15, Monday through Friday
+  cronkit explain \"0 0 12 1 * MON\" --dialect unix
+      At 12:00 on day 1 of the month or on Monday
+  cronkit explain \"0 5 9 ? * 6#3\" --next 3 --tz Europe/Paris
+      the sentence, then the next three fire times
+  cronkit explain --fields \"0 0/30 9-17 ? * MON-FRI\"
+      a table of what each field means
+  crontab -l | cut -d' ' -f1-5 | cronkit explain -
+      one description per input line";
+
+pub const VALIDATE_EXAMPLES: &str = "\
+Examples:
+  cronkit validate \"0 0 12 * * *\" \"0 0 12 ? * MON-FRI\"
+  cronkit validate -f schedules.txt --deny warnings
+  cronkit validate -f /etc/cron.d/backup --input crontab
+  cronkit validate -f watches.json --format github
+  cronkit validate -f nuxeo-contrib.xml --allow every-second
+  curl -s localhost:9200/_watcher/_query/watches | cronkit validate -f -
+
+Exit status: 0 clean (warnings allowed unless --deny warnings), 1 findings that fail,
+2 usage error or unreadable input.";
+
+pub const CONVERT_EXAMPLES: &str = "\
+Examples:
+  curl -s localhost:9200/_watcher/watch/my_watch | cronkit convert
+      the cron expression(s) behind a watch's schedule
+  echo '{\"weekly\":{\"on\":[\"tue\",\"fri\"],\"at\":\"17:00\"}}' | cronkit convert
+      0 0 17 ? * TUE,FRI
+  cronkit convert -e \"*/15 9-17 * * 1-5\" --from unix --to quartz
+      0 */15 9-17 ? * 2-6
+  cronkit convert -e \"0 0 17 * * ?\" --to watcher
+      {\"daily\":{\"at\":\"17:00\"}}
+  cronkit convert watches.json --format json";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cronkit",
+    version,
+    about = "A cron toolkit: fire times, English descriptions, a CI lint and schedule conversion",
+    long_about = "cronkit reads Quartz (Elasticsearch Watcher, Nuxeo) and Unix cron expressions (with the OCPS extensions), tells when they fire, says what they mean, lints them wherever they live and converts between dialects and Watcher/OpenSearch schedules.",
+    after_help = "Run `cronkit <command> --help` for each command's options and examples."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the next (or previous) fire times of cron expressions
+    Croneval(CronevalArgs),
+    /// Describe cron expressions in English
+    Explain(ExplainArgs),
+    /// Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML
+    Validate(ValidateArgs),
+    /// Convert Watcher/OpenSearch schedules to cron, and cron between dialects
+    Convert(ConvertArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Write the man pages
+    Man(ManArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CronevalFormat {
+    /// Elasticsearch's croneval text
+    #[default]
+    Text,
+    /// one RFC 3339 timestamp per line
+    Iso,
+    /// one JSON document
+    Json,
+    /// a table with local time, weekday and gap
+    Table,
+    /// month grids with the fire days marked
+    Calendar,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(after_help = CRONEVAL_EXAMPLES)]
+pub struct CronevalArgs {
+    /// Cron expression(s); several are merged into one timeline
+    #[arg(value_name = "EXPR", required_unless_present = "schedule")]
+    pub exprs: Vec<String>,
+    /// Number of fire times to print
+    #[arg(short = 'c', long = "count", value_name = "N")]
+    pub count: Option<u64>,
+    /// Start from this time instead of now: RFC 3339, a local date-time read in --tz, a date, or `now`
+    #[arg(long, value_name = "T")]
+    pub from: Option<String>,
+    /// Stop at this time (same forms as --from)
+    #[arg(long, value_name = "T")]
+    pub until: Option<String>,
+    /// Previous fire times (newest first) instead of next
+    #[arg(long)]
+    pub prev: bool,
+    /// Time zone: IANA name, UTC, local, or an offset like +05:30 [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// What happens at daylight-saving transitions
+    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
+    pub dst: DstArg,
+    /// Cron dialect
+    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    pub dialect: DialectArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CronevalFormat::Text)]
+    pub format: CronevalFormat,
+    /// Show the parsed expression field by field (and the full diagnostic on errors)
+    #[arg(short = 'd', long)]
+    pub detail: bool,
+    /// Colour
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+    /// Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions
+    #[arg(long, value_name = "FILE", conflicts_with = "exprs")]
+    pub schedule: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TextOrJson {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(after_help = EXPLAIN_EXAMPLES)]
+pub struct ExplainArgs {
+    /// Cron expression(s); `-` reads one per line from stdin
+    #[arg(value_name = "EXPR", required = true)]
+    pub exprs: Vec<String>,
+    /// Cron dialect
+    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    pub dialect: DialectArg,
+    /// Use a 12-hour clock (10:15 AM)
+    #[arg(long = "12h")]
+    pub twelve_hour: bool,
+    /// Add a table of each field's text and meaning
+    #[arg(long)]
+    pub fields: bool,
+    /// Also print the next N fire times
+    #[arg(long, value_name = "N")]
+    pub next: Option<u64>,
+    /// Time zone for --next [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// DST policy for --next
+    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
+    pub dst: DstArg,
+    /// Start --next from this time
+    #[arg(long, value_name = "T")]
+    pub from: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Colour
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputArg {
+    /// decide by file extension and content
+    #[default]
+    Auto,
+    /// one expression per line, `#` comments
+    Lines,
+    /// a crontab (user or /etc/cron.d style)
+    Crontab,
+    /// Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)
+    Watcher,
+    /// OpenSearch job-scheduler JSON
+    Opensearch,
+    /// Nuxeo extension XML
+    Nuxeo,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ValidateFormat {
+    /// compiler-style diagnostics and a summary
+    #[default]
+    Text,
+    /// an array of findings
+    Json,
+    /// GitHub Actions workflow commands
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DenyArg {
+    /// treat warnings as errors
+    Warnings,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(after_help = VALIDATE_EXAMPLES)]
+pub struct ValidateArgs {
+    /// Expressions to check
+    #[arg(value_name = "EXPR")]
+    pub exprs: Vec<String>,
+    /// Files to check (`-` = stdin); repeatable
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// What the files hold
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+    /// Cron dialect of plain expressions
+    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    pub dialect: DialectArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+    /// Fail on warnings too
+    #[arg(long, value_enum)]
+    pub deny: Option<DenyArg>,
+    /// Do not report this rule (repeatable)
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// DST policy named in dst-gap/dst-overlap messages
+    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
+    pub dst: DstArg,
+    /// Colour
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ConvertFrom {
+    #[default]
+    Auto,
+    Watcher,
+    Opensearch,
+    Quartz,
+    Unix,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConvertTo {
+    Quartz,
+    Unix,
+    Watcher,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(after_help = CONVERT_EXAMPLES)]
+pub struct ConvertArgs {
+    /// JSON files with Watcher or OpenSearch schedules (none = stdin)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A cron expression to convert (repeatable)
+    #[arg(short = 'e', long = "expr", value_name = "EXPR")]
+    pub exprs: Vec<String>,
+    /// What the input is
+    #[arg(long, value_enum, default_value_t = ConvertFrom::Auto)]
+    pub from: ConvertFrom,
+    /// What to produce [default: quartz for JSON and unix input, unix for quartz input]
+    #[arg(long, value_enum)]
+    pub to: Option<ConvertTo>,
+    /// Produce the fewest expressions that fire identically
+    #[arg(long)]
+    pub merge: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(
+    after_help = "Examples:\n  cronkit completions bash > /etc/bash_completion.d/cronkit\n  cronkit completions zsh > \"${fpath[1]}/_cronkit\"\n  cronkit completions fish > ~/.config/fish/completions/cronkit.fish"
+)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: ShellArg,
+    /// Generate for the `croneval` binary instead of `cronkit`
+    #[arg(long)]
+    pub croneval: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(after_help = "Examples:\n  cronkit man --dir man/\n  cronkit man | man -l -")]
+pub struct ManArgs {
+    /// Write cronkit.1, one page per subcommand and croneval.1 into this directory
+    /// (without it, print cronkit.1 to stdout)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The `croneval` binary: the croneval subcommand as a command of its own.
+#[derive(Parser, Debug)]
+#[command(
+    name = "croneval",
+    version,
+    about = "Print the next fire times of cron expressions (a drop-in for Elasticsearch's croneval)"
+)]
+pub struct CronevalCli {
+    #[command(flatten)]
+    pub args: CronevalArgs,
+}

@@ -1,0 +1,252 @@
+//! Options and helpers shared by every subcommand: dialect, zone, colour, time parsing.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::{anyhow, bail, Result};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use clap::ValueEnum;
+
+use cronkit::schedule::calendar::Civil;
+use cronkit::{DialectChoice, DstPolicy, LocalTime, Zone};
+
+/// `--dialect`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum DialectArg {
+    /// 5 fields or a nickname → unix; 6 or 7 fields → quartz
+    #[default]
+    Auto,
+    /// Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1
+    Quartz,
+    /// Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7
+    Unix,
+}
+
+impl From<DialectArg> for DialectChoice {
+    fn from(d: DialectArg) -> Self {
+        match d {
+            DialectArg::Auto => DialectChoice::Auto,
+            DialectArg::Quartz => DialectChoice::Quartz,
+            DialectArg::Unix => DialectChoice::Unix,
+        }
+    }
+}
+
+/// `--dst`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum DstArg {
+    /// a time in a gap fires shifted by the gap; an overlap fires at its first occurrence
+    #[default]
+    Shift,
+    /// a time in a gap does not fire; an overlap fires at its first occurrence
+    Skip,
+    /// Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence
+    Quartz,
+}
+
+impl From<DstArg> for DstPolicy {
+    fn from(d: DstArg) -> Self {
+        match d {
+            DstArg::Shift => DstPolicy::Shift,
+            DstArg::Skip => DstPolicy::Skip,
+            DstArg::Quartz => DstPolicy::Quartz,
+        }
+    }
+}
+
+/// `--color`
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decide whether to colour output written to `stream` (stdout or stderr).
+///
+/// `never` and `NO_COLOR` (non-empty) turn colour off; `always` and
+/// `CLICOLOR_FORCE` (non-empty, not `0`) turn it on; otherwise only a terminal gets it.
+pub fn use_color(arg: ColorArg, is_terminal: bool) -> bool {
+    match arg {
+        ColorArg::Never => false,
+        ColorArg::Always => true,
+        ColorArg::Auto => {
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                return false;
+            }
+            if std::env::var("CLICOLOR_FORCE").is_ok_and(|v| !v.is_empty() && v != "0") {
+                return true;
+            }
+            is_terminal
+        }
+    }
+}
+
+pub fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+pub fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}
+
+/// Parse `--tz`.
+pub fn parse_zone(s: &str) -> Result<Zone> {
+    Zone::parse(s).map_err(|e| anyhow!("--tz: {e}"))
+}
+
+/// Parse a point in time: `now`, RFC 3339 (`2026-11-21T08:30:00Z`), or a local
+/// date-time / date (`2026-11-21T08:30`, `2026-11-21 08:30:00`, `2026-11-21`) read
+/// on the wall clock of `zone` (a wall time in a gap moves forward by the gap; one
+/// in an overlap is its first occurrence).
+pub fn parse_instant(s: &str, zone: &Zone, what: &str) -> Result<DateTime<Utc>> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("now") {
+        return Ok(Utc::now());
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    // a bare `Z` or offset with a space separator
+    if let Ok(dt) = DateTime::parse_from_rfc3339(&t.replacen(' ', "T", 1)) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    });
+    let Some(naive) = naive else {
+        bail!(
+            "{what}: cannot read `{s}` as a time; use RFC 3339 (`2026-11-21T08:30:00Z`), a local date-time in --tz (`2026-11-21 08:30`), a date, or `now`"
+        );
+    };
+    let local = naive.and_utc().timestamp();
+    let sub = naive.and_utc().timestamp_subsec_nanos();
+    let ts = match zone.resolve_local(local) {
+        LocalTime::Unique(i) | LocalTime::Ambiguous(i, _) => i,
+        LocalTime::Gap { before, .. } => local - before as i64,
+    };
+    DateTime::from_timestamp(ts, sub).ok_or_else(|| anyhow!("{what}: `{s}` is out of range"))
+}
+
+/// Write to stdout, treating a closed pipe as a normal end.
+pub fn finish_stdout(res: io::Result<()>) -> Result<()> {
+    match res {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow!("writing output: {e}")),
+    }
+}
+
+const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+pub fn weekday_name(days: i64) -> &'static str {
+    DAYS[cronkit::schedule::calendar::weekday_from_days(days) as usize]
+}
+
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS[(m as usize).clamp(1, 12) - 1]
+}
+
+/// Elasticsearch's `EEE, d MMM yyyy HH:mm:ss` for a wall-clock second count.
+pub fn es_date(local: i64, out: &mut Vec<u8>) {
+    let c = Civil::from_secs(local);
+    let _ = write!(
+        out,
+        "{}, {} {} {:04} {:02}:{:02}:{:02}",
+        weekday_name(local.div_euclid(86_400)),
+        c.day,
+        month_name(c.month),
+        c.year,
+        c.hour,
+        c.minute,
+        c.second
+    );
+}
+
+/// `+0100` (Java's `Z` pattern letter).
+pub fn offset_hhmm(off: i32, out: &mut Vec<u8>) {
+    let sign = if off < 0 { b'-' } else { b'+' };
+    let a = off.unsigned_abs();
+    out.push(sign);
+    push2(out, a / 3600);
+    push2(out, a / 60 % 60);
+}
+
+/// `+01:00`, or `Z` when `z_for_utc` and the offset is 0.
+pub fn offset_colon(off: i32, z_for_utc: bool, out: &mut Vec<u8>) {
+    if off == 0 && z_for_utc {
+        out.push(b'Z');
+        return;
+    }
+    let sign = if off < 0 { b'-' } else { b'+' };
+    let a = off.unsigned_abs();
+    out.push(sign);
+    push2(out, a / 3600);
+    out.push(b':');
+    push2(out, a / 60 % 60);
+    if a % 60 != 0 {
+        out.push(b':');
+        push2(out, a % 60);
+    }
+}
+
+#[inline]
+fn push2(out: &mut Vec<u8>, v: u32) {
+    out.push(b'0' + (v / 10 % 10) as u8);
+    out.push(b'0' + (v % 10) as u8);
+}
+
+/// RFC 3339 `YYYY-MM-DDTHH:MM:SS` of a wall-clock second count (no offset), fast.
+#[inline]
+pub fn iso_local(local: i64, out: &mut Vec<u8>) {
+    let c = Civil::from_secs(local);
+    let y = c.year.max(0) as u32;
+    out.push(b'0' + (y / 1000 % 10) as u8);
+    out.push(b'0' + (y / 100 % 10) as u8);
+    push2(out, y % 100);
+    out.push(b'-');
+    push2(out, c.month);
+    out.push(b'-');
+    push2(out, c.day);
+    out.push(b'T');
+    push2(out, c.hour);
+    out.push(b':');
+    push2(out, c.minute);
+    out.push(b':');
+    push2(out, c.second);
+}
+
+/// RFC 3339 with the zone's offset at `ts` (`Z` for UTC).
+pub fn iso_in_zone(ts: i64, zone: &Zone, out: &mut Vec<u8>) {
+    let off = zone.offset_at(ts);
+    iso_local(ts + off as i64, out);
+    offset_colon(off, zone.is_utc(), out);
+}
+
+/// A human duration: `1m`, `2h 30m`, `3d 4h`, `45s`.
+pub fn human_gap(secs: i64) -> String {
+    if secs <= 0 {
+        return "0s".to_string();
+    }
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    let parts: Vec<String> = [(d, "d"), (h, "h"), (m, "m"), (s, "s")]
+        .iter()
+        .filter(|(v, _)| *v > 0)
+        .take(2)
+        .map(|(v, u)| format!("{v}{u}"))
+        .collect();
+    parts.join(" ")
+}
