@@ -26,6 +26,7 @@
 //! ```
 
 pub mod expr;
+pub mod formats;
 pub mod schedule;
 
 pub use expr::{
