@@ -1,1 +1,3 @@
 //! cronkit: a cron toolkit (skeleton; see README.md).
+
+pub mod formats;
