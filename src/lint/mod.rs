@@ -692,15 +692,15 @@ fn skips_short_months(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         }
         let written = it.span.slice(cx.text);
         let message = if missing == 1 << 2 && first_day == 29 {
-            format!("day {first_day} exists in February only in leap years: no fire in February in other years")
+            format!("`{written}` skips February in common years: only leap years have a day 29")
         } else {
             format!(
-                "day {first_day} does not exist in {}: no fire in {} from `{written}`",
+                "`{written}` skips {}: {} no day {first_day}",
                 month_list(missing),
                 if missing.count_ones() == 1 {
-                    "that month"
+                    "it has"
                 } else {
-                    "those months"
+                    "they have"
                 }
             )
         };
@@ -1265,7 +1265,7 @@ mod tests {
         assert_eq!(f.span, Span::new(6, 8));
         assert_eq!(
             f.message,
-            "day 31 does not exist in Feb, Apr, Jun, Sep and Nov: no fire in those months from `31`"
+            "`31` skips Feb, Apr, Jun, Sep and Nov: they have no day 31"
         );
         assert_eq!(
             f.help.as_deref(),
@@ -1274,7 +1274,7 @@ mod tests {
         let f = one("0 0 29 * *", "skips-short-months");
         assert_eq!(
             f.message,
-            "day 29 exists in February only in leap years: no fire in February in other years"
+            "`29` skips February in common years: only leap years have a day 29"
         );
         // only months that have day 31: nothing skipped
         assert!(!codes("0 0 0 31 1,3,5,7,8,10,12 ?").contains(&"skips-short-months"));
