@@ -398,10 +398,13 @@ fn lookup_name(word: &str, table: &[&str]) -> Option<usize> {
     if word.len() < 3 || !word.is_ascii() {
         return None;
     }
-    let upper = word.to_ascii_uppercase();
-    table
-        .iter()
-        .position(|full| upper.len() == 3 && full.starts_with(upper.as_str()) || *full == upper)
+    table.iter().position(|full| {
+        if word.len() == 3 {
+            full[..3].eq_ignore_ascii_case(word)
+        } else {
+            full.eq_ignore_ascii_case(word)
+        }
+    })
 }
 
 fn field_order(dialect: Dialect, count: usize) -> &'static [FieldKind] {
@@ -915,11 +918,13 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
     }
     // Quartz: special day forms stand alone.
     for it in items {
-        let others: Vec<String> = items
-            .iter()
-            .filter(|o| o.span != it.span)
-            .map(|o| o.span.slice(p.text).to_string())
-            .collect();
+        let others = || -> Vec<String> {
+            items
+                .iter()
+                .filter(|o| o.span != it.span)
+                .map(|o| o.span.slice(p.text).to_string())
+                .collect()
+        };
         match it.kind {
             ItemKind::Last
             | ItemKind::LastOffset(_)
@@ -943,7 +948,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz silently uses only the first value of the list with `W` and ignores {}; use one expression per day (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
@@ -966,7 +971,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz uses only the `#` item and silently ignores {}; use one expression per weekday (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
