@@ -22,7 +22,9 @@ use cronkit::formats::crontab::{read_crontab, CrontabStyle};
 use cronkit::formats::detect::{detect_kind, InputKind};
 use cronkit::formats::lines::read_lines;
 use cronkit::formats::nuxeo::parse_nuxeo_bytes;
-use cronkit::formats::{DialectHint, InputError, Located};
+use cronkit::formats::{
+    extract, Dialect as DocDialect, DialectHint, InputError, Located, ScheduleKind, SourceFormat,
+};
 use cronkit::lint::{self, Finding, LintOptions, Severity};
 use cronkit::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 
@@ -30,17 +32,15 @@ use super::args::{DenyArg, InputArg, ValidateArgs, ValidateFormat};
 use super::common::{finish_stdout, parse_instant, parse_zone, stdout_is_terminal, use_color};
 use super::ExitCode;
 
-/// Problems the input readers find (rather than the lint rules): each has a
-/// stable code like a rule, is an error, and can be allowed like one.
-pub const INPUT_RULES: [(&str, &str); 7] = [
+/// Problems the text readers find (rather than the lint rules): each has a
+/// stable code and is an error. Like parse errors they cannot be allowed: a
+/// line that cannot be read is a job that does not run as written.
+pub const INPUT_ERRORS: [(&str, &str); 7] = [
     (
         "invalid-utf8",
         "A line (or a whole XML document) is not valid UTF-8; it is skipped.",
     ),
-    (
-        "line-too-long",
-        "A line longer than 1 MiB; it is skipped.",
-    ),
+    ("line-too-long", "A line longer than 1 MiB; it is skipped."),
     (
         "missing-command",
         "A crontab schedule not followed by a command (or, in a system crontab, by a user and a command); the schedule is still checked.",
@@ -61,6 +61,20 @@ pub const INPUT_RULES: [(&str, &str); 7] = [
         "malformed-xml",
         "The XML is malformed; expressions before the error are still checked.",
     ),
+];
+
+/// Warnings of the Watcher / OpenSearch readers (accepted, but odd): they can
+/// be allowed like lint rules. Their errors (`unknown-field`, `json-*`, ...)
+/// cannot, as parse errors cannot.
+pub const READER_WARNINGS: [&str; 8] = [
+    "watcher-several-schedule-types",
+    "watcher-ignored-field",
+    "watcher-alias-repeated",
+    "watcher-truncated-number",
+    "opensearch-missing-timezone",
+    "opensearch-unknown-timezone",
+    "opensearch-missing-start-time",
+    "opensearch-truncated-number",
 ];
 
 /// How many bytes of a file `--input auto` looks at.
@@ -84,20 +98,23 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     if let Some(zone) = zone {
         opts = opts.with_zone(zone, dst);
     }
-    let mut allowed_input = Vec::new();
+    let mut allowed_reader = Vec::new();
     for name in &args.allow {
         if lint::rule(name).is_some() {
             opts.allow(name).map_err(|e| anyhow!("--allow: {e}"))?;
-        } else if let Some((code, _)) = INPUT_RULES.iter().find(|(c, _)| c == name) {
-            allowed_input.push(*code);
+        } else if let Some(code) = READER_WARNINGS.iter().find(|c| *c == name) {
+            allowed_reader.push(*code);
         } else {
             let known: Vec<&str> = lint::RULES
                 .iter()
                 .map(|r| r.code)
-                .chain(INPUT_RULES.iter().map(|(c, _)| *c))
+                .chain(READER_WARNINGS)
                 .collect();
+            if INPUT_ERRORS.iter().any(|(c, _)| c == name) {
+                bail!("--allow: `{name}` is an input error and cannot be allowed: fix the input");
+            }
             bail!(
-                "--allow: unknown rule `{name}`; known rules: {} (parse errors cannot be allowed)",
+                "--allow: unknown rule `{name}`; the rules that can be allowed are: {}; errors from parsing or reading the input cannot be allowed",
                 known.join(", ")
             );
         }
@@ -120,7 +137,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
         dst,
         opts,
         zone_opts: HashMap::new(),
-        allowed_input,
+        allowed_reader,
         deny_warnings: args.deny == Some(DenyArg::Warnings),
         out: reporter,
         findings: Vec::new(),
@@ -162,6 +179,7 @@ pub struct Entry {
 
 /// A problem with the input itself, at a position.
 pub struct Problem {
+    pub severity: Severity,
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
@@ -198,7 +216,8 @@ struct Checker {
     opts: LintOptions,
     /// Options for expressions that bring their own zone, by zone name.
     zone_opts: HashMap<String, Option<LintOptions>>,
-    allowed_input: Vec<&'static str>,
+    /// Reader warnings named by `--allow`.
+    allowed_reader: Vec<&'static str>,
     deny_warnings: bool,
     out: Box<dyn Reporter>,
     /// Reused for each expression's findings.
@@ -295,8 +314,14 @@ impl Checker {
             }
             InputKind::Watcher | InputKind::OpenSearch => {
                 let bytes = read_all(reader).map_err(cannot)?;
-                let items = json_entries(kind, &shown, &bytes).map_err(FileError::Input)?;
-                for item in items {
+                // Forced by --input: read every schedule that way; detected:
+                // let the reader decide per schedule object.
+                let format = match input {
+                    InputArg::Watcher => SourceFormat::Watcher,
+                    InputArg::Opensearch => SourceFormat::OpenSearch,
+                    _ => SourceFormat::Auto,
+                };
+                for item in json_entries(&bytes, format) {
                     self.item(&src, item)?;
                 }
             }
@@ -361,6 +386,7 @@ impl Checker {
     /// A reader's complaint about the input, as a finding.
     fn input_error(&mut self, src: &Source<'_>, e: InputError) -> io::Result<()> {
         let problem = |code, message: String, help: Option<&str>, line, column| Problem {
+            severity: Severity::Error,
             code,
             message,
             help: help.map(str::to_string),
@@ -461,17 +487,17 @@ impl Checker {
     }
 
     fn problem(&mut self, src: &Source<'_>, p: Problem) -> io::Result<()> {
-        if self.allowed_input.contains(&p.code) {
+        if p.severity == Severity::Warning && self.allowed_reader.contains(&p.code) {
             return Ok(());
         }
-        self.counts.errors += 1;
+        let severity = self.count(p.severity);
         self.out.finding(&Record {
             path: src.name,
             is_file: src.is_file,
             line: p.line,
             column: p.column,
             end_column: p.column,
-            severity: Severity::Error,
+            severity,
             code: p.code,
             message: &p.message,
             help: p.help.as_deref(),
@@ -480,6 +506,20 @@ impl Checker {
             context: None,
             note: None,
         })
+    }
+
+    /// Count a finding; returns its severity after `--deny warnings`.
+    fn count(&mut self, severity: Severity) -> Severity {
+        let severity = if self.deny_warnings {
+            Severity::Error
+        } else {
+            severity
+        };
+        match severity {
+            Severity::Error => self.counts.errors += 1,
+            Severity::Warning => self.counts.warnings += 1,
+        }
+        severity
     }
 
     /// Parse, compile and lint one expression; report what is found.
@@ -526,15 +566,7 @@ impl Checker {
     }
 
     fn report(&mut self, src: &Source<'_>, e: &Entry, f: &Finding) -> io::Result<()> {
-        let severity = if self.deny_warnings {
-            Severity::Error
-        } else {
-            f.severity
-        };
-        match severity {
-            Severity::Error => self.counts.errors += 1,
-            Severity::Warning => self.counts.warnings += 1,
-        }
+        let severity = self.count(f.severity);
         let (line, column) = position(e, f.span.start);
         let end_column = if f.span.end > f.span.start {
             match position(e, f.span.end) {
@@ -601,19 +633,113 @@ fn read_all(mut r: impl Read) -> io::Result<Vec<u8>> {
     Ok(v)
 }
 
-/// Watcher and OpenSearch JSON: every `cron` string or array element, the
-/// structured schedules (`daily`, `weekly`, ...) converted to cron, and
-/// OpenSearch `cron.expression` (unix dialect, its `timezone` in
-/// [`Entry::zone`]), each as an [`Entry`] positioned at the JSON string itself;
-/// what the readers reject as a [`Problem`].
-///
-/// PLUG-IN POINT: the JSON readers (`cronkit::formats::json`, `watcher`,
-/// `opensearch`) are on the `watcher` branch. Until they are merged this says
-/// so, as an unreadable-input error (exit 2), rather than pretending to check.
-fn json_entries(kind: InputKind, name: &str, _bytes: &[u8]) -> Result<Vec<Item>, String> {
-    Err(format!(
-        "cannot read `{name}` as {kind} JSON: the Watcher/OpenSearch readers are not in this build yet; pass the expressions as arguments or in a lines file"
-    ))
+/// Watcher and OpenSearch JSON: every `cron` string or array element and
+/// OpenSearch `cron.expression` as an [`Entry`] positioned at the JSON string
+/// itself (at its first character inside the quotes, so spans map exactly
+/// unless the string has escapes, in which case findings point at the
+/// string); the structured schedules (`hourly` ... `yearly`) as the cron
+/// expressions Elasticsearch turns them into, positioned at the schedule
+/// body. The schedule's `timezone` goes to [`Entry::zone`], so the DST rules
+/// check it there. Intervals are not linted (their cron form is an artefact of
+/// the translation). What the reader rejects or warns about becomes a
+/// [`Problem`].
+fn json_entries(bytes: &[u8], format: SourceFormat) -> Vec<Item> {
+    let found = match extract(bytes, format) {
+        Ok(found) => found,
+        Err(e) => {
+            return vec![Item::Problem(Problem {
+                severity: Severity::Error,
+                code: e.kind.code(),
+                message: format!("invalid JSON: {}", e.kind),
+                help: None,
+                line: to_u32(e.line),
+                column: to_u32(e.column),
+            })]
+        }
+    };
+    let mut items = Vec::new();
+    for spec in &found.schedules {
+        let noun = if spec.kind.is_opensearch() {
+            "job"
+        } else {
+            "watch"
+        };
+        let mut label = match &spec.id {
+            Some(id) => format!("{noun} `{id}`"),
+            None => String::new(),
+        };
+        if !spec.path.is_empty() {
+            if !label.is_empty() {
+                label.push_str(" at ");
+            }
+            label.push_str(&spec.path);
+        }
+        let translated = !matches!(spec.kind, ScheduleKind::Cron | ScheduleKind::OpenSearchCron);
+        if translated {
+            label.push_str(if label.is_empty() {
+                "translated to cron"
+            } else {
+                ", translated to cron"
+            });
+        }
+        for w in &spec.warnings {
+            items.push(Item::Problem(Problem {
+                severity: Severity::Warning,
+                code: w.code,
+                message: w.to_string(),
+                help: None,
+                line: to_u32(w.line),
+                column: to_u32(w.column),
+            }));
+        }
+        if matches!(
+            spec.kind,
+            ScheduleKind::Interval | ScheduleKind::OpenSearchInterval
+        ) {
+            continue;
+        }
+        for e in &spec.expressions {
+            // A JSON string without escapes holds the expression verbatim
+            // right after its opening quote.
+            let verbatim = !translated
+                && bytes.get(e.span.start) == Some(&b'"')
+                && e.span.end == e.span.start + e.text.len() + 2
+                && bytes.get(e.span.start + 1..e.span.end - 1) == Some(e.text.as_bytes());
+            items.push(Item::Entry(Entry {
+                text: e.text.clone(),
+                line: to_u32(e.line),
+                column: to_u32(e.column) + u32::from(verbatim),
+                exact: verbatim,
+                dialect: Some(match spec.dialect {
+                    DocDialect::Quartz => DialectChoice::Quartz,
+                    DocDialect::Unix => DialectChoice::Unix,
+                }),
+                zone: spec.timezone.clone(),
+                context: (!label.is_empty()).then(|| label.clone()),
+                context_in_message: true,
+            }));
+        }
+    }
+    for e in &found.errors {
+        items.push(Item::Problem(Problem {
+            severity: Severity::Error,
+            code: e.kind.code(),
+            message: e.to_string(),
+            help: None,
+            line: to_u32(e.line),
+            column: to_u32(e.column),
+        }));
+    }
+    // Report in file order.
+    items.sort_by_key(|i| match i {
+        Item::Entry(e) => (e.line, e.column),
+        Item::Problem(p) => (p.line, p.column),
+    });
+    items
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// File line and column of byte `at` of the entry's text.

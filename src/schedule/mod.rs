@@ -207,7 +207,6 @@ const YEARS_OF_KIND: [[u64; 4]; 14] = {
     t
 };
 
-
 /// A compiled cron expression: answers "when does it fire next / last".
 ///
 /// ```
@@ -834,7 +833,11 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
 /// Bits `a..=b` set (b < 64).
 #[inline]
 fn span_mask(a: u32, b: u32) -> u64 {
-    let upper = if b >= 63 { u64::MAX } else { (1u64 << (b + 1)) - 1 };
+    let upper = if b >= 63 {
+        u64::MAX
+    } else {
+        (1u64 << (b + 1)) - 1
+    };
     upper & !((1u64 << a) - 1)
 }
 
