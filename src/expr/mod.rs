@@ -22,7 +22,7 @@ pub mod error;
 
 use smallvec::SmallVec;
 
-pub use error::Diagnostic;
+pub use error::{Diagnostic, DiagnosticData};
 
 /// A cron dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
