@@ -69,7 +69,10 @@ fn quartz(r: &mut Rng) -> String {
         0 => (format!("{}", r.range(1, 28)), "?".to_string()),
         1 => ("L".to_string(), "?".to_string()),
         2 => (format!("{}W", r.range(1, 28)), "?".to_string()),
-        3 => ("?".to_string(), format!("{}#{}", r.range(1, 7), r.range(1, 4))),
+        3 => (
+            "?".to_string(),
+            format!("{}#{}", r.range(1, 7), r.range(1, 4)),
+        ),
         4 => ("?".to_string(), format!("{}L", r.range(1, 7))),
         5 => (
             "?".to_string(),
