@@ -952,7 +952,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
-            ItemKind::LastOfWeekday(_) => {
+            ItemKind::LastOfWeekday(_) | ItemKind::SaturdayL => {
                 return Err(p.err(
                     "special-day-in-list",
                     format!(
@@ -1129,8 +1129,38 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         };
     }
 
+    // Quartz `/n` means `*/n`
+    if p.dialect == Dialect::Quartz && c.peek() == Some(b'/') {
+        c.eat(b'/');
+        let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
+        return Ok(item(
+            ItemKind::Step {
+                base: StepBase::Any,
+                step,
+            },
+            false,
+        ));
+    }
+
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
+    if a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+        // Quartz reads the first three letters of a name and skips the rest of the
+        // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
+        let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
+        let rest = &p.text[a.span.end..span.end];
+        return Err(p
+            .err(
+                "full-name-in-expression",
+                format!("a full name cannot be followed by `{rest}`"),
+                Span::new(a.span.start, span.end),
+            )
+            .help(format!(
+                "Quartz reads only `{abbrev}` and silently ignores `{}{rest}`; write `{}`",
+                &a.span.slice(p.text)[3..],
+                p.fixed(span, &format!("{abbrev}{rest}"))
+            )));
+    }
     // day-of-week `FRIL`: the name lexer stops before a trailing L (see parse_value)
     if c.eat(b'W') {
         return finish_w(p, &c, span, a, None);
@@ -1683,7 +1713,7 @@ mod tests {
     fn auto_failure_names_the_other_dialect() {
         let d = Expr::parse("0 0 12 * * *", DialectChoice::Auto).unwrap_err();
         assert_eq!(d.code, "both-day-fields");
-        assert!(d.help.unwrap().contains("--dialect unix"));
+        assert!(d.help.clone().unwrap().contains("--dialect unix"));
     }
 
     #[test]
@@ -1715,6 +1745,13 @@ mod tests {
             ("0 0 0 1 1 ? 2030-2028", "reversed-range"),
             ("0 0 0 1 1 ? 1969", "value-out-of-range"),
             ("0 0 0 1 1 ? 2200", "value-out-of-range"),
+            ("0 0 0 ? * MONDAY-FRIDAY", "full-name-in-expression"),
+            ("0 0 0 ? * MONDAY#2", "full-name-in-expression"),
+            ("0 0 0 ? * FRIDAYL", "full-name-in-expression"),
+            ("0 0 0 1 JANUARY-MARCH ?", "full-name-in-expression"),
+            ("0 0 13 ? * L,2", "special-day-in-list"),
+            ("0 0 0 ? * *-5", "trailing-characters"),
+            ("0 0 0 1-2-3 * ?", "trailing-characters"),
             ("0 0 12 1 * MON", "both-day-fields"),
             ("0 0 0 ? * ?", "both-day-fields-unspecified"),
             ("", "empty-expression"),
@@ -1746,6 +1783,9 @@ mod tests {
             "0 0 0 1 1 ? 2199",
             "0 0 0 ? * 1#1",
             "0 0 0 l * ?",
+            "0 0 0 ? * MON-FRIDAY",
+            "0 /5 * * * ?",
+            "0 0 0 L-0 * ?",
         ] {
             assert!(q(e).is_ok(), "{e}: {:?}", q(e).err());
         }
