@@ -41,11 +41,22 @@ Examples:
 pub const VALIDATE_EXAMPLES: &str = "\
 Examples:
   cronkit validate \"0 0 12 * * *\" \"0 0 12 ? * MON-FRI\"
+      check expressions given as arguments
   cronkit validate -f schedules.txt --deny warnings
-  cronkit validate -f /etc/cron.d/backup --input crontab
-  cronkit validate -f watches.json --format github
+      one expression per line; warnings fail too
+  cronkit validate -f /etc/cron.d/backup -f /etc/crontab
+      crontabs (the user column of system crontabs is recognised)
   cronkit validate -f nuxeo-contrib.xml --allow every-second
-  curl -s localhost:9200/_watcher/_query/watches | cronkit validate -f -
+      Nuxeo <schedule> contributions, without the every-second rule
+  cronkit validate -f schedules.txt --tz Europe/Paris --dst quartz
+      also warn about fire times in next year's DST gaps and overlaps
+  cronkit validate -f watches.json --format github
+      findings as GitHub Actions annotations
+  crontab -l | cronkit validate -f - --input crontab --format json
+
+Rules: never-fires, year-in-past, rarely-fires, every-second, skips-short-months,
+step-exceeds-range, quartz-dow-numbering, l-alone-in-dow, nonportable-question-mark,
+dst-gap, dst-overlap (with --tz); every parse error is an error too.
 
 Exit status: 0 clean (warnings allowed unless --deny warnings), 1 findings that fail,
 2 usage error or unreadable input.";
@@ -253,6 +264,10 @@ pub struct ValidateArgs {
     /// DST policy named in dst-gap/dst-overlap messages
     #[arg(long, value_enum, default_value_t = DstArg::Shift)]
     pub dst: DstArg,
+    /// Check as of this time instead of now (year-in-past, rarely-fires, the DST year):
+    /// RFC 3339, a date, or a local date-time in --tz
+    #[arg(long, value_name = "T")]
+    pub now: Option<String>,
     /// Colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,

@@ -7,6 +7,7 @@ pub mod common;
 pub mod croneval;
 pub mod generate;
 pub mod schedule_input;
+pub mod validate;
 
 use std::process;
 
@@ -67,7 +68,8 @@ pub fn main(mode: Mode) -> process::ExitCode {
 fn dispatch(cmd: args::Command) -> anyhow::Result<ExitCode> {
     match cmd {
         args::Command::Croneval(a) => croneval::run(&a),
-        args::Command::Explain(_) | args::Command::Validate(_) | args::Command::Convert(_) => {
+        args::Command::Validate(a) => validate::run(&a),
+        args::Command::Explain(_) | args::Command::Convert(_) => {
             eprintln!("error: this subcommand is being built; see README.md");
             Ok(ExitCode::Usage)
         }

@@ -157,8 +157,9 @@ impl DayRule {
         m
     }
 
-    /// True when every month of every year has at least one matching day.
-    fn always_matches_some_day(&self) -> bool {
+    /// True when every month of every year has at least one matching day (a
+    /// sufficient test, used to skip the per-year work for ordinary rules).
+    pub fn always_matches_some_day(&self) -> bool {
         let dom_always = self.dom_days & 0x1FFF_FFFE != 0 // a day ≤ 28
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
