@@ -1,6 +1,6 @@
 //! Options and helpers shared by every subcommand: dialect, zone, colour, time parsing.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use anyhow::{anyhow, bail, Result};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -56,9 +56,12 @@ impl From<DstArg> for DstPolicy {
 /// `--color`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorArg {
+    /// only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on
     #[default]
     Auto,
+    /// always, even into a pipe
     Always,
+    /// never
     Never,
 }
 
@@ -160,20 +163,26 @@ pub fn month_name(m: u32) -> &'static str {
     MONTHS[(m as usize).clamp(1, 12) - 1]
 }
 
-/// Elasticsearch's `EEE, d MMM yyyy HH:mm:ss` for a wall-clock second count.
+/// Elasticsearch's `EEE, d MMM yyyy HH:mm:ss` for a wall-clock second count
+/// (English names, day of month not padded, as Java's `Locale.ROOT` prints it).
 pub fn es_date(local: i64, out: &mut Vec<u8>) {
     let c = Civil::from_secs(local);
-    let _ = write!(
-        out,
-        "{}, {} {} {:04} {:02}:{:02}:{:02}",
-        weekday_name(local.div_euclid(86_400)),
-        c.day,
-        month_name(c.month),
-        c.year,
-        c.hour,
-        c.minute,
-        c.second
-    );
+    out.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
+    out.extend_from_slice(b", ");
+    if c.day >= 10 {
+        out.push(b'0' + (c.day / 10) as u8);
+    }
+    out.push(b'0' + (c.day % 10) as u8);
+    out.push(b' ');
+    out.extend_from_slice(month_name(c.month).as_bytes());
+    out.push(b' ');
+    push4(out, c.year);
+    out.push(b' ');
+    push2(out, c.hour);
+    out.push(b':');
+    push2(out, c.minute);
+    out.push(b':');
+    push2(out, c.second);
 }
 
 /// `+0100` (Java's `Z` pattern letter).
@@ -209,14 +218,19 @@ fn push2(out: &mut Vec<u8>, v: u32) {
     out.push(b'0' + (v % 10) as u8);
 }
 
+/// A year as four digits (the engine's range is 1970–2199).
+#[inline]
+fn push4(out: &mut Vec<u8>, year: i32) {
+    let y = year.clamp(0, 9999) as u32;
+    push2(out, y / 100);
+    push2(out, y % 100);
+}
+
 /// RFC 3339 `YYYY-MM-DDTHH:MM:SS` of a wall-clock second count (no offset), fast.
 #[inline]
 pub fn iso_local(local: i64, out: &mut Vec<u8>) {
     let c = Civil::from_secs(local);
-    let y = c.year.max(0) as u32;
-    out.push(b'0' + (y / 1000 % 10) as u8);
-    out.push(b'0' + (y / 100 % 10) as u8);
-    push2(out, y % 100);
+    push4(out, c.year);
     out.push(b'-');
     push2(out, c.month);
     out.push(b'-');
