@@ -5,18 +5,19 @@
 use std::io::{self, Write};
 
 use super::{detail, spill, Ctx, Timeline};
-use crate::cli::common::iso_in_zone;
+use crate::cli::common::IsoWriter;
 
 pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::Result<u64> {
     if ctx.detail {
         detail::tables(ctx, &mut io::stderr().lock())?;
     }
+    let mut iso = IsoWriter::new(ctx.eval_zone);
     let mut buf = Vec::with_capacity(1 << 16);
     let limit = ctx.limit();
     let mut printed = 0u64;
     while printed < limit {
         let Some(ts) = tl.next_fire() else { break };
-        iso_in_zone(ts, ctx.eval_zone, &mut buf);
+        iso.write(ts, &mut buf);
         buf.push(b'\n');
         printed += 1;
         spill(&mut buf, out)?;

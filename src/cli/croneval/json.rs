@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{detail, spill, Ctx, Timeline};
-use crate::cli::common::iso_in_zone;
+use crate::cli::common::{iso_in_zone, IsoWriter};
 use cronkit::Zone;
 
 /// The document's head, in the documented key order (serde keeps a struct's field
@@ -80,6 +80,8 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
     out.write_all(b",\"times\":[")?;
 
     let utc = Zone::utc();
+    let mut utc_iso = IsoWriter::new(&utc);
+    let mut local_iso = IsoWriter::new(ctx.eval_zone);
     let mut buf = Vec::with_capacity(1 << 16);
     let limit = ctx.limit();
     let mut printed = 0u64;
@@ -89,9 +91,9 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
             buf.push(b',');
         }
         buf.extend_from_slice(b"\n{\"utc\":\"");
-        iso_in_zone(ts, &utc, &mut buf);
+        utc_iso.write(ts, &mut buf);
         buf.extend_from_slice(b"\",\"local\":\"");
-        iso_in_zone(ts, ctx.eval_zone, &mut buf);
+        local_iso.write(ts, &mut buf);
         buf.extend_from_slice(b"\",\"unix\":");
         buf.extend_from_slice(ts.to_string().as_bytes());
         buf.extend_from_slice(b",\"expressions\":[");

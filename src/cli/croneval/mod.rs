@@ -373,13 +373,36 @@ impl<'a> Timeline<'a> {
             dst,
             prev,
             until,
-            fired: Vec::with_capacity(sources.len()),
+            fired: if sources.len() == 1 {
+                vec![0]
+            } else {
+                Vec::with_capacity(sources.len())
+            },
             reached_until: false,
         }
     }
 
     /// The next instant of the merged timeline, or `None` at its end.
+    #[inline]
     pub fn next_fire(&mut self) -> Option<i64> {
+        if let [head] = self.heads.as_mut_slice() {
+            // One expression (the common case): no merging, `fired` stays `[0]`.
+            let best = (*head)?;
+            if self
+                .until
+                .is_some_and(|u| if self.prev { best < u } else { best > u })
+            {
+                self.reached_until = true;
+                return None;
+            }
+            let s = &self.sources[0].schedule;
+            *head = if self.prev {
+                s.prev_before_ts(best, self.zone, self.dst)
+            } else {
+                s.next_after_ts(best, self.zone, self.dst)
+            };
+            return Some(best);
+        }
         let best = if self.prev {
             self.heads.iter().flatten().copied().max()?
         } else {
