@@ -297,8 +297,8 @@ impl Schedule {
                 }
             }
         }
-        for w in 0..4 {
-            self.years[w] &= allowed[w];
+        for (y, a) in self.years.iter_mut().zip(allowed) {
+            *y &= a;
         }
     }
 
