@@ -29,6 +29,7 @@ pub mod expr;
 pub mod formats;
 pub mod lint;
 pub mod schedule;
+pub mod time;
 
 pub use expr::{
     DayCombine, Diagnostic, DiagnosticData, Dialect, DialectChoice, Expr, Field, FieldKind, Item,
