@@ -35,6 +35,12 @@ const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
 const LOCAL_MIN: i64 = 0;
 /// Wall-clock seconds of 2199-12-31T23:59:59.
 const LOCAL_MAX: i64 = days_from_civil(MAX_YEAR as i32 + 1, 1, 1) * 86_400 - 1;
+/// Instants that bound every possible fire time with room to spare: a UTC offset
+/// (and so a DST shift) is less than a day, so no wall time of 1970–2199 maps
+/// outside `INSTANT_MIN..INSTANT_MAX`. Starts beyond them are clamped to them,
+/// which keeps the zone arithmetic far from `i64` overflow.
+const INSTANT_MIN: i64 = LOCAL_MIN - 2 * 86_400;
+const INSTANT_MAX: i64 = LOCAL_MAX + 2 * 86_400;
 
 /// Which days of a month fire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -606,6 +612,10 @@ impl Schedule {
 
     /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
     pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if after >= INSTANT_MAX {
+            return None;
+        }
+        let after = after.max(INSTANT_MIN);
         if let Some(off) = zone.fixed_offset() {
             let off = off as i64;
             return self.next_local(after.checked_add(off)?).map(|l| l - off);
@@ -658,6 +668,10 @@ impl Schedule {
 
     /// The last fire instant strictly before `before` (Unix seconds) in `zone`.
     pub fn prev_before_ts(&self, before: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if before <= INSTANT_MIN {
+            return None;
+        }
+        let before = before.min(INSTANT_MAX);
         if let Some(off) = zone.fixed_offset() {
             let off = off as i64;
             return self.prev_local(before.checked_add(off)?).map(|l| l - off);
@@ -1129,6 +1143,48 @@ mod tests {
             .unwrap();
         assert_eq!(iso(last), "2199-01-01T00:00:00Z");
         assert_eq!(s.next_after_ts(last, &Zone::utc(), DstPolicy::Shift), None);
+    }
+
+    /// Found by fuzzing: starts at the ends of `i64` overflowed the zone arithmetic
+    /// (a panic in debug builds), and `prev_before_ts(i64::MAX)` in a zone east of
+    /// UTC answered "none" instead of the last fire time.
+    #[test]
+    fn starts_at_the_ends_of_i64() {
+        let s = Schedule::parse("0 0 0 1 1 ?", DialectChoice::Auto).unwrap();
+        for zone in [
+            "UTC",
+            "+05:30",
+            "-09:30",
+            "America/New_York",
+            "Australia/Lord_Howe",
+        ] {
+            let z = Zone::parse(zone).unwrap();
+            let off = z.offset_at(0) as i64;
+            let off_2199 = z.offset_at(ts("2199-01-01T00:00:00Z")) as i64;
+            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+                assert_eq!(
+                    s.next_after_ts(i64::MIN, &z, dst),
+                    Some(-off),
+                    "{zone} {dst}: the first fire is 1970-01-01 00:00 local"
+                );
+                assert_eq!(s.next_after_ts(i64::MAX, &z, dst), None);
+                assert_eq!(s.prev_before_ts(i64::MIN, &z, dst), None);
+                let last = s.prev_before_ts(i64::MAX, &z, dst).map(iso);
+                let want = DateTime::from_timestamp(ts("2199-01-01T00:00:00Z") - off_2199, 0)
+                    .unwrap()
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string();
+                assert_eq!(
+                    last,
+                    Some(want),
+                    "{zone} {dst}: the last fire is 2199-01-01 00:00 local"
+                );
+            }
+            let _ = z.resolve_local(i64::MIN);
+            let _ = z.resolve_local(i64::MAX);
+            let _ = z.offset_at(i64::MIN);
+            let _ = z.offset_at(i64::MAX);
+        }
     }
 
     #[test]

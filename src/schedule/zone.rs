@@ -219,7 +219,7 @@ impl Zone {
         match self.kind {
             Kind::Fixed(o) => o,
             Kind::Named(tz) => {
-                let (ts, _) = equivalent_instant(ts);
+                let (ts, _) = equivalent_instant(ts.clamp(LOOKUP_MIN, LOOKUP_MAX));
                 match DateTime::from_timestamp(ts, 0) {
                     Some(dt) => tz
                         .offset_from_utc_datetime(&dt.naive_utc())
@@ -235,9 +235,13 @@ impl Zone {
     /// the wall clock) happens.
     pub fn resolve_local(&self, local: i64) -> LocalTime {
         let tz = match self.kind {
-            Kind::Fixed(o) => return LocalTime::Unique(local - o as i64),
+            Kind::Fixed(o) => return LocalTime::Unique(local.saturating_sub(o as i64)),
             Kind::Named(tz) => tz,
         };
+        if !(LOOKUP_MIN..=LOOKUP_MAX).contains(&local) {
+            // far outside any calendar a schedule can name: the edge's offset
+            return LocalTime::Unique(local.saturating_sub(self.offset_at(local) as i64));
+        }
         let (mapped, delta) = equivalent_instant(local);
         let Some(ndt) = DateTime::from_timestamp(mapped, 0).map(|d| d.naive_utc()) else {
             return LocalTime::Unique(local);
@@ -324,6 +328,12 @@ fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
     }
     Zone::fixed(sign * (h * 3600 + m * 60)).ok_or(Some(ZoneError::OffsetOutOfRange(t.to_string())))
 }
+
+/// Instants and wall-clock seconds outside years 1–9999 are looked up at the
+/// nearest edge of that range: nothing there can fire, and it keeps the calendar
+/// arithmetic (and chrono) far from `i64` overflow.
+const LOOKUP_MIN: i64 = -62_135_596_800; // 0001-01-01T00:00:00
+const LOOKUP_MAX: i64 = 253_402_300_799; // 9999-12-31T23:59:59
 
 /// The last year chrono-tz has transitions for.
 const LAST_TABLE_YEAR: i32 = 2099;
