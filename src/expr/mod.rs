@@ -349,8 +349,39 @@ pub(crate) fn parse_with<B: Build>(
         if d.input.is_empty() {
             d.input = text.to_string();
         }
+        // Messages quote the input; a control character in it (ESC, BEL, a newline)
+        // must not reach a terminal or a CI log raw, where it could recolour or
+        // clear the screen or start a forged workflow command.
+        if d.message.chars().any(is_unsafe_control) {
+            d.message = escape_controls(&d.message);
+        }
+        if let Some(h) = d
+            .help
+            .as_deref()
+            .filter(|h| h.chars().any(is_unsafe_control))
+        {
+            d.help = Some(escape_controls(h));
+        }
         d
     })
+}
+
+/// Control characters other than the tab (which is only white space).
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// `\u{1b}` for ESC, `\n` for a newline, and so on; other text unchanged.
+fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_control(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
@@ -1784,6 +1815,32 @@ fn trailing_junk(p: &FieldParser, c: &Cursor, span: Span, done: &str) -> Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found while hardening: a message quoted control characters from the input
+    /// raw (`unexpected `ESC[31m` after `0``), which a terminal would obey.
+    #[test]
+    fn messages_escape_control_characters() {
+        for text in [
+            "0 0 0\x1b[31m ? * MON",
+            "0 0 0 ? * MON\x07",
+            "@daily\x1b[2J",
+            "0 0 0 ? * MON\n::error::x",
+        ] {
+            for choice in [
+                DialectChoice::Auto,
+                DialectChoice::Quartz,
+                DialectChoice::Unix,
+            ] {
+                let d = Expr::parse(text, choice).unwrap_err();
+                let shown = format!("{}{}", d.message, d.help.as_deref().unwrap_or(""));
+                assert!(
+                    !shown.chars().any(|c| c.is_control() && c != '\t'),
+                    "{text:?}: {shown:?}"
+                );
+                assert!(!d.render().contains('\x1b'), "{text:?}");
+            }
+        }
+    }
 
     fn q(s: &str) -> Result<Expr, Diagnostic> {
         Expr::parse(s, DialectChoice::Quartz)
