@@ -648,7 +648,15 @@ impl Schedule {
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, 0),
                 LocalTime::Gap { before, after } => match dst {
                     DstPolicy::Shift => (n - before as i64, (after - before).max(0) as i64),
-                    _ => continue,
+                    _ => {
+                        // nothing in this gap fires: go on after it in one step (a
+                        // schedule of every second at 02:xx would otherwise try each
+                        // of the gap's seconds, every year until 2199)
+                        if let Some((_, end)) = zone.gap_around(n) {
+                            cursor = cursor.max(end - 1);
+                        }
+                        continue;
+                    }
                 },
             };
             if instant <= after {
@@ -702,7 +710,12 @@ impl Schedule {
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, true),
                 LocalTime::Gap { before: b, .. } => match dst {
                     DstPolicy::Shift => (n - b as i64, false),
-                    _ => continue,
+                    _ => {
+                        if let Some((start, _)) = zone.gap_around(n) {
+                            cursor = cursor.min(start);
+                        }
+                        continue;
+                    }
                 },
             };
             if instant >= before {

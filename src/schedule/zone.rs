@@ -280,6 +280,33 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The wall-clock range `[start, end)` of the gap that wall second `local` falls
+    /// in, or `None` when `local` exists. Lets a search step over a whole gap at
+    /// once instead of second by second.
+    pub fn gap_around(&self, local: i64) -> Option<(i64, i64)> {
+        let LocalTime::Gap { before, after } = self.resolve_local(local) else {
+            return None;
+        };
+        let (before, after) = (before as i64, after as i64);
+        // The change happens at an instant T with local in [T + before, T + after),
+        // so T is in (local - after, local - before]: bisect on the offset.
+        let (mut lo, mut hi) = (local - after, local - before);
+        if self.offset_at(lo) as i64 != before || self.offset_at(hi) as i64 != after {
+            return None; // not the simple shape (should not happen): no shortcut
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offset_at(mid) as i64 == before {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some((hi + before, hi + after))
+    }
+}
+
 impl fmt::Display for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)
@@ -410,6 +437,25 @@ mod tests {
         assert_eq!(
             ny.resolve_local(local),
             LocalTime::Ambiguous(base + 5 * 3600 + 1800, base + 6 * 3600 + 1800)
+        );
+    }
+
+    #[test]
+    fn gap_bounds() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        let day = days_from_civil(2026, 3, 8) * 86_400;
+        let gap = Some((day + 2 * 3600, day + 3 * 3600)); // 02:00–03:00 wall clock
+        for local in [day + 2 * 3600, day + 2 * 3600 + 1799, day + 3 * 3600 - 1] {
+            assert_eq!(ny.gap_around(local), gap);
+        }
+        assert_eq!(ny.gap_around(day + 3 * 3600), None);
+        assert_eq!(ny.gap_around(day + 2 * 3600 - 1), None);
+        // Lord Howe: 02:00–02:30 on 2026-10-04
+        let lh = Zone::parse("Australia/Lord_Howe").unwrap();
+        let day = days_from_civil(2026, 10, 4) * 86_400;
+        assert_eq!(
+            lh.gap_around(day + 2 * 3600 + 600),
+            Some((day + 2 * 3600, day + 2 * 3600 + 1800))
         );
     }
 
