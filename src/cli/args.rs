@@ -260,18 +260,28 @@ pub struct ValidateArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ConvertFrom {
+    /// JSON when the input starts with `{` or `[`, else cron expressions (dialect by field count)
     #[default]
     Auto,
+    /// Elasticsearch Watcher JSON
     Watcher,
+    /// OpenSearch job-scheduler JSON
     Opensearch,
+    /// Quartz cron expressions
     Quartz,
+    /// Unix cron expressions
     Unix,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConvertTo {
+    /// Quartz / Elasticsearch cron (6 or 7 fields)
     Quartz,
+    /// classic 5-field Unix cron (Vixie, ISC, cronie)
     Unix,
+    /// Unix cron with the OCPS extensions (seconds, year, L, W, #, +)
+    Ocps,
+    /// the simplest Elasticsearch Watcher schedule JSON
     Watcher,
 }
 
