@@ -18,39 +18,139 @@ use super::common::{
 };
 use super::ExitCode;
 
-/// One input of the timeline: a label (the expression text) and its schedule.
+/// One input of the timeline: a label (the expression text), when it fires,
+/// and the zone it is read in when that is not the run's zone (a Watcher or
+/// OpenSearch schedule's own `timezone`).
 pub struct Source {
     pub label: String,
-    pub schedule: Schedule,
+    /// The expression as written (the label may add a schedule's name).
+    pub text: String,
+    pub timing: Timing,
     pub expr: Option<Expr>,
+    pub zone: Option<Zone>,
+}
+
+/// What makes a source fire.
+pub enum Timing {
+    /// A cron expression.
+    Cron(Schedule),
+    /// A fixed period (Watcher `interval`, OpenSearch `interval`).
+    Interval(Interval),
+}
+
+/// Fires at `anchor + k * period` (whole seconds), never before `first` when
+/// that is set (an OpenSearch job starts at its `start_time`). Intervals do not
+/// depend on zones or DST.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub period: i64,
+    pub anchor: i64,
+    pub first: Option<i64>,
+}
+
+impl Interval {
+    /// The first fire time strictly after `t`.
+    pub fn next_after(&self, t: i64) -> Option<i64> {
+        let k = t
+            .checked_sub(self.anchor)?
+            .div_euclid(self.period)
+            .checked_add(1)?;
+        let v = self.anchor.checked_add(k.checked_mul(self.period)?)?;
+        match self.first {
+            Some(f) if v < f => Some(f),
+            _ => Some(v),
+        }
+    }
+
+    /// The last fire time strictly before `t`.
+    pub fn prev_before(&self, t: i64) -> Option<i64> {
+        let d = t.checked_sub(self.anchor)?.checked_sub(1)?;
+        let v = self
+            .anchor
+            .checked_add(d.div_euclid(self.period).checked_mul(self.period)?)?;
+        match self.first {
+            Some(f) if v < f => None,
+            _ => Some(v),
+        }
+    }
+}
+
+impl Source {
+    /// A source for a parsed cron expression.
+    pub fn cron(label: String, text: String, e: Expr) -> Source {
+        Source {
+            label,
+            text,
+            timing: Timing::Cron(Schedule::from_expr(&e)),
+            expr: Some(e),
+            zone: None,
+        }
+    }
+
+    fn next_after_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        match &self.timing {
+            Timing::Cron(s) => s.next_after_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Interval(i) => i.next_after(t),
+        }
+    }
+
+    fn prev_before_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        match &self.timing {
+            Timing::Cron(s) => s.prev_before_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Interval(i) => i.prev_before(t),
+        }
+    }
+
+    fn is_reboot(&self) -> bool {
+        matches!(&self.timing, Timing::Cron(s) if s.is_reboot())
+    }
+
+    fn dialect_name(&self) -> String {
+        match &self.timing {
+            Timing::Cron(s) => s.dialect().to_string(),
+            Timing::Interval(_) => "interval".to_string(),
+        }
+    }
 }
 
 /// Run `croneval`; returns the process exit code.
 pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
-    let eval_zone = match &args.tz {
+    let mut eval_zone = match &args.tz {
         Some(z) => parse_zone(z)?,
         None => Zone::utc(),
     };
     // Elasticsearch shows local times in the system zone; --tz overrides it.
-    let display_zone = match &args.tz {
+    let mut display_zone = match &args.tz {
         Some(_) => eval_zone.clone(),
         None => Zone::local().unwrap_or_else(|_| Zone::utc()),
     };
     let dst: DstPolicy = args.dst.into();
     let color_err = use_color(args.color, stderr_is_terminal());
 
+    let from = match &args.from {
+        Some(f) => parse_instant(f, &eval_zone, "--from")?,
+        None => chrono::Utc::now(),
+    };
+
     let sources = match &args.schedule {
-        Some(path) => super::schedule_input::load(path, args.dialect.into())?,
+        Some(path) => {
+            let loaded = super::schedule_input::load(path, from.timestamp(), args.tz.is_some())?;
+            if loaded.failed {
+                return Ok(ExitCode::Failure);
+            }
+            // one zone for every schedule: evaluate and show times in it
+            if let Some(z) = loaded.zone {
+                eval_zone = z.clone();
+                display_zone = z;
+            }
+            loaded.sources
+        }
         None => {
             let mut sources = Vec::new();
             let mut failed = false;
             for text in &args.exprs {
                 match Expr::parse(text, args.dialect.into()) {
-                    Ok(e) => sources.push(Source {
-                        label: text.clone(),
-                        schedule: Schedule::from_expr(&e),
-                        expr: Some(e),
-                    }),
+                    Ok(e) => sources.push(Source::cron(text.clone(), text.clone(), e)),
                     Err(d) => {
                         report(&d, args.detail, color_err);
                         failed = true;
@@ -63,11 +163,6 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
             sources
         }
     };
-
-    let from = match &args.from {
-        Some(f) => parse_instant(f, &eval_zone, "--from")?,
-        None => chrono::Utc::now(),
-    };
     let until = match &args.until {
         Some(u) => Some(parse_instant(u, &eval_zone, "--until")?),
         None => None,
@@ -78,7 +173,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         (None, None) => 10,
     };
 
-    if sources.iter().all(|s| s.schedule.is_reboot()) {
+    if sources.iter().all(|s| s.is_reboot()) {
         eprintln!("@reboot runs once when cron starts: it has no fire times by the clock");
         return Ok(ExitCode::Failure);
     }
@@ -182,15 +277,13 @@ impl<'a> Timeline<'a> {
             prev,
             until: until.map(|u| u.timestamp()),
         };
+        // a fire at the whole second of a sub-second `from` is before it
+        let from_prev = from.timestamp() + i64::from(from.timestamp_subsec_nanos() > 0);
         for s in sources {
             let h = if prev {
-                s.schedule
-                    .prev_before(from, zone, dst)
-                    .map(|d| d.timestamp())
+                s.prev_before_ts(from_prev, zone, dst)
             } else {
-                s.schedule
-                    .next_after(from, zone, dst)
-                    .map(|d| d.timestamp())
+                s.next_after_ts(from.timestamp(), zone, dst)
             };
             t.heads.push(h);
         }
@@ -199,13 +292,9 @@ impl<'a> Timeline<'a> {
 
     fn step(&self, i: usize, t: i64) -> Option<i64> {
         if self.prev {
-            self.sources[i]
-                .schedule
-                .prev_before_ts(t, self.zone, self.dst)
+            self.sources[i].prev_before_ts(t, self.zone, self.dst)
         } else {
-            self.sources[i]
-                .schedule
-                .next_after_ts(t, self.zone, self.dst)
+            self.sources[i].next_after_ts(t, self.zone, self.dst)
         }
     }
 }
@@ -254,7 +343,9 @@ fn labels(ctx: &Ctx, which: u64) -> String {
 
 fn detail_table(ctx: &Ctx, out: &mut impl Write) -> io::Result<()> {
     for s in ctx.sources {
-        let Some(e) = &s.expr else { continue };
+        let (Some(e), Timing::Cron(schedule)) = (&s.expr, &s.timing) else {
+            continue;
+        };
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -264,12 +355,12 @@ fn detail_table(ctx: &Ctx, out: &mut impl Write) -> io::Result<()> {
             let text = if f.implicit {
                 "(not written)".to_string()
             } else {
-                f.span.slice(&s.label).to_string()
+                f.span.slice(&s.text).to_string()
             };
             table.add_row(vec![
                 Cell::new(kind.name()),
                 Cell::new(text),
-                Cell::new(crate::cli::field_meaning(e, kind, &s.schedule)),
+                Cell::new(crate::cli::field_meaning(e, kind, schedule)),
             ]);
         }
         writeln!(out, "{} ({} dialect)", s.label, e.dialect)?;
@@ -363,7 +454,7 @@ fn render_json(ctx: &Ctx, timeline: Timeline, out: &mut impl Write) -> io::Resul
     let dialects: Vec<String> = ctx
         .sources
         .iter()
-        .map(|s| json_str(&s.schedule.dialect().to_string()))
+        .map(|s| json_str(&s.dialect_name()))
         .collect();
     let mut from = Vec::new();
     iso_in_zone(ctx.from_ts, ctx.eval_zone, &mut from);

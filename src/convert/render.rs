@@ -270,7 +270,7 @@ fn dom_pieces_unix(d: &DomSet, target: Target, or: bool) -> Result<Vec<String>, 
         }
         out.push(format!("{n}W"));
     }
-    for n in bits_of(u64::from(d.last_nearest)) {
+    if let Some(n) = bits_of(u64::from(d.last_nearest)).next() {
         let what = if n == 0 {
             "`LW` (the last weekday of the month)".to_string()
         } else {
