@@ -302,6 +302,10 @@ pub fn to_watcher(
             g.push(time);
         }
     }
+    // times in the order of the day
+    for g in groups.values_mut() {
+        g.sort();
+    }
     let (name, body) = match kind {
         Kind::Hourly => {
             let minutes = &groups[&order[0]][0].minutes;
