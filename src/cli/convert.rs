@@ -12,7 +12,7 @@
 //! not JSON).
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 
 use anyhow::Result;
 
@@ -286,6 +286,9 @@ fn display_file(name: &str) -> String {
 
 fn read_input(name: &str) -> io::Result<Vec<u8>> {
     if name == "-" {
+        if io::stdin().is_terminal() {
+            eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
+        }
         let mut v = Vec::new();
         io::stdin().lock().read_to_end(&mut v)?;
         Ok(v)
