@@ -48,7 +48,12 @@ fn write_values(vals: &[u32], st: Style) -> String {
             let first = vals[0];
             let last = vals[vals.len() - 1];
             let to_end = last + step > st.hi;
-            return if to_end && first == st.lo && st.star {
+            let star = to_end && first == st.lo && st.star;
+            // three values read better as a list (`9,13,17`, not `9-17/4`)
+            if vals.len() < 4 && !star {
+                return runs(vals, |v| v.to_string());
+            }
+            return if star {
                 format!("*/{step}")
             } else if to_end && st.open_step {
                 format!("{first}/{step}")
@@ -515,7 +520,9 @@ mod tests {
             ),
             "5-59/15"
         );
-        assert_eq!(write_values(&[0, 10, 20], st), "0-20/10");
+        assert_eq!(write_values(&[0, 10, 20], st), "0,10,20");
+        assert_eq!(write_values(&[0, 10, 20, 30], st), "0-30/10");
+        assert_eq!(write_values(&[0, 20, 40], st), "*/20");
         assert_eq!(write_values(&[0, 30], st), "0,30");
         assert_eq!(write_values(&[1, 2, 3, 7, 9, 10], st), "1-3,7,9,10");
         assert_eq!(write_weekdays(0b011_1110), "MON-FRI");
