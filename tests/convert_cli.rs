@@ -875,8 +875,14 @@ fn quartz_to_ocps_conversions() {
     quartz_to("ocps", "0 0 12 * * ? 2030", &["0 0 12 * * * 2030"]);
     quartz_to(
         "ocps",
+        "0 0 12 * * ? 2030-2045/5",
+        &["0 0 12 * * * 2030-2045/5"],
+    );
+    // three values read better as a list
+    quartz_to(
+        "ocps",
         "0 0 12 * * ? 2030-2040/5",
-        &["0 0 12 * * * 2030-2040/5"],
+        &["0 0 12 * * * 2030,2035,2040"],
     );
     quartz_to("ocps", "0 0 12 L * ?", &["0 12 L * *"]);
     quartz_to("ocps", "0 0 12 ? * 6#3", &["0 12 * * FRI#3"]);

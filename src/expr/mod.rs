@@ -22,7 +22,7 @@ pub mod error;
 
 use smallvec::SmallVec;
 
-pub use error::Diagnostic;
+pub use error::{Diagnostic, DiagnosticData};
 
 /// A cron dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -321,13 +321,7 @@ impl Expr {
     /// assert_eq!(err.code, "both-day-fields");
     /// ```
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Expr, Diagnostic> {
-        let result = parse_inner(text, dialect);
-        result.map_err(|mut d| {
-            if d.input.is_empty() {
-                d.input = text.to_string();
-            }
-            d
-        })
+        parse_with::<ExprBuilder>(text, dialect)
     }
 
     /// The field of the given kind.
@@ -337,17 +331,26 @@ impl Expr {
 
     /// How the day fields combine.
     pub fn day_combine(&self) -> DayCombine {
-        match self.dialect {
-            Dialect::Quartz => DayCombine::And,
-            Dialect::Unix => {
-                if self.dow_and_prefix || self.dom_starts_with_star || self.dow_starts_with_star {
-                    DayCombine::And
-                } else {
-                    DayCombine::Or
-                }
-            }
-        }
+        day_combine(
+            self.dialect,
+            self.dow_and_prefix,
+            self.dom_starts_with_star,
+            self.dow_starts_with_star,
+        )
     }
+}
+
+/// Parse `text` into whatever `B` builds; errors carry the input for rendering.
+pub(crate) fn parse_with<B: Build>(
+    text: &str,
+    dialect: DialectChoice,
+) -> Result<B::Out, Diagnostic> {
+    parse_inner::<B>(text, dialect).map_err(|mut d| {
+        if d.input.is_empty() {
+            d.input = text.to_string();
+        }
+        d
+    })
 }
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
@@ -398,10 +401,13 @@ fn lookup_name(word: &str, table: &[&str]) -> Option<usize> {
     if word.len() < 3 || !word.is_ascii() {
         return None;
     }
-    let upper = word.to_ascii_uppercase();
-    table
-        .iter()
-        .position(|full| upper.len() == 3 && full.starts_with(upper.as_str()) || *full == upper)
+    table.iter().position(|full| {
+        if word.len() == 3 {
+            full[..3].eq_ignore_ascii_case(word)
+        } else {
+            full.eq_ignore_ascii_case(word)
+        }
+    })
 }
 
 fn field_order(dialect: Dialect, count: usize) -> &'static [FieldKind] {
@@ -438,7 +444,10 @@ fn split_fields(text: &str) -> (SmallVec<[Span; 8]>, usize) {
     (spans, count)
 }
 
-fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
+pub(crate) fn parse_inner<B: Build>(
+    text: &str,
+    choice: DialectChoice,
+) -> Result<B::Out, Diagnostic> {
     let (spans, count) = split_fields(text);
     if count == 0 {
         let d = Diagnostic::new("empty-expression", "the expression is empty")
@@ -479,7 +488,7 @@ fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
         }
     };
 
-    let result = parse_dialect(text, dialect, &spans, count, is_nickname);
+    let result = parse_dialect::<B>(text, dialect, &spans, count, is_nickname);
     match result {
         Ok(e) => Ok(e),
         Err(mut d) => {
@@ -487,7 +496,8 @@ fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
             // The automatic choice failed: would the other dialect have read it?
             if choice == DialectChoice::Auto
                 && dialect == Dialect::Quartz
-                && parse_dialect(text, Dialect::Unix, &spans, count, is_nickname).is_ok()
+                && parse_dialect::<ExprBuilder>(text, Dialect::Unix, &spans, count, is_nickname)
+                    .is_ok()
             {
                 let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
                 d.help = Some(match d.help.take() {
@@ -520,15 +530,15 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
     ))
 }
 
-fn parse_dialect(
+fn parse_dialect<B: Build>(
     text: &str,
     dialect: Dialect,
     spans: &[Span],
     count: usize,
     is_nickname: bool,
-) -> Result<Expr, Diagnostic> {
+) -> Result<B::Out, Diagnostic> {
     if is_nickname {
-        return parse_nickname(text, dialect, spans, count);
+        return parse_nickname(text, dialect, spans, count).map(B::from_expr);
     }
     if count > 7 {
         return Err(too_many_fields(text, spans, Some(dialect)));
@@ -567,25 +577,22 @@ fn parse_dialect(
     }
 
     let order = field_order(dialect, count);
-    // start with implicit fields, then fill what was written
-    let end = text.len();
-    let mut fields: [Field; 7] = [
-        Field::implicit(FieldKind::Second, ItemKind::Value(0), 0),
-        Field::implicit(FieldKind::Minute, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Hour, ItemKind::Any, 0),
-        Field::implicit(FieldKind::DayOfMonth, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Month, ItemKind::Any, 0),
-        Field::implicit(FieldKind::DayOfWeek, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Year, ItemKind::Any, end),
-    ];
-    let mut dow_and_prefix = false;
-    let mut dom_star = false;
-    let mut dow_star = false;
+    let mut builder = B::new(dialect, text.len());
+    let mut meta = Meta {
+        dialect,
+        written_fields: count as u8,
+        implicit_seconds_at: (dialect == Dialect::Unix && count == 5).then(|| spans[0].start),
+        dow_and_prefix: false,
+        dom_starts_with_star: false,
+        dow_starts_with_star: false,
+        dom: DayFieldInfo::default(),
+        dow: DayFieldInfo::default(),
+    };
     for (kind, span) in order.iter().zip(spans.iter()) {
         let mut span = *span;
         let raw = span.slice(text);
         if *kind == FieldKind::DayOfWeek && dialect == Dialect::Unix && raw.starts_with('+') {
-            dow_and_prefix = true;
+            meta.dow_and_prefix = true;
             span.start += 1;
             if span.start == span.end {
                 return Err(Diagnostic::new(
@@ -598,32 +605,140 @@ fn parse_dialect(
             }
         }
         let ftext = span.slice(text);
-        if *kind == FieldKind::DayOfMonth {
-            dom_star = ftext.starts_with('*') || ftext.starts_with('?');
+        let star = ftext.starts_with('*') || ftext.starts_with('?');
+        let items = parse_items(text, span, *kind, dialect)?;
+        let info = DayFieldInfo {
+            span,
+            no_specific: items.len() == 1 && matches!(items[0].kind, ItemKind::NoSpecific),
+            wildcard: items.len() == 1
+                && matches!(items[0].kind, ItemKind::Any | ItemKind::NoSpecific),
+        };
+        match kind {
+            FieldKind::DayOfMonth => {
+                meta.dom_starts_with_star = star;
+                meta.dom = info;
+            }
+            FieldKind::DayOfWeek => {
+                meta.dow_starts_with_star = star;
+                meta.dow = info;
+            }
+            _ => {}
         }
-        if *kind == FieldKind::DayOfWeek {
-            dow_star = ftext.starts_with('*') || ftext.starts_with('?');
-        }
-        let field = parse_field(text, span, *kind, dialect)?;
-        fields[kind.index()] = field;
+        builder.field(*kind, span, items);
     }
-    if dialect == Dialect::Unix && count == 5 {
-        // the implicit seconds field sits before the text
-        fields[0].span = Span::new(spans[0].start, spans[0].start);
-        fields[0].items[0].span = fields[0].span;
+    check_day_fields(text, &meta)?;
+    Ok(builder.finish(&meta))
+}
+
+/// What the parser learnt about a day field (for the `?` rules and help text).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DayFieldInfo {
+    pub span: Span,
+    pub no_specific: bool,
+    pub wildcard: bool,
+}
+
+/// Facts about the whole expression gathered while parsing its fields.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Meta {
+    pub dialect: Dialect,
+    pub written_fields: u8,
+    /// Unix 5-field: where the (unwritten) seconds field would start.
+    pub implicit_seconds_at: Option<usize>,
+    pub dow_and_prefix: bool,
+    pub dom_starts_with_star: bool,
+    pub dow_starts_with_star: bool,
+    pub dom: DayFieldInfo,
+    pub dow: DayFieldInfo,
+}
+
+impl Meta {
+    pub(crate) fn day_combine(&self) -> DayCombine {
+        day_combine(
+            self.dialect,
+            self.dow_and_prefix,
+            self.dom_starts_with_star,
+            self.dow_starts_with_star,
+        )
+    }
+}
+
+fn day_combine(dialect: Dialect, plus: bool, dom_star: bool, dow_star: bool) -> DayCombine {
+    match dialect {
+        Dialect::Quartz => DayCombine::And,
+        Dialect::Unix => {
+            if plus || dom_star || dow_star {
+                DayCombine::And
+            } else {
+                DayCombine::Or
+            }
+        }
+    }
+}
+
+/// What the parser produces: the syntax tree ([`ExprBuilder`]) or, for speed, a
+/// compiled schedule straight from the items (`schedule::Compiler`). The parser
+/// hands each written field to the builder once, in order.
+pub(crate) trait Build: Sized {
+    type Out;
+    fn new(dialect: Dialect, text_len: usize) -> Self;
+    fn field(&mut self, kind: FieldKind, span: Span, items: SmallVec<[Item; 2]>);
+    fn finish(self, meta: &Meta) -> Self::Out;
+    /// Nicknames are parsed into a tree first (rare; not on the hot path).
+    fn from_expr(expr: Expr) -> Self::Out;
+}
+
+/// Builds the [`Expr`] syntax tree.
+pub(crate) struct ExprBuilder {
+    fields: [Field; 7],
+}
+
+impl Build for ExprBuilder {
+    type Out = Expr;
+
+    fn new(_dialect: Dialect, text_len: usize) -> Self {
+        ExprBuilder {
+            fields: [
+                Field::implicit(FieldKind::Second, ItemKind::Value(0), 0),
+                Field::implicit(FieldKind::Minute, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Hour, ItemKind::Any, 0),
+                Field::implicit(FieldKind::DayOfMonth, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Month, ItemKind::Any, 0),
+                Field::implicit(FieldKind::DayOfWeek, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Year, ItemKind::Any, text_len),
+            ],
+        }
     }
 
-    let expr = Expr {
-        dialect,
-        nickname: None,
-        fields,
-        written_fields: count as u8,
-        dow_and_prefix,
-        dom_starts_with_star: dom_star,
-        dow_starts_with_star: dow_star,
-    };
-    check_day_fields(text, &expr)?;
-    Ok(expr)
+    fn field(&mut self, kind: FieldKind, span: Span, items: SmallVec<[Item; 2]>) {
+        self.fields[kind.index()] = Field {
+            kind,
+            span,
+            items,
+            implicit: false,
+        };
+    }
+
+    fn finish(mut self, meta: &Meta) -> Expr {
+        if let Some(at) = meta.implicit_seconds_at {
+            // the implicit seconds field sits before the text
+            self.fields[0].span = Span::new(at, at);
+            self.fields[0].items[0].span = self.fields[0].span;
+        }
+        Expr {
+            dialect: meta.dialect,
+            nickname: None,
+            fields: self.fields,
+            written_fields: meta.written_fields,
+            dow_and_prefix: meta.dow_and_prefix,
+            dom_starts_with_star: meta.dom_starts_with_star,
+            dow_starts_with_star: meta.dow_starts_with_star,
+        }
+    }
+
+    fn from_expr(expr: Expr) -> Expr {
+        expr
+    }
 }
 
 /// A Quartz guess for a 5-field Unix expression (for help text only).
@@ -761,14 +876,12 @@ fn unix5_to_quartz(exp: &str) -> String {
 }
 
 /// Quartz: exactly one day field is `?`. Unix: nothing to check here.
-fn check_day_fields(text: &str, e: &Expr) -> Result<(), Diagnostic> {
+fn check_day_fields(text: &str, e: &Meta) -> Result<(), Diagnostic> {
     if e.dialect != Dialect::Quartz {
         return Ok(());
     }
-    let dom = e.field(FieldKind::DayOfMonth);
-    let dow = e.field(FieldKind::DayOfWeek);
-    let dom_q = dom.is_no_specific();
-    let dow_q = dow.is_no_specific();
+    let (dom, dow) = (e.dom, e.dow);
+    let (dom_q, dow_q) = (dom.no_specific, dow.no_specific);
     if dom_q && dow_q {
         return Err(Diagnostic::new(
             "both-day-fields-unspecified",
@@ -785,9 +898,9 @@ fn check_day_fields(text: &str, e: &Expr) -> Result<(), Diagnostic> {
     if !dom_q && !dow_q {
         let a = replace_span(text, dow.span, "?");
         let b = replace_span(text, dom.span, "?");
-        let help = if dom.is_wildcard() {
+        let help = if dom.wildcard {
             format!("Quartz needs `?` in one of them; to fire on those weekdays write `{b}`")
-        } else if dow.is_wildcard() {
+        } else if dow.wildcard {
             format!("Quartz needs `?` in one of them; to fire on those days write `{a}`")
         } else {
             format!("Quartz needs `?` in one of them: `{a}` or `{b}`")
@@ -837,12 +950,12 @@ impl FieldParser<'_> {
     }
 }
 
-fn parse_field(
+fn parse_items(
     text: &str,
     span: Span,
     kind: FieldKind,
     dialect: Dialect,
-) -> Result<Field, Diagnostic> {
+) -> Result<SmallVec<[Item; 2]>, Diagnostic> {
     let p = FieldParser {
         text,
         kind,
@@ -884,12 +997,7 @@ fn parse_field(
         items.push(parse_item(&p, part, item_span)?);
     }
     check_item_combinations(&p, &items, span)?;
-    Ok(Field {
-        kind,
-        span,
-        items,
-        implicit: false,
-    })
+    Ok(items)
 }
 
 /// Rules about how items may be combined in one field.
@@ -916,11 +1024,13 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
     }
     // Quartz: special day forms stand alone.
     for it in items {
-        let others: Vec<String> = items
-            .iter()
-            .filter(|o| o.span != it.span)
-            .map(|o| o.span.slice(p.text).to_string())
-            .collect();
+        let others = || -> Vec<String> {
+            items
+                .iter()
+                .filter(|o| o.span != it.span)
+                .map(|o| o.span.slice(p.text).to_string())
+                .collect()
+        };
         match it.kind {
             ItemKind::Last
             | ItemKind::LastOffset(_)
@@ -944,11 +1054,11 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz silently uses only the first value of the list with `W` and ignores {}; use one expression per day (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
-            ItemKind::LastOfWeekday(_) => {
+            ItemKind::LastOfWeekday(_) | ItemKind::SaturdayL => {
                 return Err(p.err(
                     "special-day-in-list",
                     format!(
@@ -967,7 +1077,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz uses only the `#` item and silently ignores {}; use one expression per weekday (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
@@ -1125,8 +1235,38 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         };
     }
 
+    // Quartz `/n` means `*/n`
+    if p.dialect == Dialect::Quartz && c.peek() == Some(b'/') {
+        c.eat(b'/');
+        let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
+        return Ok(item(
+            ItemKind::Step {
+                base: StepBase::Any,
+                step,
+            },
+            false,
+        ));
+    }
+
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
+    if a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+        // Quartz reads the first three letters of a name and skips the rest of the
+        // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
+        let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
+        let rest = &p.text[a.span.end..span.end];
+        return Err(p
+            .err(
+                "full-name-in-expression",
+                format!("a full name cannot be followed by `{rest}`"),
+                Span::new(a.span.start, span.end),
+            )
+            .help(format!(
+                "Quartz reads only `{abbrev}` and silently ignores `{}{rest}`; write `{}`",
+                &a.span.slice(p.text)[3..],
+                p.fixed(span, &format!("{abbrev}{rest}"))
+            )));
+    }
     // day-of-week `FRIL`: the name lexer stops before a trailing L (see parse_value)
     if c.eat(b'W') {
         return finish_w(p, &c, span, a, None);
@@ -1679,7 +1819,7 @@ mod tests {
     fn auto_failure_names_the_other_dialect() {
         let d = Expr::parse("0 0 12 * * *", DialectChoice::Auto).unwrap_err();
         assert_eq!(d.code, "both-day-fields");
-        assert!(d.help.unwrap().contains("--dialect unix"));
+        assert!(d.help.clone().unwrap().contains("--dialect unix"));
     }
 
     #[test]
@@ -1711,6 +1851,13 @@ mod tests {
             ("0 0 0 1 1 ? 2030-2028", "reversed-range"),
             ("0 0 0 1 1 ? 1969", "value-out-of-range"),
             ("0 0 0 1 1 ? 2200", "value-out-of-range"),
+            ("0 0 0 ? * MONDAY-FRIDAY", "full-name-in-expression"),
+            ("0 0 0 ? * MONDAY#2", "full-name-in-expression"),
+            ("0 0 0 ? * FRIDAYL", "full-name-in-expression"),
+            ("0 0 0 1 JANUARY-MARCH ?", "full-name-in-expression"),
+            ("0 0 13 ? * L,2", "special-day-in-list"),
+            ("0 0 0 ? * *-5", "trailing-characters"),
+            ("0 0 0 1-2-3 * ?", "trailing-characters"),
             ("0 0 12 1 * MON", "both-day-fields"),
             ("0 0 0 ? * ?", "both-day-fields-unspecified"),
             ("", "empty-expression"),
@@ -1742,6 +1889,9 @@ mod tests {
             "0 0 0 1 1 ? 2199",
             "0 0 0 ? * 1#1",
             "0 0 0 l * ?",
+            "0 0 0 ? * MON-FRIDAY",
+            "0 /5 * * * ?",
+            "0 0 0 L-0 * ?",
         ] {
             assert!(q(e).is_ok(), "{e}: {:?}", q(e).err());
         }

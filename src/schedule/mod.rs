@@ -19,9 +19,11 @@ pub mod zone;
 
 use chrono::{DateTime, Utc};
 
+use smallvec::SmallVec;
+
 use crate::expr::{
-    weekday_of, DayCombine, Diagnostic, Dialect, DialectChoice, Expr, Field, FieldKind, ItemKind,
-    StepBase, MAX_YEAR, MIN_YEAR,
+    parse_with, weekday_of, Build, DayCombine, Diagnostic, Dialect, DialectChoice, Expr, FieldKind,
+    Item, ItemKind, Meta, Span, StepBase, MAX_YEAR, MIN_YEAR,
 };
 use calendar::{
     days_before_month, days_from_civil, days_in_month, is_leap, weekday_from_days, Civil,
@@ -123,7 +125,15 @@ impl DayRule {
         let pattern = r | (r << 7) | (r << 14) | (r << 21) | (r << 28);
         let mut m = ((pattern << 1) as u32) & full;
         if !self.dow_is_plain() {
+            let mut special = self.last_weekdays as u32;
             for wd in 0..7u32 {
+                if (self.nth_weekdays >> (8 * wd)) & 0x3E != 0 {
+                    special |= 1 << wd;
+                }
+            }
+            while special != 0 {
+                let wd = special.trailing_zeros();
+                special &= special - 1;
                 let first = 1 + (wd + 7 - first_wd) % 7; // first such weekday of the month
                 let nth = ((self.nth_weekdays >> (8 * wd)) & 0x3E) as u32;
                 let mut ks = nth;
@@ -147,8 +157,9 @@ impl DayRule {
         m
     }
 
-    /// True when every month of every year has at least one matching day.
-    fn always_matches_some_day(&self) -> bool {
+    /// True when every month of every year has at least one matching day (a
+    /// sufficient test, used to skip the per-year work for ordinary rules).
+    pub fn always_matches_some_day(&self) -> bool {
         let dom_always = self.dom_days & 0x1FFF_FFFE != 0 // a day ≤ 28
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
@@ -183,11 +194,16 @@ const fn year_kind(y: i32) -> usize {
     (is_leap(y) as usize) * 7 + weekday_from_days(days_from_civil(y, 1, 1)) as usize
 }
 
-const YEAR_KINDS: [u8; YEARS] = {
-    let mut t = [0u8; YEARS];
+/// Every year 1970–2199.
+const ALL_YEARS: [u64; 4] = [u64::MAX, u64::MAX, u64::MAX, (1u64 << (YEARS - 192)) - 1];
+
+/// For each of the 14 kinds of year, the years 1970–2199 of that kind.
+const YEARS_OF_KIND: [[u64; 4]; 14] = {
+    let mut t = [[0u64; 4]; 14];
     let mut i = 0;
     while i < YEARS {
-        t[i] = year_kind(MIN_YEAR as i32 + i as i32) as u8;
+        let k = year_kind(MIN_YEAR as i32 + i as i32);
+        t[k][i / 64] |= 1u64 << (i % 64);
         i += 1;
     }
     t
@@ -218,30 +234,29 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// Parse and compile in one step.
+    /// Parse and compile in one step (without building the syntax tree).
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
-        Expr::parse(text, dialect).map(|e| Schedule::from_expr(&e))
+        parse_with::<Compiler>(text, dialect)
     }
 
     /// Compile a parsed expression.
     pub fn from_expr(e: &Expr) -> Schedule {
-        let d = e.dialect;
-        let seconds = field_bits(e.field(FieldKind::Second), d);
-        let minutes = field_bits(e.field(FieldKind::Minute), d);
-        let hours = field_bits(e.field(FieldKind::Hour), d) as u32;
-        let months = field_bits(e.field(FieldKind::Month), d) as u16;
-        let years = year_bits(e.field(FieldKind::Year), d);
-        let days = day_rule(e);
-        let mut s = Schedule {
-            seconds,
-            minutes,
-            hours,
-            months,
-            years,
-            days,
-            dialect: d,
-            reboot: e.nickname == Some(crate::expr::Nickname::Reboot),
-        };
+        let mut c = Compiler::new(e.dialect, 0);
+        for f in &e.fields {
+            c.add(f.kind, &f.items);
+        }
+        let mut s = c.schedule;
+        s.days.combine = e.day_combine();
+        if e.dialect == Dialect::Quartz {
+            // `?` stands for "any": the other field alone decides.
+            if e.field(FieldKind::DayOfMonth).is_no_specific() {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if e.field(FieldKind::DayOfWeek).is_no_specific() {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
         s.drop_years_that_cannot_fire();
         s
     }
@@ -276,10 +291,16 @@ impl Schedule {
                 }
             }
         }
-        for (i, kind) in YEAR_KINDS.iter().enumerate() {
-            if kinds_ok & (1 << kind) == 0 {
-                self.years[i / 64] &= !(1u64 << (i % 64));
+        let mut allowed = [0u64; 4];
+        for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
+            if kinds_ok & (1 << kind) != 0 {
+                for (a, y) in allowed.iter_mut().zip(years) {
+                    *a |= y;
+                }
             }
+        }
+        for (y, a) in self.years.iter_mut().zip(allowed) {
+            *y &= a;
         }
     }
 
@@ -387,7 +408,49 @@ impl Schedule {
         if t > LOCAL_MAX {
             return None;
         }
-        self.search_forward(Civil::from_secs(t)).map(Civil::to_secs)
+        // Fast path: most answers lie later on the same day, which needs no
+        // calendar arithmetic beyond finding out whether today fires at all.
+        let days = t.div_euclid(86_400);
+        let sod = t.rem_euclid(86_400) as u32;
+        let c = Civil::from_secs(t);
+        if self.year_ok(c.year) && self.months >> c.month & 1 == 1 {
+            let first_wd = (weekday_from_days(days) + 35 - (c.day - 1)) % 7;
+            let mask = self.days.mask(days_in_month(c.year, c.month), first_wd);
+            if mask >> c.day & 1 == 1 {
+                if let Some(tod) = self.next_time_of_day(sod) {
+                    return Some(days * 86_400 + tod as i64);
+                }
+            }
+        }
+        self.search_forward(c).map(Civil::to_secs)
+    }
+
+    /// First matching time of day (seconds since midnight) at or after `sod`.
+    #[inline]
+    fn next_time_of_day(&self, sod: u32) -> Option<u32> {
+        let (mut h, mut mi, mut s) = (sod / 3600, sod / 60 % 60, sod % 60);
+        loop {
+            match next_bit(self.hours as u64, h) {
+                None => return None,
+                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.minutes, mi) {
+                None => {
+                    (h, mi, s) = (h + 1, 0, 0);
+                    continue;
+                }
+                Some(m) if m != mi => (mi, s) = (m, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.seconds, s) {
+                None => {
+                    (mi, s) = (mi + 1, 0);
+                    continue;
+                }
+                Some(ss) => return Some(h * 3600 + mi * 60 + ss),
+            }
+        }
     }
 
     /// Last matching wall-clock second strictly before `before`.
@@ -768,9 +831,27 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
     }
 }
 
+/// Bits `a..=b` set (b < 64).
+#[inline]
+fn span_mask(a: u32, b: u32) -> u64 {
+    let upper = if b >= 63 {
+        u64::MAX
+    } else {
+        (1u64 << (b + 1)) - 1
+    };
+    upper & !((1u64 << a) - 1)
+}
+
 /// Values of one item in native numbering, as a bit set (bit v = value v).
 fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
+        if step == 1 {
+            return if a <= b {
+                span_mask(a as u32, b as u32)
+            } else {
+                span_mask(a as u32, max as u32) | span_mask(min as u32, b as u32)
+            };
+        }
         let mut bits = 0u64;
         let width = (max - min + 1) as u32;
         let len = if a <= b {
@@ -804,15 +885,127 @@ fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     }
 }
 
+/// Compiles fields into a [`Schedule`] as the parser hands them over; also used
+/// by [`Schedule::from_expr`] on a finished tree.
+pub(crate) struct Compiler {
+    schedule: Schedule,
+}
+
+impl Compiler {
+    fn add(&mut self, kind: FieldKind, items: &[Item]) {
+        let d = self.schedule.dialect;
+        let s = &mut self.schedule;
+        match kind {
+            FieldKind::Second => s.seconds = field_bits(kind, items, d),
+            FieldKind::Minute => s.minutes = field_bits(kind, items, d),
+            FieldKind::Hour => s.hours = field_bits(kind, items, d) as u32,
+            FieldKind::Month => s.months = field_bits(kind, items, d) as u16,
+            FieldKind::Year => s.years = year_bits(items),
+            FieldKind::DayOfMonth => {
+                let r = &mut s.days;
+                (
+                    r.dom_days,
+                    r.dom_last_offsets,
+                    r.dom_nearest_weekday,
+                    r.dom_last_nearest_weekday,
+                ) = (0, 0, 0, 0);
+                for it in items {
+                    match it.kind {
+                        ItemKind::Last => r.dom_last_offsets |= 1,
+                        ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
+                        ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
+                        ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
+                        ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
+                        k => r.dom_days |= item_bits(k, 1, 31) as u32,
+                    }
+                }
+            }
+            FieldKind::DayOfWeek => {
+                let r = &mut s.days;
+                (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
+                let (min, max) = FieldKind::DayOfWeek.bounds(d);
+                for it in items {
+                    match it.kind {
+                        ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
+                        ItemKind::NthWeekday(v, k) => {
+                            r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+                        }
+                        k => {
+                            let mut bits = item_bits(k, min, max);
+                            while bits != 0 {
+                                let v = bits.trailing_zeros() as u16;
+                                bits &= bits - 1;
+                                r.weekdays |= 1 << weekday_of(d, v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Build for Compiler {
+    type Out = Schedule;
+
+    fn new(dialect: Dialect, _text_len: usize) -> Self {
+        // defaults of the fields that may be left unwritten: seconds 0, every year
+        Compiler {
+            schedule: Schedule {
+                seconds: 1,
+                minutes: span_mask(0, 59),
+                hours: span_mask(0, 23) as u32,
+                months: span_mask(1, 12) as u16,
+                years: ALL_YEARS,
+                days: DayRule {
+                    dom_days: ALL_DAYS,
+                    dom_last_offsets: 0,
+                    dom_nearest_weekday: 0,
+                    dom_last_nearest_weekday: 0,
+                    weekdays: 0x7F,
+                    nth_weekdays: 0,
+                    last_weekdays: 0,
+                    combine: DayCombine::And,
+                },
+                dialect,
+                reboot: false,
+            },
+        }
+    }
+
+    fn field(&mut self, kind: FieldKind, _span: Span, items: SmallVec<[Item; 2]>) {
+        self.add(kind, &items);
+    }
+
+    fn finish(mut self, meta: &Meta) -> Schedule {
+        let s = &mut self.schedule;
+        s.days.combine = meta.day_combine();
+        if meta.dialect == Dialect::Quartz {
+            if meta.dom.no_specific {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if meta.dow.no_specific {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.drop_years_that_cannot_fire();
+        self.schedule
+    }
+
+    fn from_expr(expr: Expr) -> Schedule {
+        Schedule::from_expr(&expr)
+    }
+}
+
 /// Bit set of a non-year, non-day field.
-fn field_bits(f: &Field, d: Dialect) -> u64 {
-    let (min, max) = f.kind.bounds(d);
-    f.items
+fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
+    let (min, max) = kind.bounds(d);
+    items
         .iter()
         .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
 }
 
-fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
+fn year_bits(items: &[Item]) -> [u64; 4] {
     let mut out = [0u64; 4];
     let mut set = |y: u32| {
         let i = (y - MIN_YEAR as u32) as usize;
@@ -820,9 +1013,9 @@ fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
             out[i / 64] |= 1 << (i % 64);
         }
     };
-    for it in &f.items {
+    for it in items {
         let (a, b, step) = match it.kind {
-            ItemKind::Any => (MIN_YEAR, MAX_YEAR, 1),
+            ItemKind::Any => return ALL_YEARS,
             ItemKind::Value(v) => (v, v, 1),
             ItemKind::Range(a, b) => (a, b, 1),
             ItemKind::Step { base, step } => match base {
@@ -839,59 +1032,6 @@ fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
         }
     }
     out
-}
-
-fn day_rule(e: &Expr) -> DayRule {
-    let d = e.dialect;
-    let dom = e.field(FieldKind::DayOfMonth);
-    let dow = e.field(FieldKind::DayOfWeek);
-    let mut r = DayRule {
-        dom_days: 0,
-        dom_last_offsets: 0,
-        dom_nearest_weekday: 0,
-        dom_last_nearest_weekday: 0,
-        weekdays: 0,
-        nth_weekdays: 0,
-        last_weekdays: 0,
-        combine: e.day_combine(),
-    };
-    for it in &dom.items {
-        match it.kind {
-            ItemKind::Last => r.dom_last_offsets |= 1,
-            ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
-            ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
-            ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
-            ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
-            k => r.dom_days |= item_bits(k, 1, 31) as u32,
-        }
-    }
-    let (min, max) = FieldKind::DayOfWeek.bounds(d);
-    for it in &dow.items {
-        match it.kind {
-            ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
-            ItemKind::NthWeekday(v, k) => {
-                r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
-            }
-            k => {
-                let bits = item_bits(k, min, max);
-                for v in min..=max {
-                    if bits >> v & 1 == 1 {
-                        r.weekdays |= 1 << weekday_of(d, v);
-                    }
-                }
-            }
-        }
-    }
-    if d == Dialect::Quartz {
-        // `?` stands for "any": the other field alone decides.
-        if dom.is_no_specific() {
-            r.dom_days = ALL_DAYS;
-        }
-        if dow.is_no_specific() {
-            r.weekdays = 0x7F;
-        }
-    }
-    r
 }
 
 #[cfg(test)]
