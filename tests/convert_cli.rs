@@ -529,6 +529,12 @@ fn bad_json_reports_line_and_column_and_exits_2() {
     assert!(out.stderr.contains("<stdin>:3:1"), "{}", out.stderr);
     let out = convert(&["/no/such/file.json"], "");
     assert_eq!(out.code, 2);
+    // nothing to convert
+    for empty in ["", "\n# only a comment\n", "[]"] {
+        let out = convert(&[], empty);
+        assert_eq!(out.code, 2, "{empty:?}");
+        assert!(out.stderr.contains("nothing to convert"), "{}", out.stderr);
+    }
     assert!(out.stderr.contains("/no/such/file.json"), "{}", out.stderr);
 }
 

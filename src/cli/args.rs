@@ -89,7 +89,7 @@ Examples:
       the fewest expressions per schedule, as a JSON array
 
 Exit status: 0 converted, 1 a schedule or expression could not be read or converted,
-2 usage error or unreadable input (an I/O error, malformed JSON).";
+2 usage error or unreadable input (an I/O error, malformed JSON, nothing to convert).";
 
 #[derive(Parser, Debug)]
 #[command(

@@ -9,7 +9,7 @@
 //!
 //! Exit status: 0 all converted; 1 a schedule or expression could not be read
 //! or converted; 2 usage error or unreadable input (an I/O error, JSON that is
-//! not JSON).
+//! not JSON, nothing to convert).
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
@@ -115,7 +115,21 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     let color = use_color(ColorArg::Auto, stderr_is_terminal());
     let mut unreadable = false;
     let mut units: Vec<Unit> = Vec::new();
-    let mut cron_inputs: Vec<CronText> = Vec::new();
+    // with --merge, the one unit that gathers every cron text input
+    let mut merged_slot: Option<usize> = None;
+    let mut add_cron = |units: &mut Vec<Unit>, c: CronText| match merged_slot {
+        Some(i) => {
+            if let Body::Crons(cs) = &mut units[i].body {
+                cs.push(c);
+            }
+        }
+        None => {
+            if args.merge {
+                merged_slot = Some(units.len());
+            }
+            units.push(cron_unit(c));
+        }
+    };
 
     for (i, e) in args.exprs.iter().enumerate() {
         let origin = Origin {
@@ -133,11 +147,14 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                 unreadable = true;
             }
         } else {
-            cron_inputs.push(CronText {
-                text: e.clone(),
-                choice: cron_choice(args.from),
-                origin,
-            });
+            add_cron(
+                &mut units,
+                CronText {
+                    text: e.clone(),
+                    choice: cron_choice(args.from),
+                    origin,
+                },
+            );
         }
     }
 
@@ -173,15 +190,18 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             };
             for found in lines::parse_lines(text) {
                 match found {
-                    Ok(l) => cron_inputs.push(CronText {
-                        text: l.text,
-                        choice: cron_choice(args.from),
-                        origin: Origin {
-                            file: shown.clone(),
-                            line: l.line as usize,
-                            column: l.column as usize,
+                    Ok(l) => add_cron(
+                        &mut units,
+                        CronText {
+                            text: l.text,
+                            choice: cron_choice(args.from),
+                            origin: Origin {
+                                file: shown.clone(),
+                                line: l.line as usize,
+                                column: l.column as usize,
+                            },
                         },
-                    }),
+                    ),
                     Err(e) => {
                         eprintln!("error: {shown}:{e}");
                         unreadable = true;
@@ -191,43 +211,24 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
         }
     }
 
-    // cron text inputs: one unit each, or one together with --merge
-    let cron_units: Vec<Vec<CronText>> = if args.merge && !cron_inputs.is_empty() {
-        vec![cron_inputs]
-    } else {
-        cron_inputs.into_iter().map(|c| vec![c]).collect()
-    };
-    let mut cron_unit_list: Vec<Unit> = cron_units
-        .into_iter()
-        .map(|crons| Unit {
-            id: None,
-            path: None,
-            shown: crons
-                .first()
-                .map(|c| c.origin.file.clone())
-                .unwrap_or_default(),
-            input: Some(
-                crons
-                    .iter()
-                    .map(|c| c.text.trim().to_string())
+    // the merged unit's label names all its inputs
+    if let Some(i) = merged_slot {
+        if let Body::Crons(cs) = &units[i].body {
+            units[i].input = Some(
+                cs.iter()
+                    .map(|c| c.text.trim())
                     .collect::<Vec<_>>()
                     .join(" + "),
-            ),
-            file: None,
-            kind: Some("cron"),
-            timezone: None,
-            notes: Vec::new(),
-            watcher_interval: None,
-            conversion_error: None,
-            body: Body::Crons(crons),
-        })
-        .collect();
-    cron_unit_list.append(&mut units);
-    let units = cron_unit_list;
+            );
+        }
+    }
 
-    if units.is_empty() && !unreadable {
-        eprintln!("error: no schedule or cron expression in the input");
-        return Ok(ExitCode::Failure);
+    if units.is_empty() {
+        // nothing read at all (empty input, `[]`): like an unreadable input
+        if !unreadable {
+            eprintln!("error: nothing to convert: the input holds no schedule and no cron expression (see --help)");
+        }
+        return Ok(ExitCode::Usage);
     }
 
     let several = units.len() > 1;
@@ -274,6 +275,23 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     } else {
         ExitCode::Success
     })
+}
+
+/// A unit for one cron text input.
+fn cron_unit(c: CronText) -> Unit {
+    Unit {
+        id: None,
+        path: None,
+        shown: c.origin.file.clone(),
+        input: Some(c.text.trim().to_string()),
+        file: None,
+        kind: Some("cron"),
+        timezone: None,
+        notes: Vec::new(),
+        watcher_interval: None,
+        conversion_error: None,
+        body: Body::Crons(vec![c]),
+    }
 }
 
 fn display_file(name: &str) -> String {
