@@ -421,6 +421,8 @@ struct NumItem {
     num: Num,
     /// Spell values as names (only values and ranges, only month and day-of-week).
     name: Option<Spelling>,
+    /// Quartz: write `*/n` as `/n`.
+    bare_step: bool,
 }
 
 struct FieldSpec {
@@ -436,17 +438,22 @@ struct FieldSpec {
 
 impl NumItem {
     fn render(&self, f: &FieldSpec, d: Dialect) -> String {
-        let name = |v: u16| -> String {
-            match (self.name, f.names) {
+        let name = |v: u16, spelling: Option<Spelling>| -> String {
+            match (spelling, f.names) {
                 (Some(s), Some(NameKind::Month)) => spell(MONTH_NAMES[v as usize - 1], s),
                 (Some(s), Some(NameKind::Day)) => spell(DAY_NAMES[weekday_of(d, v) as usize], s),
                 _ => v.to_string(),
             }
         };
+        // a full name may only end an item (Quartz reads three letters and drops the
+        // rest of the item, so `MONDAY-FRIDAY` is rejected): the start of a range is short
+        let short = self.name.map(|s| Spelling { full: false, ..s });
         match self.num {
             Num::Star => "*".into(),
-            Num::Value(v) => name(v),
-            Num::Range(a, b) => format!("{}-{}", name(a), name(b)),
+            Num::Value(v) => name(v, self.name),
+            Num::Range(a, b) => format!("{}-{}", name(a, short), name(b, self.name)),
+            // Quartz also reads a bare `/n` as `*/n`
+            Num::StarStep(s) if self.bare_step && d == Dialect::Quartz => format!("/{s}"),
             Num::StarStep(s) => format!("*/{s}"),
             Num::FromStep(a, s) => format!("{a}/{s}"),
             Num::RangeStep(a, b, s) => format!("{a}-{b}/{s}"),
@@ -490,21 +497,27 @@ fn num_item(f: FieldSpec, d: Dialect) -> impl Strategy<Value = NumItem> {
         }),
     ];
     let nameable = f.names;
-    (num, any::<bool>(), any::<bool>(), 0u8..3).prop_map(move |(num, named, full, case)| {
-        // unix day names are SUN=0..SAT=6; 7 (also Sunday) has no name of its own, and
-        // a named unix range must not run backwards
-        let can_name = match (nameable, num) {
-            (None, _) => false,
-            (Some(NameKind::Day), Num::Value(v)) => d == Dialect::Quartz || v <= 6,
-            (Some(NameKind::Day), Num::Range(a, b)) => d == Dialect::Quartz || (a <= 6 && b <= 6),
-            (Some(_), Num::Value(_) | Num::Range(..)) => true,
-            _ => false,
-        };
-        NumItem {
-            num,
-            name: (named && can_name).then_some(Spelling { full, case }),
-        }
-    })
+    let bare = prop::bool::weighted(0.2);
+    (num, any::<bool>(), any::<bool>(), 0u8..3, bare).prop_map(
+        move |(num, named, full, case, bare_step)| {
+            // unix day names are SUN=0..SAT=6; 7 (also Sunday) has no name of its own, and
+            // a named unix range must not run backwards
+            let can_name = match (nameable, num) {
+                (None, _) => false,
+                (Some(NameKind::Day), Num::Value(v)) => d == Dialect::Quartz || v <= 6,
+                (Some(NameKind::Day), Num::Range(a, b)) => {
+                    d == Dialect::Quartz || (a <= 6 && b <= 6)
+                }
+                (Some(_), Num::Value(_) | Num::Range(..)) => true,
+                _ => false,
+            };
+            NumItem {
+                num,
+                name: (named && can_name).then_some(Spelling { full, case }),
+                bare_step,
+            }
+        },
+    )
 }
 
 fn spec(kind: u8, d: Dialect) -> FieldSpec {
@@ -625,6 +638,7 @@ fn star(kind: u8) -> Plain {
         items: vec![NumItem {
             num: Num::Star,
             name: None,
+            bare_step: false,
         }],
     }
 }
@@ -696,8 +710,8 @@ fn dow_special(d: Dialect) -> BoxedStrategy<DowSpecial> {
             s
         }
     };
-    let spelling =
-        prop::option::of((any::<bool>(), 0u8..3).prop_map(|(full, case)| Spelling { full, case }));
+    // a suffix follows the name, so it is the three-letter form (see NumItem::render)
+    let spelling = prop::option::of((0u8..3).prop_map(|case| Spelling { full: false, case }));
     let base = prop_oneof![
         (min..=max, spelling.clone()).prop_map(move |(v, s)| DowSpecial::LastOf(v, name(v, s))),
         (min..=max, prop_oneof![1u8..=5, Just(5u8)], spelling.clone())
@@ -1044,6 +1058,7 @@ fn unix_expr(mode: Mode) -> BoxedStrategy<Gen> {
                         items: vec![NumItem {
                             num: Num::Value(0),
                             name: None,
+                            bare_step: false,
                         }],
                     }
                 };
@@ -1820,6 +1835,10 @@ fn the_grammar_produces_every_element() {
         })
     });
     assert!(wrap, "no wrap-around range generated");
+    let bare_step = texts
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|item| item.starts_with('/'));
+    assert!(bare_step, "no Quartz `/n` generated");
     assert!(texts.lines().any(|l| l.split_whitespace().count() == 7
         && l.split_whitespace()
             .last()
