@@ -1242,7 +1242,7 @@ fn transitions(z: &Zone, year: i32) -> Vec<i64> {
 
 /// An instant in a zone: uniform over 1970–2199 (kind 0), within two hours of one of
 /// the zone's transitions (1–5), within two days of one (6), or near either end of
-/// the range (7).
+/// the range or at 2100-01-01, where the zone tables end (7).
 fn instant_in(z: &Zone, kind: u8, raw: u64, year: i32, pick: usize, near: i64) -> i64 {
     let uniform = (raw % (LOCAL_MAX as u64 + 1)) as i64;
     match kind % 8 {
@@ -1256,7 +1256,8 @@ fn instant_in(z: &Zone, kind: u8, raw: u64, year: i32, pick: usize, near: i64) -
             tr[pick % tr.len()] + near % spread
         }
         _ => {
-            let edge = if raw % 2 == 0 { LOCAL_MIN } else { LOCAL_MAX };
+            // the ends of the range, and 2100-01-01 where the zone tables end
+            let edge = [LOCAL_MIN, LOCAL_MAX, days(2100, 1, 1) * 86_400][(raw % 3) as usize];
             edge + near % (3 * 86_400)
         }
     }
