@@ -27,6 +27,7 @@
 
 pub mod expr;
 pub mod formats;
+pub mod lint;
 pub mod schedule;
 
 pub use expr::{

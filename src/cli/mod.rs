@@ -7,11 +7,13 @@ pub mod common;
 pub mod croneval;
 pub mod generate;
 pub mod schedule_input;
+pub mod validate;
 
 use std::process;
 
 use clap::Parser;
 
+use cronkit::expr::DayCombine;
 use cronkit::{Expr, FieldKind, Schedule};
 
 /// Which binary is running (each binary constructs one of these).
@@ -67,7 +69,8 @@ pub fn main(mode: Mode) -> process::ExitCode {
 fn dispatch(cmd: args::Command) -> anyhow::Result<ExitCode> {
     match cmd {
         args::Command::Croneval(a) => croneval::run(&a),
-        args::Command::Explain(_) | args::Command::Validate(_) | args::Command::Convert(_) => {
+        args::Command::Validate(a) => validate::run(&a),
+        args::Command::Explain(_) | args::Command::Convert(_) => {
             eprintln!("error: this subcommand is being built; see README.md");
             Ok(ExitCode::Usage)
         }
@@ -106,11 +109,109 @@ pub fn field_meaning(e: &Expr, kind: FieldKind, s: &Schedule) -> String {
                 compact(&years)
             }
         }
-        FieldKind::DayOfMonth | FieldKind::DayOfWeek => {
-            let texts: Vec<String> = f.items.iter().map(|it| format!("{:?}", it.kind)).collect();
-            texts.join(", ")
+        FieldKind::DayOfMonth => {
+            if f.is_wildcard() {
+                return "every day of the month".to_string();
+            }
+            let r = s.day_rule();
+            let mut parts = Vec::new();
+            let days: Vec<u32> = (1..=31).filter(|d| r.dom_days >> d & 1 == 1).collect();
+            match days.len() {
+                0 => {}
+                1 => parts.push(format!("day {}", days[0])),
+                _ => parts.push(format!("days {}", compact(&days))),
+            }
+            for n in bits_of(r.dom_last_offsets as u64) {
+                parts.push(match n {
+                    0 => "the last day".to_string(),
+                    1 => "the day before the last day".to_string(),
+                    n => format!("{n} days before the last day"),
+                });
+            }
+            for n in bits_of(r.dom_nearest_weekday as u64) {
+                parts.push(format!("the weekday (Mon–Fri) nearest day {n}"));
+            }
+            for n in bits_of(r.dom_last_nearest_weekday as u64) {
+                parts.push(match n {
+                    0 => "the last weekday (Mon–Fri)".to_string(),
+                    n => format!("the weekday (Mon–Fri) nearest {n} days before the last day"),
+                });
+            }
+            parts.join("; ")
+        }
+        FieldKind::DayOfWeek => {
+            if f.is_wildcard() {
+                return "every day of the week".to_string();
+            }
+            let r = s.day_rule();
+            let mut parts = Vec::new();
+            if r.weekdays != 0 {
+                parts.push(weekday_list(r.weekdays));
+            }
+            for bit in bits_of(r.nth_weekdays) {
+                let (wd, k) = (bit / 8, bit % 8);
+                let nth = ["", "1st", "2nd", "3rd", "4th", "5th"][(k as usize).min(5)];
+                parts.push(format!("the {nth} {} of the month", day_abbrev(wd as u8)));
+            }
+            for wd in bits_of(r.last_weekdays as u64) {
+                parts.push(format!("the last {} of the month", day_abbrev(wd as u8)));
+            }
+            let mut text = parts.join("; ");
+            let dom = e.field(FieldKind::DayOfMonth);
+            if e.day_combine() == DayCombine::Or && !dom.is_wildcard() {
+                text.push_str(
+                    " (or the day-of-month: Vixie cron fires when either day field matches)",
+                );
+            }
+            text
         }
     }
+}
+
+/// `Sun` … `Sat` (0 = Sunday), as people write them in prose.
+fn day_abbrev(wd: u8) -> &'static str {
+    ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(wd % 7) as usize]
+}
+
+/// Set bit positions, lowest first.
+fn bits_of(mut bits: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        if bits == 0 {
+            return None;
+        }
+        let n = bits.trailing_zeros();
+        bits &= bits - 1;
+        Some(n)
+    })
+}
+
+/// `Mon–Fri`, `Sun, Wed, Sat`, `every day of the week` (bit 0 = Sunday).
+fn weekday_list(bits: u8) -> String {
+    if bits & 0x7F == 0x7F {
+        return "every day of the week".to_string();
+    }
+    let days: Vec<u32> = (0..7).filter(|d| bits >> d & 1 == 1).collect();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        let mut j = i;
+        while j + 1 < days.len() && days[j + 1] == days[j] + 1 {
+            j += 1;
+        }
+        if j > i + 1 {
+            parts.push(format!(
+                "{}–{}",
+                day_abbrev(days[i] as u8),
+                day_abbrev(days[j] as u8)
+            ));
+        } else {
+            for d in &days[i..=j] {
+                parts.push(day_abbrev(*d as u8).to_string());
+            }
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 /// `0-5,10,20-22`
