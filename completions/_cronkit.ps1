@@ -76,6 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Do not report this rule (repeatable)')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)')
             [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'DST policy named in dst-gap/dst-overlap messages')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -353,7 +353,7 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__validate)
-            opts="-f -h --file --input --dialect --format --deny --allow --tz --dst --color --help"
+            opts="-f -h --file --input --dialect --format --deny --allow --tz --dst --now --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +393,10 @@ _cronkit() {
                     ;;
                 --dst)
                     COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -70,6 +70,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --allow 'Do not report this rule (repeatable)'
             cand --tz 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)'
             cand --dst 'DST policy named in dst-gap/dst-overlap messages'
+            cand --now 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz'
             cand --color 'Colour'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

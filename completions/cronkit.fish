@@ -91,6 +91,7 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l tz -d 'Chec
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dst -d 'DST policy named in dst-gap/dst-overlap messages' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l now -d 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
