@@ -1405,7 +1405,16 @@ fn parse(g: &Gen) -> Result<Schedule, TestCaseError> {
             g.text
         );
     }
-    Ok(Schedule::from_expr(&e))
+    // the one-step parse (no syntax tree) compiles to the same schedule
+    let compiled = Schedule::from_expr(&e);
+    let direct = Schedule::parse(&g.text, choice);
+    prop_assert_eq!(
+        direct.as_ref().ok(),
+        Some(&compiled),
+        "Schedule::parse differs for `{}`",
+        g.text
+    );
+    Ok(compiled)
 }
 
 /// A fire instant `f` is one the expression and policy allow.
@@ -1751,11 +1760,16 @@ fn robust_input() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(config(512))]
 
-    /// No input makes the parser panic; every rejection is a complete diagnostic, and
-    /// every acceptance compiles into a schedule the searches can use.
+    /// No input makes the parser panic; every rejection is a complete diagnostic, the
+    /// same from `Expr::parse` and `Schedule::parse`, and every acceptance compiles into
+    /// a schedule the searches can use.
     #[test]
     fn random_strings_never_panic(text in robust_input()) {
         for choice in [DialectChoice::Auto, DialectChoice::Quartz, DialectChoice::Unix] {
+            // both entry points give the same answer, diagnostics included
+            let direct = Schedule::parse(&text, choice);
+            let via_expr = Expr::parse(&text, choice).map(|e| Schedule::from_expr(&e));
+            prop_assert_eq!(&direct, &via_expr, "the two parse paths disagree on {:?}", text);
             match Expr::parse(&text, choice) {
                 Err(d) => {
                     prop_assert!(!d.code.is_empty() && d.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "code {:?}", d.code);
