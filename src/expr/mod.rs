@@ -1630,11 +1630,15 @@ fn parse_step(
             StepBase::Any => p.fixed(span, "*"),
             StepBase::From(a) | StepBase::Range(a, _) => p.fixed(span, &a.to_string()),
         };
+        let help = match p.dialect {
+            Dialect::Quartz => {
+                format!("Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`")
+            }
+            Dialect::Unix => format!("say what you mean: `{suggestion}`"),
+        };
         return Err(p
             .err("step-zero", "a step of 0 never advances", nspan)
-            .help(format!(
-                "Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`"
-            )));
+            .help(help));
     }
     let (_, max) = p.bounds();
     if !is_range && p.kind != FieldKind::Year && n > max as u32 {
