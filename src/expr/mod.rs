@@ -1250,7 +1250,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
 
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
-    if a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+    if p.dialect == Dialect::Quartz && a.named && a.span.end - a.span.start > 3 && !c.at_end() {
         // Quartz reads the first three letters of a name and skips the rest of the
         // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
         let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
