@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod common;
+pub mod convert;
 pub mod croneval;
 pub mod generate;
 pub mod schedule_input;
@@ -70,7 +71,8 @@ fn dispatch(cmd: args::Command) -> anyhow::Result<ExitCode> {
     match cmd {
         args::Command::Croneval(a) => croneval::run(&a),
         args::Command::Validate(a) => validate::run(&a),
-        args::Command::Explain(_) | args::Command::Convert(_) => {
+        args::Command::Convert(a) => convert::run(&a),
+        args::Command::Explain(_) => {
             eprintln!("error: this subcommand is being built; see README.md");
             Ok(ExitCode::Usage)
         }
