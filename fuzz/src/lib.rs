@@ -11,6 +11,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use cronkit::convert::{self as conv, equivalence, Parsed, Pattern, Target};
 use cronkit::formats::crontab::{parse_crontab, read_crontab, CrontabStyle};
 use cronkit::formats::lines::{parse_lines, read_lines};
 use cronkit::formats::{self, nuxeo, InputError, Located, ScheduleKind, SourceFormat};
@@ -26,6 +27,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("lines", lines),
     ("zone", zone),
     ("time", time),
+    ("convert", convert),
 ];
 
 /// The check registered under `name`.
@@ -426,6 +428,100 @@ pub fn time(data: &[u8]) {
         assert!(
             answers.windows(2).all(|w| w[0] == w[1]),
             "RFC 3339 {text:?} depends on the zone"
+        );
+    }
+}
+
+/// `convert`: every conversion that succeeds parses in the target dialect and
+/// fires exactly as the input (200 fire times from a start drawn from the input,
+/// in UTC); the Watcher form reads back through the Watcher reader to crons that
+/// fire the same. Only the first line of the input is used, plus a second line as
+/// a second expression when there is one.
+pub fn convert(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let mut lines = text.lines();
+    let inputs: Vec<Parsed> = lines
+        .by_ref()
+        .take(2)
+        .filter_map(|l| Parsed::parse(l, DialectChoice::Auto).ok())
+        .collect();
+    if inputs.is_empty() {
+        return;
+    }
+    let originals: Vec<Schedule> = inputs
+        .iter()
+        .map(|p| Schedule::from_expr(&p.expr))
+        .collect();
+    let h = hash(data);
+    let start = (h % END_OF_RANGE as u64) as i64;
+    let until = start.saturating_add(40 * 366 * 86_400);
+    let utc = Zone::utc();
+    let same = |out: &[String], dialect: DialectChoice, what: &str| {
+        let converted: Vec<Schedule> = out
+            .iter()
+            .map(|e| {
+                Schedule::parse(e, dialect).unwrap_or_else(|d| {
+                    panic!("{what}: output {e:?} does not parse: {}", d.render())
+                })
+            })
+            .collect();
+        if let Some(m) = equivalence::first_mismatch(
+            &originals,
+            &converted,
+            start,
+            until,
+            200,
+            &utc,
+            DstPolicy::Shift,
+        ) {
+            panic!(
+                "{what}: {:?} → {out:?} fire differently: {m:?}",
+                inputs.iter().map(|p| &p.text).collect::<Vec<_>>()
+            );
+        }
+    };
+    for target in [Target::Quartz, Target::Unix, Target::Ocps] {
+        let dialect = match target {
+            Target::Quartz => DialectChoice::Quartz,
+            _ => DialectChoice::Unix,
+        };
+        for merge in [false, true] {
+            if let Ok(out) = conv::convert(&inputs, target, merge) {
+                same(
+                    &out.expressions,
+                    dialect,
+                    &format!("convert to {target} (merge {merge})"),
+                );
+            }
+        }
+    }
+    let Ok(patterns) = inputs
+        .iter()
+        .map(|p| Pattern::from_expr(&p.expr))
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return;
+    };
+    if let Ok(w) = conv::to_watcher(&patterns, None) {
+        same(&w.crons, DialectChoice::Quartz, "to_watcher crons");
+        let doc = format!("{{\"trigger\":{{\"schedule\":{}}}}}", w.json);
+        let found = formats::extract(doc.as_bytes(), SourceFormat::Watcher)
+            .unwrap_or_else(|e| panic!("to_watcher wrote invalid JSON {}: {e}", w.json));
+        assert!(
+            found.errors.is_empty(),
+            "{} reads back with errors: {:?}",
+            w.json,
+            found.errors
+        );
+        let crons: Vec<String> = found
+            .schedules
+            .iter()
+            .flat_map(|s| s.expressions.iter().map(|x| x.text.clone()))
+            .collect();
+        same(
+            &crons,
+            DialectChoice::Quartz,
+            &format!("watcher {} read back", w.json),
         );
     }
 }
