@@ -517,6 +517,117 @@ fn validate_usage_errors_name_the_option() {
     }
 }
 
+// ---------------------------------------------------------------- convert
+
+#[test]
+fn convert_bad_expressions_and_targets() {
+    let cases: &[(&[&str], i32, &[&str])] = &[
+        (&["-e", "0 0 12 1 * MON"], 1, &["both-day-fields", "-e"]),
+        (&["-e", ""], 1, &["empty-expression"]),
+        (
+            &["-e", "99999999999999999999 * * * *"],
+            1,
+            &["value-out-of-range", "99999999999999999999"],
+        ),
+        (&["-e", "0 0\u{1b}[2J * * *"], 1, &["error["]),
+        (
+            &["-e", "30 0 12 * * ?", "--to", "unix"],
+            1,
+            &["seconds-in-unix", "--to ocps"],
+        ),
+        (&["-e", "@reboot"], 1, &["reboot"]),
+        (&["-e", "* * * * *", "--to", "cobol"], 2, &["--to", "cobol"]),
+        (
+            &["-e", "* * * * *", "--from", "excel"],
+            2,
+            &["--from", "excel"],
+        ),
+    ];
+    for (args, code, needles) in cases {
+        let mut a = vec!["convert"];
+        a.extend_from_slice(args);
+        let out = cronkit(&a);
+        expect(&out, *code, needles, &format!("convert {args:?}"));
+        assert!(
+            !out.stderr.contains('\u{1b}'),
+            "{args:?}: raw ESC in stderr"
+        );
+    }
+}
+
+#[test]
+fn convert_bad_files_name_the_file_and_place() {
+    let s = Scratch::new("convert");
+    let missing = s.0.join("missing.json").to_string_lossy().into_owned();
+    let cases: Vec<(String, i32, Vec<&str>, &str)> = vec![
+        (missing, 2, vec!["missing.json"], "missing file"),
+        (
+            s.file("empty.json", b""),
+            2,
+            vec!["empty.json", "nothing to convert"],
+            "empty file",
+        ),
+        (
+            s.file(
+                "types.json",
+                br#"{"trigger":{"schedule":{"weekly":{"on":["tue",true]}}}}"#,
+            ),
+            1,
+            vec!["types.json:1:", "trigger.schedule.weekly.on[1]"],
+            "wrong type",
+        ),
+        (
+            s.file("trunc.json", b"{\n \"trigger\": {\"schedule\": {\"daily\""),
+            2,
+            vec!["trunc.json:2:", "JSON"],
+            "truncated JSON",
+        ),
+        (
+            s.file("junk.bin", &[0xff, 0xfe, 0x00, 0x81, 0x9c, 0xff]),
+            2,
+            vec!["junk.bin"],
+            "binary junk",
+        ),
+        (
+            s.file("iv.json", br#"{"trigger":{"schedule":{"interval":"7m"}}}"#),
+            1,
+            vec!["iv.json:1:", "trigger.schedule.interval", "7m"],
+            "interval with no cron form",
+        ),
+        (
+            s.file(
+                "huge.json",
+                br#"{"trigger":{"schedule":{"hourly":{"minute":1e999}}}}"#,
+            ),
+            1,
+            vec!["huge.json:1:", "trigger.schedule.hourly.minute"],
+            "huge number",
+        ),
+        (
+            s.file(
+                "deep.json",
+                format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000)).as_bytes(),
+            ),
+            2,
+            vec!["deep.json:1:"],
+            "deep nesting",
+        ),
+        (
+            s.file("lines.txt", b"0 0 12 * * ?\n\xff\n"),
+            2,
+            vec!["lines.txt:2:"],
+            "a non-UTF-8 line",
+        ),
+    ];
+    for (file, code, needles, what) in &cases {
+        let out = cronkit(&["convert", file]);
+        expect(&out, *code, needles, what);
+    }
+    // empty stdin
+    let out = run_in(None, "cronkit", &["convert"], b"");
+    expect(&out, 2, &["nothing to convert", "stdin"], "empty stdin");
+}
+
 // ---------------------------------------------------------------- completions, man
 
 #[test]
