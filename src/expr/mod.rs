@@ -308,7 +308,7 @@ pub struct Expr {
 
 /// At most this many items in one field: far more than any meaningful list
 /// (the year field has 230 values), small enough to bound memory.
-const MAX_ITEMS: usize = 1024;
+pub const MAX_ITEMS: usize = 1024;
 
 impl Expr {
     /// Parse `text` in the given dialect.
