@@ -253,22 +253,18 @@ pub fn json(data: &[u8]) {
                                 | ScheduleKind::Monthly
                                 | ScheduleKind::Yearly
                         );
-                        if translated {
-                            // `monthly {on: [10, "last_day"]}` translates to `10,L`, as
-                            // Elasticsearch writes it, and Quartz rejects `L` in a list:
-                            // that is reported, not a translation bug.
-                            if let Err(d) = parsed
-                                .as_ref()
-                                .map_err(|d| (d.code != "special-day-in-list").then_some(d))
-                            {
-                                let Some(d) = d else { continue };
-                                panic!(
-                                    "{} schedule at {} translated to an invalid expression: {}",
-                                    spec.kind,
-                                    spec.path,
-                                    d.render()
-                                );
-                            }
+                        // `monthly {on: [10, "last_day"]}` translates to `10,L`, as
+                        // Elasticsearch writes it, and Quartz rejects `L` in a list:
+                        // that is reported, not a translation bug.
+                        if let (true, Err(d)) = (translated, &parsed) {
+                            assert_eq!(
+                                d.code,
+                                "special-day-in-list",
+                                "{} schedule at {} translated to an invalid expression: {}",
+                                spec.kind,
+                                spec.path,
+                                d.render()
+                            );
                         }
                     }
                     if let Some(iv) = spec.interval {
