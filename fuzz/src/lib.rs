@@ -18,8 +18,11 @@ use cronkit::formats::{self, nuxeo, InputError, Located, ScheduleKind, SourceFor
 use cronkit::schedule::calendar::Civil;
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, Schedule, Zone};
 
+/// A fuzz check: panics when cronkit breaks a promise on this input.
+pub type Check = fn(&[u8]);
+
 /// Every target: its name (the corpus folder under `fuzz/corpus/`) and its check.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("expr", expr),
     ("json", json),
     ("nuxeo", nuxeo_xml),
@@ -31,7 +34,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 ];
 
 /// The check registered under `name`.
-pub fn target(name: &str) -> Option<fn(&[u8])> {
+pub fn target(name: &str) -> Option<Check> {
     TARGETS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
