@@ -20,6 +20,10 @@
 //! after it must both give exactly that list (so: strictly monotonic, no instant
 //! twice, the policy's gap and overlap rule, and prev mirroring next).
 //!
+//! Two starts get their own check: inside the first pass of an overlap, and one
+//! second before the change, where Quartz's search (from the wall time of the
+//! next second) differs from a plain "first fire after".
+//!
 //! By default a sample runs (a dozen zones with unusual histories, every 12th of
 //! their transitions plus all around 2099/2100, where the tables end). The whole
 //! sweep: `CRONKIT_DST_SWEEP=full cargo test --release --test dst_sweep -- --nocapture`.
@@ -178,6 +182,40 @@ fn check_start_inside_overlap(
     }
 }
 
+/// A start one second before the change. `shift`/`skip` go by the expected set;
+/// `quartz` searches from the wall time of `start + 1 s` (the change itself, in
+/// the new offset), inclusive, at the second occurrence.
+fn check_start_just_before(
+    zone: &Zone,
+    tr: Transition,
+    s: &Schedule,
+    name: &str,
+    failures: &mut Vec<String>,
+) {
+    let (lo, hi) = window(tr);
+    let start = tr.at - 1;
+    for dst in POLICIES {
+        let want = match dst {
+            DstPolicy::Quartz => {
+                let oa = tr.after as i64;
+                s.next_local(tr.at + oa - 1)
+                    .map(|w| w - oa)
+                    .filter(|&i| i <= hi)
+            }
+            _ => expected(s, zone, tr, dst, lo, hi)
+                .into_iter()
+                .find(|&i| i > start),
+        };
+        let got = s.next_after_ts(start, zone, dst).filter(|&i| i <= hi);
+        if got != want {
+            failures.push(format!(
+                "{} change at {} ({} → {}), {name}, {dst}: from one second before, next is {got:?}, expected {want:?}",
+                zone.name(), tr.at, tr.before, tr.after
+            ));
+        }
+    }
+}
+
 /// A daily schedule at the wall second in the middle of the gap or overlap.
 fn daily_inside(tr: Transition) -> Option<Schedule> {
     let (ob, oa) = (tr.before as i64, tr.after as i64);
@@ -301,8 +339,10 @@ fn every_transition_under_every_policy() {
                 counts.overlaps += 1;
             }
             check_transition(zone, *tr, &schedules, &mut counts, &mut failures);
-            if tr.after < tr.before {
-                for (name, s) in &schedules {
+            for (name, s) in &schedules {
+                check_start_just_before(zone, *tr, s, name, &mut failures);
+                counts.checks += 1;
+                if tr.after < tr.before {
                     check_start_inside_overlap(zone, *tr, s, name, &mut failures);
                     counts.checks += 1;
                 }

@@ -625,9 +625,17 @@ impl Schedule {
         // instants after it, so the wall-clock search starts that much earlier.
         let start = match dst {
             DstPolicy::Shift => local_after - recent_gap(zone, after) as i64,
-            // Quartz searches from the wall-clock time of `after`; so does skip (whose
-            // mapping never goes backwards).
-            DstPolicy::Skip | DstPolicy::Quartz => local_after,
+            // skip's mapping never goes backwards: the wall-clock time of `after`
+            DstPolicy::Skip => local_after,
+            // Quartz searches from the wall-clock time of `after + 1 s`, inclusive.
+            // That differs from the above only when `after` is the last second
+            // before an offset change: at a fall-back, Quartz then fires the
+            // repeated wall times from the start of their second pass (found by the
+            // differential test: `0 * 1 * * ?` from 01:59:59 EDT fires at 01:00 EST).
+            DstPolicy::Quartz => {
+                let next = after + 1;
+                next + zone.offset_at(next) as i64 - 1
+            }
         };
         let mut cursor = start;
         // (best instant, wall-clock limit): later wall times can still map earlier
@@ -1223,6 +1231,46 @@ mod tests {
             let _ = z.offset_at(i64::MIN);
             let _ = z.offset_at(i64::MAX);
         }
+    }
+
+    /// Quartz 2.3.2 (the oracle): `0 35-17,27 1,7 ? * * 1980` in New York from
+    /// 1980-10-26T05:59:59Z, one second before the fall-back at 06:00Z, gives
+    /// 06:00:00Z (01:00 EST, the second pass of 01:xx), and in London from
+    /// 1986-10-26T00:59:59Z `0 24-21 19-22,5-3 ? * *` gives 01:00:00Z.
+    #[test]
+    fn quartz_starts_from_the_wall_time_one_second_later() {
+        let q = |e: &str, from: &str, zone: &str| {
+            times(e, from, 1, zone, DstPolicy::Quartz)
+                .pop()
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            q(
+                "0 35-17,27 1,7 ? * * 1980",
+                "1980-10-26T05:59:59Z",
+                "America/New_York"
+            ),
+            "1980-10-26T06:00:00Z"
+        );
+        assert_eq!(
+            q(
+                "0 24-21 19-22,5-3 ? * *",
+                "1986-10-26T00:59:59Z",
+                "Europe/London"
+            ),
+            "1986-10-26T01:00:00Z"
+        );
+        // one second earlier (oracle: 12:00Z) the start's own wall time, 01:59:59
+        // EDT, is later than 01:00: Quartz skips the second pass up to it
+        // (EDGE-CASES rows 123–125)
+        assert_eq!(
+            q(
+                "0 35-17,27 1,7 ? * * 1980",
+                "1980-10-26T05:59:58Z",
+                "America/New_York"
+            ),
+            "1980-10-26T12:00:00Z"
+        );
     }
 
     #[test]
