@@ -405,7 +405,14 @@ fn cases(count: usize, seed: u64) -> Vec<Case> {
                     .entry((zone, year))
                     .or_insert_with(|| transitions_in(&z, year));
                 if !ts.is_empty() {
-                    start = *g.r.pick(ts) - g.r.int(0, 6 * 3600);
+                    let t = *g.r.pick(ts);
+                    // mostly a few hours before; sometimes right at the change,
+                    // where the searches' first step is the delicate one
+                    start = if g.r.chance(0.2) {
+                        t + g.r.int(-2, 1)
+                    } else {
+                        t - g.r.int(0, 6 * 3600)
+                    };
                 }
             }
             out.push(Case {
