@@ -269,7 +269,7 @@ fn detail_table(ctx: &Ctx, out: &mut impl Write) -> io::Result<()> {
             table.add_row(vec![
                 Cell::new(kind.name()),
                 Cell::new(text),
-                Cell::new(crate::cli::field_meaning(e, kind, &s.schedule)),
+                Cell::new(cronkit::describe::describe_field(e, kind)),
             ]);
         }
         writeln!(out, "{} ({} dialect)", s.label, e.dialect)?;

@@ -485,14 +485,15 @@ fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
         Err(mut d) => {
             d.dialect = Some(dialect);
             // The automatic choice failed: would the other dialect have read it?
-            if choice == DialectChoice::Auto && dialect == Dialect::Quartz {
-                if parse_dialect(text, Dialect::Unix, &spans, count, is_nickname).is_ok() {
-                    let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
-                    d.help = Some(match d.help.take() {
-                        Some(h) => format!("{h}; {extra}"),
-                        None => extra.to_string(),
-                    });
-                }
+            if choice == DialectChoice::Auto
+                && dialect == Dialect::Quartz
+                && parse_dialect(text, Dialect::Unix, &spans, count, is_nickname).is_ok()
+            {
+                let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
+                d.help = Some(match d.help.take() {
+                    Some(h) => format!("{h}; {extra}"),
+                    None => extra.to_string(),
+                });
             }
             Err(d)
         }

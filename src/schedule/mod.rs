@@ -148,7 +148,7 @@ impl DayRule {
     }
 
     /// True when every month of every year has at least one matching day.
-    fn always_matches_some_day(&self) -> bool {
+    pub(crate) fn always_matches_some_day(&self) -> bool {
         let dom_always = self.dom_days & 0x1FFF_FFFE != 0 // a day ≤ 28
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
@@ -769,7 +769,7 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
 }
 
 /// Values of one item in native numbering, as a bit set (bit v = value v).
-fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
+pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
         let mut bits = 0u64;
         let width = (max - min + 1) as u32;
@@ -812,7 +812,7 @@ fn field_bits(f: &Field, d: Dialect) -> u64 {
         .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
 }
 
-fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
+pub(crate) fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
     let mut out = [0u64; 4];
     let mut set = |y: u32| {
         let i = (y - MIN_YEAR as u32) as usize;
@@ -841,7 +841,7 @@ fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
     out
 }
 
-fn day_rule(e: &Expr) -> DayRule {
+pub(crate) fn day_rule(e: &Expr) -> DayRule {
     let d = e.dialect;
     let dom = e.field(FieldKind::DayOfMonth);
     let dow = e.field(FieldKind::DayOfWeek);
