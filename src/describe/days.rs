@@ -206,16 +206,7 @@ fn write_dow(out: &mut String, r: &DayRule, conj: &str, of: &str) {
             }
         }
     }
-    for wd in WEEK_ORDER {
-        if r.last_weekdays >> wd & 1 == 1 {
-            push_sep(out, i, n, conj);
-            i += 1;
-            out.push_str("the last ");
-            out.push_str(WEEKDAYS[wd as usize]);
-            out.push_str(" of ");
-            out.push_str(of);
-        }
-    }
+    // by weekday, Monday first: the k-th ones, then the last one
     for wd in WEEK_ORDER {
         for k in 1..=5u8 {
             if r.nth_weekdays >> (8 * wd + k as u32) & 1 == 1 {
@@ -228,6 +219,14 @@ fn write_dow(out: &mut String, r: &DayRule, conj: &str, of: &str) {
                 out.push_str(" of ");
                 out.push_str(of);
             }
+        }
+        if r.last_weekdays >> wd & 1 == 1 {
+            push_sep(out, i, n, conj);
+            i += 1;
+            out.push_str("the last ");
+            out.push_str(WEEKDAYS[wd as usize]);
+            out.push_str(" of ");
+            out.push_str(of);
         }
     }
 }
@@ -388,7 +387,8 @@ pub(crate) fn write(out: &mut String, r: &DayRule, months: u16, years: &Years) {
             dom_side(out, r, months, years, &mut months_said, &mut years_said);
         }
         (DayCombine::And, false, true) => {
-            let special = r.last_weekdays != 0 || r.nth_weekdays != 0;
+            // "the last Friday of February" only when every item can carry "of February"
+            let special = (r.last_weekdays != 0 || r.nth_weekdays != 0) && r.weekdays & 0x7F == 0;
             let of = match single_month {
                 Some(m) if special => {
                     months_said = true;

@@ -147,7 +147,11 @@ fn hour_level(out: &mut String, c: &Ctx, t: &TimeSets, m: u32, s: u32) {
                     return;
                 }
             }
-            if n <= TIMES_MAX {
+            let has_long_run = Runs::new(t.hour, 0, 23, t.wrap_hours, 0)
+                .as_slice()
+                .iter()
+                .any(|&(a, b)| Runs::run_len(a, b, 0, 23) >= 3);
+            if n <= TIMES_MAX || !has_long_run {
                 out.push_str("At ");
                 list_times(out, c, t.hour, 1 << m, 1 << s);
                 return;
@@ -261,8 +265,10 @@ fn irregular(out: &mut String, bits: u64, unit: &str, units: &str) {
 
 /// The hours as windows of fire times: "from 09:00 through 17:45", or "during every
 /// other hour, from 00:00 through 22:45", or "during hours 1, 4 and 20".
-/// `lead` is written before a "from" window (" " after a rhythm, ", " after a list).
-#[allow(clippy::too_many_arguments)]
+/// `lead` is written first (" " after a rhythm, ", " after a list). Each window runs
+/// from `(m0, s0)` in its first hour to `(m1, s1)` in its last. `bare_hours_ok` says
+/// that the rhythm before shows every offset itself, so a bare list of hours loses
+/// nothing; otherwise every window is spelt out.
 fn hour_windows(
     out: &mut String,
     c: &Ctx,
@@ -270,35 +276,40 @@ fn hour_windows(
     lead: &str,
     (m0, s0): (u32, u32),
     (m1, s1): (u32, u32),
+    bare_hours_ok: bool,
 ) {
     let runs = Runs::new(t.hour, 0, 23, t.wrap_hours, 0);
     let rs = runs.as_slice();
-    if rs.len() <= 3 {
-        out.push_str(lead);
-        for (i, &(a, b)) in rs.iter().enumerate() {
-            push_sep(out, i, rs.len(), "and");
-            out.push_str("from ");
-            c.time(out, a as u32, m0, s0);
-            out.push_str(" through ");
-            c.time(out, b as u32, m1, s1);
+    out.push_str(lead);
+    if rs.len() > 3 {
+        match classify(t.hour, 0, 23) {
+            Shape::Cycle { first: a, step } | Shape::Prog { first: a, step, .. } => {
+                out.push_str("during ");
+                push_every_nth(out, step);
+                out.push_str(" hour, from ");
+                c.time(out, a, m0, s0);
+                out.push_str(" through ");
+                c.time(out, last(t.hour), m1, s1);
+                return;
+            }
+            _ if bare_hours_ok => {
+                // a set of hours reads best in clock order, without wrapping
+                out.push_str("during hours ");
+                let linear = Runs::new(t.hour, 0, 23, false, 0);
+                push_list(out, &linear, 0, 23, "and", |o, v| {
+                    push_hour_label(o, c.o, v)
+                });
+                return;
+            }
+            _ => {}
         }
-        return;
     }
-    match classify(t.hour, 0, 23) {
-        Shape::Cycle { first: a, step } | Shape::Prog { first: a, step, .. } => {
-            out.push_str(lead);
-            out.push_str("during ");
-            push_every_nth(out, step);
-            out.push_str(" hour, from ");
-            c.time(out, a, m0, s0);
-            out.push_str(" through ");
-            c.time(out, last(t.hour), m1, s1);
-        }
-        _ => {
-            out.push_str(lead);
-            out.push_str("during hours ");
-            push_list(out, &runs, 0, 23, "and", |o, v| push_hour_label(o, c.o, v));
-        }
+    for (i, &(a, b)) in rs.iter().enumerate() {
+        push_sep(out, i, rs.len(), "and");
+        out.push_str("from ");
+        c.time(out, a as u32, m0, s0);
+        out.push_str(" through ");
+        c.time(out, b as u32, m1, s1);
     }
 }
 
@@ -369,7 +380,17 @@ fn minute_level(out: &mut String, c: &Ctx, t: &TimeSets, s: u32) {
                     false
                 }
             };
-            hour_windows(out, c, t, if regular { " " } else { ", " }, (a, s), (b, s));
+            // a bare hour list would hide the seconds and a rhythm's offset (5/15)
+            let bare_ok = s == 0 && (!regular || a == 0);
+            hour_windows(
+                out,
+                c,
+                t,
+                if regular { " " } else { ", " },
+                (a, s),
+                (b, s),
+                bare_ok,
+            );
         }
     }
 }
@@ -441,6 +462,7 @@ fn second_level(out: &mut String, c: &Ctx, t: &TimeSets) {
             if regular { " " } else { ", " },
             (m0, s0),
             (m1, s1),
+            !regular || s0 == 0,
         );
         return;
     }
@@ -473,6 +495,6 @@ fn second_level(out: &mut String, c: &Ctx, t: &TimeSets) {
         out.push_str(" through ");
         c.time(out, h, last(t.min), s1);
     } else {
-        hour_windows(out, c, t, ", ", (first(t.min), s0), (last(t.min), s1));
+        hour_windows(out, c, t, ", ", (first(t.min), s0), (last(t.min), s1), true);
     }
 }
