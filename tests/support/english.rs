@@ -167,7 +167,7 @@ fn rhythm(s: &str) -> R<(Rhythm, &str)> {
             let x = x
                 .strip_prefix(&format!("{unit_name} "))
                 .ok_or(format!("bad bounds `{s}`"))?;
-            let (b, x) = x.split_once(' ').map(|(b, x)| (b, x)).unwrap_or((x, ""));
+            let (b, x) = x.split_once(' ').unwrap_or((x, ""));
             let a: u32 = a.parse().map_err(|_| format!("bad bound `{s}`"))?;
             let b: u32 = b.parse().map_err(|_| format!("bad bound `{s}`"))?;
             let idx = s.len() - x.len();
@@ -501,7 +501,7 @@ fn dom_piece(p: &str) -> R<DatePred> {
         .ok_or(format!("no `of` in `{p}`"))?;
     let month = of_month(of)?;
     let mk = move |f: DatePred| -> DatePred {
-        Box::new(move |y, m, d| month.is_none_or(|mm| mm == m) && f(y, m, d))
+        Box::new(move |y, m, d| month.map_or(true, |mm| mm == m) && f(y, m, d))
     };
     if let Some(x) = body.strip_prefix("day ") {
         let v: u32 = x.parse().map_err(|_| format!("bad day `{p}`"))?;
@@ -587,7 +587,7 @@ fn dom_pieces(s: &str) -> R<Vec<DatePred>> {
                     let digits = tail2.chars().take_while(|c| c.is_ascii_digit()).count();
                     j += " from day ".len() + k + " through day ".len() + digits;
                 }
-                if cut.is_none_or(|(ci, _)| i < ci) {
+                if cut.map_or(true, |(ci, _)| i < ci) {
                     cut = Some((i, j));
                 }
             }
@@ -633,7 +633,7 @@ fn dow_nouns(s: &str) -> R<Vec<DatePred>> {
                 _ => return err("nth", &it),
             };
             out.push(Box::new(move |y, m, d| {
-                month.is_none_or(|mm| mm == m)
+                month.map_or(true, |mm| mm == m)
                     && weekday(y, m, d) == w
                     && if k == 0 {
                         d + 7 > days_in_month(y, m)
