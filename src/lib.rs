@@ -31,7 +31,7 @@ pub mod formats;
 pub mod schedule;
 
 pub use expr::{
-    DayCombine, Diagnostic, Dialect, DialectChoice, Expr, Field, FieldKind, Item, ItemKind,
-    Nickname, Span, StepBase,
+    DayCombine, Diagnostic, DiagnosticData, Dialect, DialectChoice, Expr, Field, FieldKind, Item,
+    ItemKind, Nickname, Span, StepBase,
 };
 pub use schedule::{DstPolicy, LocalTime, Schedule, Zone, ZoneError};

@@ -18,9 +18,30 @@ use std::fmt;
 use super::{Dialect, FieldKind, Span};
 
 /// A parse error with everything needed to explain it.
+///
+/// The details live behind one box ([`DiagnosticData`], reached through `Deref`, so
+/// `diagnostic.code` works) to keep every `Result` the parser returns small: the
+/// happy path should not pay for moving a large error type around.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Diagnostic {
+#[error("{}", .0.message)]
+pub struct Diagnostic(Box<DiagnosticData>);
+
+impl std::ops::Deref for Diagnostic {
+    type Target = DiagnosticData;
+    fn deref(&self) -> &DiagnosticData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut DiagnosticData {
+        &mut self.0
+    }
+}
+
+/// The fields of a [`Diagnostic`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagnosticData {
     /// Stable kebab-case identifier, e.g. `value-out-of-range`.
     pub code: &'static str,
     /// The dialect the expression was read in (`None` when no dialect could be chosen).
@@ -39,7 +60,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
+        Diagnostic(Box::new(DiagnosticData {
             code,
             dialect: None,
             field: None,
@@ -47,7 +68,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             input: String::new(),
-        }
+        }))
     }
 
     pub(crate) fn at(mut self, span: Span) -> Self {

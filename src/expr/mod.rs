@@ -22,7 +22,7 @@ pub mod error;
 
 use smallvec::SmallVec;
 
-pub use error::Diagnostic;
+pub use error::{Diagnostic, DiagnosticData};
 
 /// A cron dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -398,10 +398,13 @@ fn lookup_name(word: &str, table: &[&str]) -> Option<usize> {
     if word.len() < 3 || !word.is_ascii() {
         return None;
     }
-    let upper = word.to_ascii_uppercase();
-    table
-        .iter()
-        .position(|full| upper.len() == 3 && full.starts_with(upper.as_str()) || *full == upper)
+    table.iter().position(|full| {
+        if word.len() == 3 {
+            full[..3].eq_ignore_ascii_case(word)
+        } else {
+            full.eq_ignore_ascii_case(word)
+        }
+    })
 }
 
 fn field_order(dialect: Dialect, count: usize) -> &'static [FieldKind] {
@@ -916,11 +919,13 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
     }
     // Quartz: special day forms stand alone.
     for it in items {
-        let others: Vec<String> = items
-            .iter()
-            .filter(|o| o.span != it.span)
-            .map(|o| o.span.slice(p.text).to_string())
-            .collect();
+        let others = || -> Vec<String> {
+            items
+                .iter()
+                .filter(|o| o.span != it.span)
+                .map(|o| o.span.slice(p.text).to_string())
+                .collect()
+        };
         match it.kind {
             ItemKind::Last
             | ItemKind::LastOffset(_)
@@ -944,11 +949,11 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz silently uses only the first value of the list with `W` and ignores {}; use one expression per day (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
-            ItemKind::LastOfWeekday(_) => {
+            ItemKind::LastOfWeekday(_) | ItemKind::SaturdayL => {
                 return Err(p.err(
                     "special-day-in-list",
                     format!(
@@ -967,7 +972,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 )
                 .help(format!(
                     "Quartz uses only the `#` item and silently ignores {}; use one expression per weekday (e.g. `{}`)",
-                    others.join(", "),
+                    others().join(", "),
                     p.fixed(span, it.span.slice(p.text))
                 )));
             }
@@ -1125,8 +1130,38 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         };
     }
 
+    // Quartz `/n` means `*/n`
+    if p.dialect == Dialect::Quartz && c.peek() == Some(b'/') {
+        c.eat(b'/');
+        let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
+        return Ok(item(
+            ItemKind::Step {
+                base: StepBase::Any,
+                step,
+            },
+            false,
+        ));
+    }
+
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
+    if a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+        // Quartz reads the first three letters of a name and skips the rest of the
+        // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
+        let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
+        let rest = &p.text[a.span.end..span.end];
+        return Err(p
+            .err(
+                "full-name-in-expression",
+                format!("a full name cannot be followed by `{rest}`"),
+                Span::new(a.span.start, span.end),
+            )
+            .help(format!(
+                "Quartz reads only `{abbrev}` and silently ignores `{}{rest}`; write `{}`",
+                &a.span.slice(p.text)[3..],
+                p.fixed(span, &format!("{abbrev}{rest}"))
+            )));
+    }
     // day-of-week `FRIL`: the name lexer stops before a trailing L (see parse_value)
     if c.eat(b'W') {
         return finish_w(p, &c, span, a, None);
@@ -1679,7 +1714,7 @@ mod tests {
     fn auto_failure_names_the_other_dialect() {
         let d = Expr::parse("0 0 12 * * *", DialectChoice::Auto).unwrap_err();
         assert_eq!(d.code, "both-day-fields");
-        assert!(d.help.unwrap().contains("--dialect unix"));
+        assert!(d.help.clone().unwrap().contains("--dialect unix"));
     }
 
     #[test]
@@ -1711,6 +1746,13 @@ mod tests {
             ("0 0 0 1 1 ? 2030-2028", "reversed-range"),
             ("0 0 0 1 1 ? 1969", "value-out-of-range"),
             ("0 0 0 1 1 ? 2200", "value-out-of-range"),
+            ("0 0 0 ? * MONDAY-FRIDAY", "full-name-in-expression"),
+            ("0 0 0 ? * MONDAY#2", "full-name-in-expression"),
+            ("0 0 0 ? * FRIDAYL", "full-name-in-expression"),
+            ("0 0 0 1 JANUARY-MARCH ?", "full-name-in-expression"),
+            ("0 0 13 ? * L,2", "special-day-in-list"),
+            ("0 0 0 ? * *-5", "trailing-characters"),
+            ("0 0 0 1-2-3 * ?", "trailing-characters"),
             ("0 0 12 1 * MON", "both-day-fields"),
             ("0 0 0 ? * ?", "both-day-fields-unspecified"),
             ("", "empty-expression"),
@@ -1742,6 +1784,9 @@ mod tests {
             "0 0 0 1 1 ? 2199",
             "0 0 0 ? * 1#1",
             "0 0 0 l * ?",
+            "0 0 0 ? * MON-FRIDAY",
+            "0 /5 * * * ?",
+            "0 0 0 L-0 * ?",
         ] {
             assert!(q(e).is_ok(), "{e}: {:?}", q(e).err());
         }

@@ -123,7 +123,15 @@ impl DayRule {
         let pattern = r | (r << 7) | (r << 14) | (r << 21) | (r << 28);
         let mut m = ((pattern << 1) as u32) & full;
         if !self.dow_is_plain() {
+            let mut special = self.last_weekdays as u32;
             for wd in 0..7u32 {
+                if (self.nth_weekdays >> (8 * wd)) & 0x3E != 0 {
+                    special |= 1 << wd;
+                }
+            }
+            while special != 0 {
+                let wd = special.trailing_zeros();
+                special &= special - 1;
                 let first = 1 + (wd + 7 - first_wd) % 7; // first such weekday of the month
                 let nth = ((self.nth_weekdays >> (8 * wd)) & 0x3E) as u32;
                 let mut ks = nth;
@@ -183,11 +191,16 @@ const fn year_kind(y: i32) -> usize {
     (is_leap(y) as usize) * 7 + weekday_from_days(days_from_civil(y, 1, 1)) as usize
 }
 
-const YEAR_KINDS: [u8; YEARS] = {
-    let mut t = [0u8; YEARS];
+/// Every year 1970–2199.
+const ALL_YEARS: [u64; 4] = [u64::MAX, u64::MAX, u64::MAX, (1u64 << (YEARS - 192)) - 1];
+
+/// For each of the 14 kinds of year, the years 1970–2199 of that kind.
+const YEARS_OF_KIND: [[u64; 4]; 14] = {
+    let mut t = [[0u64; 4]; 14];
     let mut i = 0;
     while i < YEARS {
-        t[i] = year_kind(MIN_YEAR as i32 + i as i32) as u8;
+        let k = year_kind(MIN_YEAR as i32 + i as i32);
+        t[k][i / 64] |= 1u64 << (i % 64);
         i += 1;
     }
     t
@@ -276,10 +289,16 @@ impl Schedule {
                 }
             }
         }
-        for (i, kind) in YEAR_KINDS.iter().enumerate() {
-            if kinds_ok & (1 << kind) == 0 {
-                self.years[i / 64] &= !(1u64 << (i % 64));
+        let mut allowed = [0u64; 4];
+        for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
+            if kinds_ok & (1 << kind) != 0 {
+                for w in 0..4 {
+                    allowed[w] |= years[w];
+                }
             }
+        }
+        for w in 0..4 {
+            self.years[w] &= allowed[w];
         }
     }
 
@@ -387,7 +406,49 @@ impl Schedule {
         if t > LOCAL_MAX {
             return None;
         }
-        self.search_forward(Civil::from_secs(t)).map(Civil::to_secs)
+        // Fast path: most answers lie later on the same day, which needs no
+        // calendar arithmetic beyond finding out whether today fires at all.
+        let days = t.div_euclid(86_400);
+        let sod = t.rem_euclid(86_400) as u32;
+        let c = Civil::from_secs(t);
+        if self.year_ok(c.year) && self.months >> c.month & 1 == 1 {
+            let first_wd = (weekday_from_days(days) + 35 - (c.day - 1)) % 7;
+            let mask = self.days.mask(days_in_month(c.year, c.month), first_wd);
+            if mask >> c.day & 1 == 1 {
+                if let Some(tod) = self.next_time_of_day(sod) {
+                    return Some(days * 86_400 + tod as i64);
+                }
+            }
+        }
+        self.search_forward(c).map(Civil::to_secs)
+    }
+
+    /// First matching time of day (seconds since midnight) at or after `sod`.
+    #[inline]
+    fn next_time_of_day(&self, sod: u32) -> Option<u32> {
+        let (mut h, mut mi, mut s) = (sod / 3600, sod / 60 % 60, sod % 60);
+        loop {
+            match next_bit(self.hours as u64, h) {
+                None => return None,
+                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.minutes, mi) {
+                None => {
+                    (h, mi, s) = (h + 1, 0, 0);
+                    continue;
+                }
+                Some(m) if m != mi => (mi, s) = (m, 0),
+                Some(_) => {}
+            }
+            match next_bit(self.seconds, s) {
+                None => {
+                    (mi, s) = (mi + 1, 0);
+                    continue;
+                }
+                Some(ss) => return Some(h * 3600 + mi * 60 + ss),
+            }
+        }
     }
 
     /// Last matching wall-clock second strictly before `before`.
@@ -768,9 +829,27 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
     }
 }
 
+/// Bits `a..=b` set (b < 64).
+#[inline]
+fn span_mask(a: u32, b: u32) -> u64 {
+    let upper = if b >= 63 {
+        u64::MAX
+    } else {
+        (1u64 << (b + 1)) - 1
+    };
+    upper & !((1u64 << a) - 1)
+}
+
 /// Values of one item in native numbering, as a bit set (bit v = value v).
 pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
+        if step == 1 {
+            return if a <= b {
+                span_mask(a as u32, b as u32)
+            } else {
+                span_mask(a as u32, max as u32) | span_mask(min as u32, b as u32)
+            };
+        }
         let mut bits = 0u64;
         let width = (max - min + 1) as u32;
         let len = if a <= b {
@@ -822,7 +901,7 @@ pub(crate) fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
     };
     for it in &f.items {
         let (a, b, step) = match it.kind {
-            ItemKind::Any => (MIN_YEAR, MAX_YEAR, 1),
+            ItemKind::Any => return ALL_YEARS,
             ItemKind::Value(v) => (v, v, 1),
             ItemKind::Range(a, b) => (a, b, 1),
             ItemKind::Step { base, step } => match base {
@@ -873,11 +952,11 @@ pub(crate) fn day_rule(e: &Expr) -> DayRule {
                 r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
             }
             k => {
-                let bits = item_bits(k, min, max);
-                for v in min..=max {
-                    if bits >> v & 1 == 1 {
-                        r.weekdays |= 1 << weekday_of(d, v);
-                    }
+                let mut bits = item_bits(k, min, max);
+                while bits != 0 {
+                    let v = bits.trailing_zeros() as u16;
+                    bits &= bits - 1;
+                    r.weekdays |= 1 << weekday_of(d, v);
                 }
             }
         }
