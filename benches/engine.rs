@@ -88,7 +88,10 @@ fn start() -> DateTime<Utc> {
 }
 
 /// First `n` fire times from `start` with a stepping function.
-fn first_n(mut step: impl FnMut(DateTime<Utc>) -> Option<DateTime<Utc>>, n: usize) -> Vec<DateTime<Utc>> {
+fn first_n(
+    mut step: impl FnMut(DateTime<Utc>) -> Option<DateTime<Utc>>,
+    n: usize,
+) -> Vec<DateTime<Utc>> {
     let mut out = Vec::new();
     let mut t = start();
     for _ in 0..n {
@@ -168,7 +171,11 @@ fn bench_parse(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     let quartz: Vec<&str> = CASES.iter().map(|c| c.quartz).collect();
     let saffron_exprs: Vec<&str> = CASES.iter().filter_map(|c| c.saffron).collect();
-    let saffron_as_quartz: Vec<&str> = CASES.iter().filter(|c| c.saffron.is_some()).map(|c| c.quartz).collect();
+    let saffron_as_quartz: Vec<&str> = CASES
+        .iter()
+        .filter(|c| c.saffron.is_some())
+        .map(|c| c.quartz)
+        .collect();
     let croner_exprs: Vec<&str> = CASES.iter().filter_map(|c| c.croner).collect();
     let cron_exprs: Vec<&str> = CASES.iter().filter_map(|c| c.cron).collect();
     // per expression, averaged over the list (the same list each peer can read)
@@ -228,7 +235,9 @@ fn bench_never(c: &mut Criterion) {
             b.iter(|| {
                 Schedule::parse(black_box(expr), DialectChoice::Quartz)
                     .ok()
-                    .and_then(|s| s.next_after_ts(black_box(start().timestamp()), &utc, DstPolicy::Shift))
+                    .and_then(|s| {
+                        s.next_after_ts(black_box(start().timestamp()), &utc, DstPolicy::Shift)
+                    })
             })
         });
     }

@@ -292,13 +292,13 @@ impl Schedule {
         let mut allowed = [0u64; 4];
         for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
             if kinds_ok & (1 << kind) != 0 {
-                for w in 0..4 {
-                    allowed[w] |= years[w];
+                for (a, y) in allowed.iter_mut().zip(years) {
+                    *a |= y;
                 }
             }
         }
-        for w in 0..4 {
-            self.years[w] &= allowed[w];
+        for (y, a) in self.years.iter_mut().zip(allowed) {
+            *y &= a;
         }
     }
 
