@@ -12,7 +12,7 @@ use std::io::{self, BufRead, BufWriter, Write};
 
 use anyhow::{anyhow, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
@@ -180,25 +180,19 @@ fn text_block(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::
     ctx.buf.push('\n');
     out.write_all(ctx.buf.as_bytes())?;
     if ctx.args.next.is_some() {
-        let times = next_times(ctx, e);
         let mut line = Vec::with_capacity(64);
-        match times {
-            Ok(ts) => {
-                let (zone, _, _) = ctx.next.as_ref().expect("--next context set in run");
-                for t in ts {
-                    line.clear();
-                    line.extend_from_slice(b"  ");
-                    iso_in_zone(t, zone, &mut line);
-                    line.push(b' ');
-                    let local = t + zone.offset_at(t) as i64;
-                    line.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
-                    line.push(b'\n');
-                    out.write_all(&line)?;
-                }
-            }
-            Err(why) => {
-                writeln!(out, "  (no fire times: {why})")?;
-            }
+        let listed = each_next_time(ctx, e, |t, zone| {
+            line.clear();
+            line.extend_from_slice(b"  ");
+            iso_in_zone(t, zone, &mut line);
+            line.push(b' ');
+            let local = t + zone.offset_at(t) as i64;
+            line.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
+            line.push(b'\n');
+            out.write_all(&line)
+        })?;
+        if let Err(why) = listed {
+            writeln!(out, "  (no fire times: {why})")?;
         }
     }
     if ctx.args.fields {
@@ -207,28 +201,40 @@ fn text_block(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::
     Ok(())
 }
 
-/// The next `--next` fire times, or why there are none.
-fn next_times(ctx: &mut Ctx, e: &Expr) -> Result<Vec<i64>, &'static str> {
+/// Visit the next `--next` fire times in order (streamed: `--next 10000000 | head`
+/// stays small); `Ok(Err(why))` when there are none.
+fn each_next_time(
+    ctx: &mut Ctx,
+    e: &Expr,
+    mut visit: impl FnMut(i64, &Zone) -> io::Result<()>,
+) -> io::Result<Result<(), &'static str>> {
     let n = ctx.args.next.unwrap_or(0);
-    let (zone, dst, from) = ctx.next.as_ref().expect("--next context set in run");
+    let Some((zone, dst, from)) = ctx.next.as_ref() else {
+        return Ok(Ok(()));
+    };
     let s = Schedule::from_expr(e);
-    if s.is_reboot() {
-        ctx.no_times = true;
-        return Err("@reboot runs once when cron starts, never by the clock");
-    }
-    if s.never_fires() {
-        ctx.no_times = true;
-        return Err("the schedule never fires");
-    }
-    let times: Vec<i64> = s
-        .iter_after(*from, zone, *dst)
-        .take(n.min(100_000) as usize)
-        .collect();
-    if times.is_empty() && n > 0 {
-        ctx.no_times = true;
-        return Err("none after the start time (the schedule ends in the past)");
-    }
-    Ok(times)
+    let why = if s.is_reboot() {
+        Some("@reboot runs once when cron starts, never by the clock")
+    } else if s.never_fires() {
+        Some("the schedule never fires")
+    } else {
+        let mut count = 0u64;
+        for t in s
+            .iter_after(*from, zone, *dst)
+            .take(usize::try_from(n).unwrap_or(usize::MAX))
+        {
+            visit(t, zone)?;
+            count += 1;
+        }
+        (count == 0 && n > 0).then_some("none after the start time (the schedule ends before it)")
+    };
+    Ok(match why {
+        Some(w) => {
+            ctx.no_times = true;
+            Err(w)
+        }
+        None => Ok(()),
+    })
 }
 
 /// The fields' text as written (or what a nickname stands for).
@@ -289,69 +295,101 @@ fn json_sep(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// One described expression, in the order a reader wants the keys.
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    expression: &'a str,
+    dialect: String,
+    description: &'a str,
+    never_fires: bool,
+    reboot: bool,
+    fields: Vec<JsonField>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_fire_times: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonField {
+    field: &'static str,
+    text: String,
+    written: bool,
+    meaning: String,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    expression: &'a str,
+    error: JsonErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonErrorBody<'a> {
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    dialect: Option<String>,
+    field: Option<&'static str>,
+    span: [usize; 2],
+}
+
 fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::Result<()> {
-    ctx.buf.clear();
-    describe_into(e, &ctx.options, &mut ctx.buf);
-    let texts = field_texts(text, e);
-    let fields: Vec<Value> = FieldKind::ALL
+    let mut description = String::with_capacity(96);
+    describe_into(e, &ctx.options, &mut description);
+    let fields = FieldKind::ALL
         .iter()
-        .zip(texts)
-        .map(|(kind, t)| {
-            json!({
-                "field": kind.name(),
-                "text": t,
-                "written": !e.field(*kind).implicit,
-                "meaning": describe_field(e, *kind),
-            })
+        .zip(field_texts(text, e))
+        .map(|(kind, t)| JsonField {
+            field: kind.name(),
+            text: t,
+            written: !e.field(*kind).implicit,
+            meaning: describe_field(e, *kind),
         })
         .collect();
     let s = Schedule::from_expr(e);
-    let mut doc = json!({
-        "expression": text,
-        "dialect": e.dialect.to_string(),
-        "description": ctx.buf,
-        "never_fires": s.never_fires(),
-        "reboot": s.is_reboot(),
-        "fields": fields,
-    });
+    let mut item = JsonItem {
+        expression: text,
+        dialect: e.dialect.to_string(),
+        description: &description,
+        never_fires: s.never_fires(),
+        reboot: s.is_reboot(),
+        fields,
+        zone: None,
+        next: None,
+        no_fire_times: None,
+    };
     if ctx.args.next.is_some() {
-        let zone_name = ctx.next.as_ref().map(|(z, _, _)| z.name().to_string());
-        let (times, why) = match next_times(ctx, e) {
-            Ok(ts) => (ts, None),
-            Err(w) => (Vec::new(), Some(w)),
-        };
-        let zone = &ctx.next.as_ref().expect("--next context set in run").0;
-        let iso: Vec<String> = times
-            .iter()
-            .map(|&t| {
-                let mut b = Vec::with_capacity(32);
-                iso_in_zone(t, zone, &mut b);
-                String::from_utf8_lossy(&b).into_owned()
-            })
-            .collect();
-        doc["next"] = json!(iso);
-        doc["zone"] = json!(zone_name);
-        if let Some(w) = why {
-            doc["no_fire_times"] = json!(w);
-        }
+        item.zone = ctx.next.as_ref().map(|(z, _, _)| z.name().to_string());
+        let mut iso: Vec<String> = Vec::new();
+        let listed = each_next_time(ctx, e, |t, zone| {
+            let mut b = Vec::with_capacity(32);
+            iso_in_zone(t, zone, &mut b);
+            iso.push(String::from_utf8_lossy(&b).into_owned());
+            Ok(())
+        })?;
+        item.next = Some(iso);
+        item.no_fire_times = listed.err();
     }
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
+    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
 }
 
 fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
     let sp = d.primary_span();
-    let doc = json!({
-        "expression": text,
-        "error": {
-            "code": d.code,
-            "message": d.message,
-            "help": d.help,
-            "dialect": d.dialect.map(|x| x.to_string()),
-            "field": d.field.map(|f| f.name()),
-            "span": [sp.start, sp.end],
-        }
-    });
+    let doc = JsonError {
+        expression: text,
+        error: JsonErrorBody {
+            code: d.code,
+            message: &d.message,
+            help: d.help.as_deref(),
+            dialect: d.dialect.map(|x| x.to_string()),
+            field: d.field.map(|f| f.name()),
+            span: [sp.start, sp.end],
+        },
+    };
     json_sep(ctx, out)?;
     serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
 }
