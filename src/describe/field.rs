@@ -103,9 +103,9 @@ fn unix_day_note(out: &mut String, e: &Expr, other: &str) {
     }
     match (r.combine, e.dow_and_prefix) {
         (DayCombine::Or, _) => {
-            out.push_str(" — or any day the ");
+            out.push_str(" — or the ");
             out.push_str(other);
-            out.push_str(" selects (Vixie cron ORs two restricted day fields)");
+            out.push_str(" (Vixie cron ORs restricted day fields)");
         }
         (DayCombine::And, true) => {
             out.push_str(" — and the ");
