@@ -28,6 +28,7 @@
 pub mod describe;
 pub mod expr;
 pub mod formats;
+pub mod lint;
 pub mod schedule;
 
 pub use expr::{

@@ -166,7 +166,9 @@ fn fields_table() {
     // Unix OR is explained in the day rows
     let (out, _, _) = stdout_of(explain().args(["--fields", "0 12 1 * MON"]));
     assert!(
-        out.contains("Vixie cron ORs two restricted day fields"),
+        out.contains(
+            "day 1 of the month — or the day-of-week (Vixie cron ORs restricted day fields)"
+        ),
         "{out}"
     );
     // a nickname shows what it stands for

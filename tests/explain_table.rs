@@ -227,6 +227,10 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("u", "* * 31 2 *", "Every minute on February 31 — never fires: February has no 31st"),
     // the last Friday is day 22 or later, never day 1
     ("u", "0 12 1 * +5L", "At 12:00 on day 1 of the month, if it falls on the last Friday of the month — never fires: no day is both day 1 of the month and the last Friday of the month"),
+    // Python: August 1, 2020 was a Saturday
+    ("u", "0 0 12 1 8 +SUN 2020", "At 12:00 on August 1, 2020, if it falls on Sunday — never fires: August 1, 2020 is a Saturday"),
+    // Python: February 13, 2026 is a Friday
+    ("u", "0 0 12 13 2 +FRI 2026", "At 12:00 on February 13, 2026, if it falls on Friday"),
     // ---- nicknames
     ("u", "@yearly", "At 00:00 on January 1"),
     ("u", "@annually", "At 00:00 on January 1"),

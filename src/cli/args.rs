@@ -19,8 +19,12 @@ Examples:
       month grids with the fire days marked
   croneval \"0 0 0 1 * ?\" --prev -c 3
       the last three fire times before now
+  croneval \"0 0 9 ? * MON-FRI\" \"0 0 12 ? * SAT\" --from 2026-11-21 --until 2026-12-01
+      two expressions merged into one timeline, up to a date
   croneval \"0 0/5 * * * ?\" -c 10000000 --format iso | head
       streams; stops at once when the reader goes away
+  croneval \"0 0 12 ? * 6#3\" --format json | jq -r '.times[].local'
+      the times as JSON
 
 Exit status: 0 success, 1 invalid expression or no fire time, 2 usage error.
 (Elasticsearch's croneval exits 0 for an invalid expression; cronkit exits 1 so a CI step fails.)";
@@ -47,11 +51,22 @@ with --next, an expression without fire times, 2 usage error.";
 pub const VALIDATE_EXAMPLES: &str = "\
 Examples:
   cronkit validate \"0 0 12 * * *\" \"0 0 12 ? * MON-FRI\"
+      check expressions given as arguments
   cronkit validate -f schedules.txt --deny warnings
-  cronkit validate -f /etc/cron.d/backup --input crontab
-  cronkit validate -f watches.json --format github
+      one expression per line; warnings fail too
+  cronkit validate -f /etc/cron.d/backup -f /etc/crontab
+      crontabs (the user column of system crontabs is recognised)
   cronkit validate -f nuxeo-contrib.xml --allow every-second
-  curl -s localhost:9200/_watcher/_query/watches | cronkit validate -f -
+      Nuxeo <schedule> contributions, without the every-second rule
+  cronkit validate -f schedules.txt --tz Europe/Paris --dst quartz
+      also warn about fire times in next year's DST gaps and overlaps
+  cronkit validate -f watches.json --format github
+      findings as GitHub Actions annotations
+  crontab -l | cronkit validate -f - --input crontab --format json
+
+Rules: never-fires, year-in-past, rarely-fires, every-second, skips-short-months,
+step-exceeds-range, quartz-dow-numbering, l-alone-in-dow, nonportable-question-mark,
+dst-gap, dst-overlap (with --tz); every parse error is an error too.
 
 Exit status: 0 clean (warnings allowed unless --deny warnings), 1 findings that fail,
 2 usage error or unreadable input.";
@@ -74,7 +89,14 @@ Examples:
     version,
     about = "A cron toolkit: fire times, English descriptions, a CI lint and schedule conversion",
     long_about = "cronkit reads Quartz (Elasticsearch Watcher, Nuxeo) and Unix cron expressions (with the OCPS extensions), tells when they fire, says what they mean, lints them wherever they live and converts between dialects and Watcher/OpenSearch schedules.",
-    after_help = "Run `cronkit <command> --help` for each command's options and examples."
+    after_help = "Examples:
+  cronkit croneval \"0 0/1 * * * ?\" -c 20
+  cronkit explain \"0 15 10 ? * MON-FRI\"
+  cronkit validate -f /etc/crontab --input crontab
+  cronkit convert -e \"*/15 9-17 * * 1-5\" --to quartz
+
+Run `cronkit <command> --help` for each command's options and examples.
+Exit status: 0 success, 1 a failing result (invalid expression, lint error), 2 usage error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -93,7 +115,7 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Write the man pages
+    /// Write the man pages (cronkit.1, one per command, croneval.1)
     Man(ManArgs),
 }
 
@@ -102,13 +124,13 @@ pub enum CronevalFormat {
     /// Elasticsearch's croneval text
     #[default]
     Text,
-    /// one RFC 3339 timestamp per line
+    /// one RFC 3339 timestamp per line, with the --tz offset
     Iso,
-    /// one JSON document
+    /// one JSON document (shape in the README)
     Json,
-    /// a table with local time, weekday and gap
+    /// a table: UTC, local time, weekday, gap, which expression
     Table,
-    /// month grids with the fire days marked
+    /// month grids like `cal`, fire days marked, counts per day
     Calendar,
 }
 
@@ -118,22 +140,26 @@ pub struct CronevalArgs {
     /// Cron expression(s); several are merged into one timeline
     #[arg(value_name = "EXPR", required_unless_present = "schedule")]
     pub exprs: Vec<String>,
-    /// Number of fire times to print
-    #[arg(short = 'c', long = "count", value_name = "N")]
+    /// How many fire times to print [default: 10, or all up to --until]
+    #[arg(short = 'c', long = "count", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
-    /// Start from this time instead of now: RFC 3339, a local date-time read in --tz, a date, or `now`
+    /// Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z`
+    /// (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`
     #[arg(long, value_name = "T")]
     pub from: Option<String>,
-    /// Stop at this time (same forms as --from)
+    /// Stop at this time, inclusive (same forms as --from); with --prev, the earliest
+    /// time to go back to
     #[arg(long, value_name = "T")]
     pub until: Option<String>,
-    /// Previous fire times (newest first) instead of next
+    /// Previous fire times, newest first, instead of the next ones
     #[arg(long)]
     pub prev: bool,
-    /// Time zone: IANA name, UTC, local, or an offset like +05:30 [default: UTC]
-    #[arg(long, value_name = "ZONE")]
+    /// Evaluate in this zone and show local times there: an IANA name
+    /// (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with
+    /// local times shown in the system zone, as Elasticsearch does]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
-    /// What happens at daylight-saving transitions
+    /// What a time inside a daylight-saving gap or overlap does
     #[arg(long, value_enum, default_value_t = DstArg::Shift)]
     pub dst: DstArg,
     /// Cron dialect
@@ -142,10 +168,11 @@ pub struct CronevalArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CronevalFormat::Text)]
     pub format: CronevalFormat,
-    /// Show the parsed expression field by field (and the full diagnostic on errors)
+    /// Also show each expression field by field (and, for an invalid one, the
+    /// diagnostic's code, dialect, field and byte span)
     #[arg(short = 'd', long)]
     pub detail: bool,
-    /// Colour
+    /// When to use colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
     /// Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions
@@ -259,6 +286,10 @@ pub struct ValidateArgs {
     /// DST policy named in dst-gap/dst-overlap messages
     #[arg(long, value_enum, default_value_t = DstArg::Shift)]
     pub dst: DstArg,
+    /// Check as of this time instead of now (year-in-past, rarely-fires, the DST year):
+    /// RFC 3339, a date, or a local date-time in --tz
+    #[arg(long, value_name = "T")]
+    pub now: Option<String>,
     /// Colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
@@ -314,11 +345,15 @@ pub enum ShellArg {
 }
 
 #[derive(Args, Debug, Clone)]
-#[command(
-    after_help = "Examples:\n  cronkit completions bash > /etc/bash_completion.d/cronkit\n  cronkit completions zsh > \"${fpath[1]}/_cronkit\"\n  cronkit completions fish > ~/.config/fish/completions/cronkit.fish"
-)]
+#[command(after_help = "Examples:
+  cronkit completions bash > ~/.local/share/bash-completion/completions/cronkit
+  cronkit completions bash --croneval > ~/.local/share/bash-completion/completions/croneval
+  cronkit completions zsh > \"${fpath[1]}/_cronkit\"
+  cronkit completions fish > ~/.config/fish/completions/cronkit.fish
+  cronkit completions powershell >> $PROFILE
+  cronkit completions elvish > ~/.config/elvish/lib/cronkit.elv")]
 pub struct CompletionsArgs {
-    /// The shell
+    /// The shell to complete in
     #[arg(value_enum)]
     pub shell: ShellArg,
     /// Generate for the `croneval` binary instead of `cronkit`
@@ -327,7 +362,11 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Args, Debug, Clone)]
-#[command(after_help = "Examples:\n  cronkit man --dir man/\n  cronkit man | man -l -")]
+#[command(after_help = "Examples:
+  cronkit man --dir /usr/local/share/man/man1
+      cronkit.1, cronkit-croneval.1 ... and croneval.1
+  cronkit man | man -l -
+      read cronkit.1 now")]
 pub struct ManArgs {
     /// Write cronkit.1, one page per subcommand and croneval.1 into this directory
     /// (without it, print cronkit.1 to stdout)

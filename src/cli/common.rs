@@ -1,6 +1,6 @@
 //! Options and helpers shared by every subcommand: dialect, zone, colour, time parsing.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 
 use anyhow::{anyhow, bail, Result};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -56,9 +56,12 @@ impl From<DstArg> for DstPolicy {
 /// `--color`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorArg {
+    /// only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on
     #[default]
     Auto,
+    /// always, even into a pipe
     Always,
+    /// never
     Never,
 }
 
@@ -160,20 +163,26 @@ pub fn month_name(m: u32) -> &'static str {
     MONTHS[(m as usize).clamp(1, 12) - 1]
 }
 
-/// Elasticsearch's `EEE, d MMM yyyy HH:mm:ss` for a wall-clock second count.
+/// Elasticsearch's `EEE, d MMM yyyy HH:mm:ss` for a wall-clock second count
+/// (English names, day of month not padded, as Java's `Locale.ROOT` prints it).
 pub fn es_date(local: i64, out: &mut Vec<u8>) {
     let c = Civil::from_secs(local);
-    let _ = write!(
-        out,
-        "{}, {} {} {:04} {:02}:{:02}:{:02}",
-        weekday_name(local.div_euclid(86_400)),
-        c.day,
-        month_name(c.month),
-        c.year,
-        c.hour,
-        c.minute,
-        c.second
-    );
+    out.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
+    out.extend_from_slice(b", ");
+    if c.day >= 10 {
+        out.push(b'0' + (c.day / 10) as u8);
+    }
+    out.push(b'0' + (c.day % 10) as u8);
+    out.push(b' ');
+    out.extend_from_slice(month_name(c.month).as_bytes());
+    out.push(b' ');
+    push4(out, c.year);
+    out.push(b' ');
+    push2(out, c.hour);
+    out.push(b':');
+    push2(out, c.minute);
+    out.push(b':');
+    push2(out, c.second);
 }
 
 /// `+0100` (Java's `Z` pattern letter).
@@ -209,14 +218,19 @@ fn push2(out: &mut Vec<u8>, v: u32) {
     out.push(b'0' + (v % 10) as u8);
 }
 
+/// A year as four digits (the engine's range is 1970–2199).
+#[inline]
+fn push4(out: &mut Vec<u8>, year: i32) {
+    let y = year.clamp(0, 9999) as u32;
+    push2(out, y / 100);
+    push2(out, y % 100);
+}
+
 /// RFC 3339 `YYYY-MM-DDTHH:MM:SS` of a wall-clock second count (no offset), fast.
 #[inline]
 pub fn iso_local(local: i64, out: &mut Vec<u8>) {
     let c = Civil::from_secs(local);
-    let y = c.year.max(0) as u32;
-    out.push(b'0' + (y / 1000 % 10) as u8);
-    out.push(b'0' + (y / 100 % 10) as u8);
-    push2(out, y % 100);
+    push4(out, c.year);
     out.push(b'-');
     push2(out, c.month);
     out.push(b'-');
@@ -236,6 +250,66 @@ pub fn iso_in_zone(ts: i64, zone: &Zone, out: &mut Vec<u8>) {
     offset_colon(off, zone.is_utc(), out);
 }
 
+/// [`iso_in_zone`] for a stream of instants, the hot loop of `croneval --format
+/// iso`: the date part is worked out again only when the local day changes, the
+/// offset text only when the offset does, and a fixed zone is never asked for it.
+pub struct IsoWriter<'a> {
+    zone: &'a Zone,
+    fixed: Option<i32>,
+    z_for_utc: bool,
+    day: i64,
+    date: [u8; 11],
+    off: i32,
+    off_text: Vec<u8>,
+}
+
+impl<'a> IsoWriter<'a> {
+    pub fn new(zone: &'a Zone) -> Self {
+        let fixed = zone.fixed_offset();
+        let off = fixed.unwrap_or(0);
+        let mut off_text = Vec::with_capacity(9);
+        offset_colon(off, zone.is_utc(), &mut off_text);
+        IsoWriter {
+            zone,
+            fixed,
+            z_for_utc: zone.is_utc(),
+            day: i64::MIN,
+            date: [0; 11],
+            off,
+            off_text,
+        }
+    }
+
+    #[inline]
+    pub fn write(&mut self, ts: i64, out: &mut Vec<u8>) {
+        let off = match self.fixed {
+            Some(o) => o,
+            None => self.zone.offset_at(ts),
+        };
+        if off != self.off {
+            self.off = off;
+            self.off_text.clear();
+            offset_colon(off, self.z_for_utc, &mut self.off_text);
+        }
+        let local = ts + off as i64;
+        let day = local.div_euclid(86_400);
+        if day != self.day {
+            self.day = day;
+            let mut d = Vec::with_capacity(20);
+            iso_local(day * 86_400, &mut d);
+            self.date.copy_from_slice(&d[..11]);
+        }
+        let sod = local.rem_euclid(86_400) as u32;
+        out.extend_from_slice(&self.date);
+        push2(out, sod / 3600);
+        out.push(b':');
+        push2(out, sod / 60 % 60);
+        out.push(b':');
+        push2(out, sod % 60);
+        out.extend_from_slice(&self.off_text);
+    }
+}
+
 /// A human duration: `1m`, `2h 30m`, `3d 4h`, `45s`.
 pub fn human_gap(secs: i64) -> String {
     if secs <= 0 {
@@ -249,4 +323,47 @@ pub fn human_gap(secs: i64) -> String {
         .map(|(v, u)| format!("{v}{u}"))
         .collect();
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+
+    /// The streaming ISO writer against chrono's own RFC 3339 formatting, across
+    /// day boundaries and both 2026 daylight-saving changes in Paris.
+    #[test]
+    fn iso_writer_matches_chrono() {
+        let zones = ["UTC", "Europe/Paris", "+05:30", "America/New_York"];
+        let spring = 1_774_746_000 - 3 * 3600; // 2026-03-29T01:00:00Z minus 3 h
+        let autumn = 1_792_890_000 - 3 * 3600; // 2026-10-25T01:00:00Z minus 3 h
+        for name in zones {
+            let zone = Zone::parse(name).expect("zone");
+            let mut w = IsoWriter::new(&zone);
+            for start in [spring, autumn] {
+                for ts in (start..start + 6 * 3600).step_by(599) {
+                    let mut ours = Vec::new();
+                    w.write(ts, &mut ours);
+                    let off = FixedOffset::east_opt(zone.offset_at(ts)).expect("offset");
+                    let theirs = off
+                        .timestamp_opt(ts, 0)
+                        .single()
+                        .expect("instant")
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                    assert_eq!(String::from_utf8_lossy(&ours), theirs, "{name} {ts}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn elasticsearch_date_format() {
+        let mut b = Vec::new();
+        // 2026-12-01T00:00:00Z, a Tuesday: the day is not padded
+        es_date(1_796_083_200, &mut b);
+        assert_eq!(String::from_utf8_lossy(&b), "Tue, 1 Dec 2026 00:00:00");
+        let mut b = Vec::new();
+        offset_hhmm(-16_200, &mut b);
+        assert_eq!(String::from_utf8_lossy(&b), "-0430");
+    }
 }

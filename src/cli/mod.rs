@@ -8,6 +8,7 @@ pub mod croneval;
 pub mod explain;
 pub mod generate;
 pub mod schedule_input;
+pub mod validate;
 
 use std::process;
 
@@ -67,7 +68,8 @@ fn dispatch(cmd: args::Command) -> anyhow::Result<ExitCode> {
     match cmd {
         args::Command::Croneval(a) => croneval::run(&a),
         args::Command::Explain(a) => explain::run(&a),
-        args::Command::Validate(_) | args::Command::Convert(_) => {
+        args::Command::Validate(a) => validate::run(&a),
+        args::Command::Convert(_) => {
             eprintln!("error: this subcommand is being built; see README.md");
             Ok(ExitCode::Usage)
         }

@@ -126,7 +126,7 @@ fn years_of(e: &Expr) -> days::Years {
     if f.is_wildcard() {
         ALL_YEARS
     } else {
-        days::Years(year_bits(f, e.dialect))
+        days::Years(year_bits(&f.items))
     }
 }
 

@@ -6,11 +6,11 @@
 //! year, never by scanning dates.
 
 use crate::expr::{DayCombine, Expr};
-use crate::schedule::calendar::is_leap;
+use crate::schedule::calendar::{days_from_civil, days_in_month, is_leap, weekday_from_days};
 use crate::schedule::{DayRule, Schedule};
 
 use super::days::{dom_full, dow_full, write_dom_noun, write_dow_noun, write_year_list, Years};
-use super::text::{push_num, push_ordinal_suffixed, push_sep, MONTHS};
+use super::text::{push_num, push_ordinal_suffixed, push_sep, MONTHS, WEEKDAYS};
 
 /// Possible lengths of month `m`.
 fn lengths(m: u32) -> &'static [u32] {
@@ -78,6 +78,25 @@ fn never_cause(out: &mut String, r: &DayRule, months: u16, years: &Years) {
             out.push_str(" is a leap year");
         }
         return;
+    }
+    // one date in one year that is not one of the weekdays asked for
+    let plain = r.dom_days & super::days::ALL_DOM;
+    let only_plain =
+        r.dom_last_offsets == 0 && r.dom_last_nearest_weekday == 0 && r.dom_nearest_weekday == 0;
+    if plain.count_ones() == 1 && only_plain && months.count_ones() == 1 && years.count() == 1 {
+        let (d, m) = (plain.trailing_zeros(), months.trailing_zeros());
+        let y = years.iter().next().unwrap_or(0) as i32;
+        if d <= days_in_month(y, m) {
+            let wd = weekday_from_days(days_from_civil(y, m, d));
+            out.push_str(MONTHS[m as usize]);
+            out.push(' ');
+            push_num(out, d);
+            out.push_str(", ");
+            push_num(out, y as u32);
+            out.push_str(" is a ");
+            out.push_str(WEEKDAYS[wd as usize]);
+            return;
+        }
     }
     out.push_str("no matching day falls in ");
     write_year_list(out, years, "or");

@@ -321,13 +321,7 @@ impl Expr {
     /// assert_eq!(err.code, "both-day-fields");
     /// ```
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Expr, Diagnostic> {
-        let result = parse_inner(text, dialect);
-        result.map_err(|mut d| {
-            if d.input.is_empty() {
-                d.input = text.to_string();
-            }
-            d
-        })
+        parse_with::<ExprBuilder>(text, dialect)
     }
 
     /// The field of the given kind.
@@ -337,17 +331,26 @@ impl Expr {
 
     /// How the day fields combine.
     pub fn day_combine(&self) -> DayCombine {
-        match self.dialect {
-            Dialect::Quartz => DayCombine::And,
-            Dialect::Unix => {
-                if self.dow_and_prefix || self.dom_starts_with_star || self.dow_starts_with_star {
-                    DayCombine::And
-                } else {
-                    DayCombine::Or
-                }
-            }
-        }
+        day_combine(
+            self.dialect,
+            self.dow_and_prefix,
+            self.dom_starts_with_star,
+            self.dow_starts_with_star,
+        )
     }
+}
+
+/// Parse `text` into whatever `B` builds; errors carry the input for rendering.
+pub(crate) fn parse_with<B: Build>(
+    text: &str,
+    dialect: DialectChoice,
+) -> Result<B::Out, Diagnostic> {
+    parse_inner::<B>(text, dialect).map_err(|mut d| {
+        if d.input.is_empty() {
+            d.input = text.to_string();
+        }
+        d
+    })
 }
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
@@ -441,7 +444,10 @@ fn split_fields(text: &str) -> (SmallVec<[Span; 8]>, usize) {
     (spans, count)
 }
 
-fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
+pub(crate) fn parse_inner<B: Build>(
+    text: &str,
+    choice: DialectChoice,
+) -> Result<B::Out, Diagnostic> {
     let (spans, count) = split_fields(text);
     if count == 0 {
         let d = Diagnostic::new("empty-expression", "the expression is empty")
@@ -482,7 +488,7 @@ fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
         }
     };
 
-    let result = parse_dialect(text, dialect, &spans, count, is_nickname);
+    let result = parse_dialect::<B>(text, dialect, &spans, count, is_nickname);
     match result {
         Ok(e) => Ok(e),
         Err(mut d) => {
@@ -490,7 +496,8 @@ fn parse_inner(text: &str, choice: DialectChoice) -> Result<Expr, Diagnostic> {
             // The automatic choice failed: would the other dialect have read it?
             if choice == DialectChoice::Auto
                 && dialect == Dialect::Quartz
-                && parse_dialect(text, Dialect::Unix, &spans, count, is_nickname).is_ok()
+                && parse_dialect::<ExprBuilder>(text, Dialect::Unix, &spans, count, is_nickname)
+                    .is_ok()
             {
                 let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
                 d.help = Some(match d.help.take() {
@@ -523,15 +530,15 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
     ))
 }
 
-fn parse_dialect(
+fn parse_dialect<B: Build>(
     text: &str,
     dialect: Dialect,
     spans: &[Span],
     count: usize,
     is_nickname: bool,
-) -> Result<Expr, Diagnostic> {
+) -> Result<B::Out, Diagnostic> {
     if is_nickname {
-        return parse_nickname(text, dialect, spans, count);
+        return parse_nickname(text, dialect, spans, count).map(B::from_expr);
     }
     if count > 7 {
         return Err(too_many_fields(text, spans, Some(dialect)));
@@ -570,25 +577,22 @@ fn parse_dialect(
     }
 
     let order = field_order(dialect, count);
-    // start with implicit fields, then fill what was written
-    let end = text.len();
-    let mut fields: [Field; 7] = [
-        Field::implicit(FieldKind::Second, ItemKind::Value(0), 0),
-        Field::implicit(FieldKind::Minute, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Hour, ItemKind::Any, 0),
-        Field::implicit(FieldKind::DayOfMonth, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Month, ItemKind::Any, 0),
-        Field::implicit(FieldKind::DayOfWeek, ItemKind::Any, 0),
-        Field::implicit(FieldKind::Year, ItemKind::Any, end),
-    ];
-    let mut dow_and_prefix = false;
-    let mut dom_star = false;
-    let mut dow_star = false;
+    let mut builder = B::new(dialect, text.len());
+    let mut meta = Meta {
+        dialect,
+        written_fields: count as u8,
+        implicit_seconds_at: (dialect == Dialect::Unix && count == 5).then(|| spans[0].start),
+        dow_and_prefix: false,
+        dom_starts_with_star: false,
+        dow_starts_with_star: false,
+        dom: DayFieldInfo::default(),
+        dow: DayFieldInfo::default(),
+    };
     for (kind, span) in order.iter().zip(spans.iter()) {
         let mut span = *span;
         let raw = span.slice(text);
         if *kind == FieldKind::DayOfWeek && dialect == Dialect::Unix && raw.starts_with('+') {
-            dow_and_prefix = true;
+            meta.dow_and_prefix = true;
             span.start += 1;
             if span.start == span.end {
                 return Err(Diagnostic::new(
@@ -601,32 +605,140 @@ fn parse_dialect(
             }
         }
         let ftext = span.slice(text);
-        if *kind == FieldKind::DayOfMonth {
-            dom_star = ftext.starts_with('*') || ftext.starts_with('?');
+        let star = ftext.starts_with('*') || ftext.starts_with('?');
+        let items = parse_items(text, span, *kind, dialect)?;
+        let info = DayFieldInfo {
+            span,
+            no_specific: items.len() == 1 && matches!(items[0].kind, ItemKind::NoSpecific),
+            wildcard: items.len() == 1
+                && matches!(items[0].kind, ItemKind::Any | ItemKind::NoSpecific),
+        };
+        match kind {
+            FieldKind::DayOfMonth => {
+                meta.dom_starts_with_star = star;
+                meta.dom = info;
+            }
+            FieldKind::DayOfWeek => {
+                meta.dow_starts_with_star = star;
+                meta.dow = info;
+            }
+            _ => {}
         }
-        if *kind == FieldKind::DayOfWeek {
-            dow_star = ftext.starts_with('*') || ftext.starts_with('?');
-        }
-        let field = parse_field(text, span, *kind, dialect)?;
-        fields[kind.index()] = field;
+        builder.field(*kind, span, items);
     }
-    if dialect == Dialect::Unix && count == 5 {
-        // the implicit seconds field sits before the text
-        fields[0].span = Span::new(spans[0].start, spans[0].start);
-        fields[0].items[0].span = fields[0].span;
+    check_day_fields(text, &meta)?;
+    Ok(builder.finish(&meta))
+}
+
+/// What the parser learnt about a day field (for the `?` rules and help text).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DayFieldInfo {
+    pub span: Span,
+    pub no_specific: bool,
+    pub wildcard: bool,
+}
+
+/// Facts about the whole expression gathered while parsing its fields.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Meta {
+    pub dialect: Dialect,
+    pub written_fields: u8,
+    /// Unix 5-field: where the (unwritten) seconds field would start.
+    pub implicit_seconds_at: Option<usize>,
+    pub dow_and_prefix: bool,
+    pub dom_starts_with_star: bool,
+    pub dow_starts_with_star: bool,
+    pub dom: DayFieldInfo,
+    pub dow: DayFieldInfo,
+}
+
+impl Meta {
+    pub(crate) fn day_combine(&self) -> DayCombine {
+        day_combine(
+            self.dialect,
+            self.dow_and_prefix,
+            self.dom_starts_with_star,
+            self.dow_starts_with_star,
+        )
+    }
+}
+
+fn day_combine(dialect: Dialect, plus: bool, dom_star: bool, dow_star: bool) -> DayCombine {
+    match dialect {
+        Dialect::Quartz => DayCombine::And,
+        Dialect::Unix => {
+            if plus || dom_star || dow_star {
+                DayCombine::And
+            } else {
+                DayCombine::Or
+            }
+        }
+    }
+}
+
+/// What the parser produces: the syntax tree ([`ExprBuilder`]) or, for speed, a
+/// compiled schedule straight from the items (`schedule::Compiler`). The parser
+/// hands each written field to the builder once, in order.
+pub(crate) trait Build: Sized {
+    type Out;
+    fn new(dialect: Dialect, text_len: usize) -> Self;
+    fn field(&mut self, kind: FieldKind, span: Span, items: SmallVec<[Item; 2]>);
+    fn finish(self, meta: &Meta) -> Self::Out;
+    /// Nicknames are parsed into a tree first (rare; not on the hot path).
+    fn from_expr(expr: Expr) -> Self::Out;
+}
+
+/// Builds the [`Expr`] syntax tree.
+pub(crate) struct ExprBuilder {
+    fields: [Field; 7],
+}
+
+impl Build for ExprBuilder {
+    type Out = Expr;
+
+    fn new(_dialect: Dialect, text_len: usize) -> Self {
+        ExprBuilder {
+            fields: [
+                Field::implicit(FieldKind::Second, ItemKind::Value(0), 0),
+                Field::implicit(FieldKind::Minute, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Hour, ItemKind::Any, 0),
+                Field::implicit(FieldKind::DayOfMonth, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Month, ItemKind::Any, 0),
+                Field::implicit(FieldKind::DayOfWeek, ItemKind::Any, 0),
+                Field::implicit(FieldKind::Year, ItemKind::Any, text_len),
+            ],
+        }
     }
 
-    let expr = Expr {
-        dialect,
-        nickname: None,
-        fields,
-        written_fields: count as u8,
-        dow_and_prefix,
-        dom_starts_with_star: dom_star,
-        dow_starts_with_star: dow_star,
-    };
-    check_day_fields(text, &expr)?;
-    Ok(expr)
+    fn field(&mut self, kind: FieldKind, span: Span, items: SmallVec<[Item; 2]>) {
+        self.fields[kind.index()] = Field {
+            kind,
+            span,
+            items,
+            implicit: false,
+        };
+    }
+
+    fn finish(mut self, meta: &Meta) -> Expr {
+        if let Some(at) = meta.implicit_seconds_at {
+            // the implicit seconds field sits before the text
+            self.fields[0].span = Span::new(at, at);
+            self.fields[0].items[0].span = self.fields[0].span;
+        }
+        Expr {
+            dialect: meta.dialect,
+            nickname: None,
+            fields: self.fields,
+            written_fields: meta.written_fields,
+            dow_and_prefix: meta.dow_and_prefix,
+            dom_starts_with_star: meta.dom_starts_with_star,
+            dow_starts_with_star: meta.dow_starts_with_star,
+        }
+    }
+
+    fn from_expr(expr: Expr) -> Expr {
+        expr
+    }
 }
 
 /// A Quartz guess for a 5-field Unix expression (for help text only).
@@ -764,14 +876,12 @@ fn unix5_to_quartz(exp: &str) -> String {
 }
 
 /// Quartz: exactly one day field is `?`. Unix: nothing to check here.
-fn check_day_fields(text: &str, e: &Expr) -> Result<(), Diagnostic> {
+fn check_day_fields(text: &str, e: &Meta) -> Result<(), Diagnostic> {
     if e.dialect != Dialect::Quartz {
         return Ok(());
     }
-    let dom = e.field(FieldKind::DayOfMonth);
-    let dow = e.field(FieldKind::DayOfWeek);
-    let dom_q = dom.is_no_specific();
-    let dow_q = dow.is_no_specific();
+    let (dom, dow) = (e.dom, e.dow);
+    let (dom_q, dow_q) = (dom.no_specific, dow.no_specific);
     if dom_q && dow_q {
         return Err(Diagnostic::new(
             "both-day-fields-unspecified",
@@ -788,9 +898,9 @@ fn check_day_fields(text: &str, e: &Expr) -> Result<(), Diagnostic> {
     if !dom_q && !dow_q {
         let a = replace_span(text, dow.span, "?");
         let b = replace_span(text, dom.span, "?");
-        let help = if dom.is_wildcard() {
+        let help = if dom.wildcard {
             format!("Quartz needs `?` in one of them; to fire on those weekdays write `{b}`")
-        } else if dow.is_wildcard() {
+        } else if dow.wildcard {
             format!("Quartz needs `?` in one of them; to fire on those days write `{a}`")
         } else {
             format!("Quartz needs `?` in one of them: `{a}` or `{b}`")
@@ -840,12 +950,12 @@ impl FieldParser<'_> {
     }
 }
 
-fn parse_field(
+fn parse_items(
     text: &str,
     span: Span,
     kind: FieldKind,
     dialect: Dialect,
-) -> Result<Field, Diagnostic> {
+) -> Result<SmallVec<[Item; 2]>, Diagnostic> {
     let p = FieldParser {
         text,
         kind,
@@ -887,12 +997,7 @@ fn parse_field(
         items.push(parse_item(&p, part, item_span)?);
     }
     check_item_combinations(&p, &items, span)?;
-    Ok(Field {
-        kind,
-        span,
-        items,
-        implicit: false,
-    })
+    Ok(items)
 }
 
 /// Rules about how items may be combined in one field.

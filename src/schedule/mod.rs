@@ -19,9 +19,11 @@ pub mod zone;
 
 use chrono::{DateTime, Utc};
 
+use smallvec::SmallVec;
+
 use crate::expr::{
-    weekday_of, DayCombine, Diagnostic, Dialect, DialectChoice, Expr, Field, FieldKind, ItemKind,
-    StepBase, MAX_YEAR, MIN_YEAR,
+    parse_with, weekday_of, Build, DayCombine, Diagnostic, Dialect, DialectChoice, Expr, FieldKind,
+    Item, ItemKind, Meta, Span, StepBase, MAX_YEAR, MIN_YEAR,
 };
 use calendar::{
     days_before_month, days_from_civil, days_in_month, is_leap, weekday_from_days, Civil,
@@ -155,8 +157,9 @@ impl DayRule {
         m
     }
 
-    /// True when every month of every year has at least one matching day.
-    pub(crate) fn always_matches_some_day(&self) -> bool {
+    /// True when every month of every year has at least one matching day (a
+    /// sufficient test, used to skip the per-year work for ordinary rules).
+    pub fn always_matches_some_day(&self) -> bool {
         let dom_always = self.dom_days & 0x1FFF_FFFE != 0 // a day ≤ 28
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
@@ -231,30 +234,29 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// Parse and compile in one step.
+    /// Parse and compile in one step (without building the syntax tree).
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
-        Expr::parse(text, dialect).map(|e| Schedule::from_expr(&e))
+        parse_with::<Compiler>(text, dialect)
     }
 
     /// Compile a parsed expression.
     pub fn from_expr(e: &Expr) -> Schedule {
-        let d = e.dialect;
-        let seconds = field_bits(e.field(FieldKind::Second), d);
-        let minutes = field_bits(e.field(FieldKind::Minute), d);
-        let hours = field_bits(e.field(FieldKind::Hour), d) as u32;
-        let months = field_bits(e.field(FieldKind::Month), d) as u16;
-        let years = year_bits(e.field(FieldKind::Year), d);
-        let days = day_rule(e);
-        let mut s = Schedule {
-            seconds,
-            minutes,
-            hours,
-            months,
-            years,
-            days,
-            dialect: d,
-            reboot: e.nickname == Some(crate::expr::Nickname::Reboot),
-        };
+        let mut c = Compiler::new(e.dialect, 0);
+        for f in &e.fields {
+            c.add(f.kind, &f.items);
+        }
+        let mut s = c.schedule;
+        s.days.combine = e.day_combine();
+        if e.dialect == Dialect::Quartz {
+            // `?` stands for "any": the other field alone decides.
+            if e.field(FieldKind::DayOfMonth).is_no_specific() {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if e.field(FieldKind::DayOfWeek).is_no_specific() {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
         s.drop_years_that_cannot_fire();
         s
     }
@@ -883,15 +885,146 @@ pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     }
 }
 
+/// Compiles fields into a [`Schedule`] as the parser hands them over; also used
+/// by [`Schedule::from_expr`] on a finished tree.
+pub(crate) struct Compiler {
+    schedule: Schedule,
+}
+
+impl Compiler {
+    fn add(&mut self, kind: FieldKind, items: &[Item]) {
+        let d = self.schedule.dialect;
+        let s = &mut self.schedule;
+        match kind {
+            FieldKind::Second => s.seconds = field_bits(kind, items, d),
+            FieldKind::Minute => s.minutes = field_bits(kind, items, d),
+            FieldKind::Hour => s.hours = field_bits(kind, items, d) as u32,
+            FieldKind::Month => s.months = field_bits(kind, items, d) as u16,
+            FieldKind::Year => s.years = year_bits(items),
+            FieldKind::DayOfMonth => {
+                let r = &mut s.days;
+                (
+                    r.dom_days,
+                    r.dom_last_offsets,
+                    r.dom_nearest_weekday,
+                    r.dom_last_nearest_weekday,
+                ) = (0, 0, 0, 0);
+                for it in items {
+                    match it.kind {
+                        ItemKind::Last => r.dom_last_offsets |= 1,
+                        ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
+                        ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
+                        ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
+                        ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
+                        k => r.dom_days |= item_bits(k, 1, 31) as u32,
+                    }
+                }
+            }
+            FieldKind::DayOfWeek => {
+                let r = &mut s.days;
+                (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
+                let (min, max) = FieldKind::DayOfWeek.bounds(d);
+                for it in items {
+                    match it.kind {
+                        ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
+                        ItemKind::NthWeekday(v, k) => {
+                            r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+                        }
+                        k => {
+                            let mut bits = item_bits(k, min, max);
+                            while bits != 0 {
+                                let v = bits.trailing_zeros() as u16;
+                                bits &= bits - 1;
+                                r.weekdays |= 1 << weekday_of(d, v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Build for Compiler {
+    type Out = Schedule;
+
+    fn new(dialect: Dialect, _text_len: usize) -> Self {
+        // defaults of the fields that may be left unwritten: seconds 0, every year
+        Compiler {
+            schedule: Schedule {
+                seconds: 1,
+                minutes: span_mask(0, 59),
+                hours: span_mask(0, 23) as u32,
+                months: span_mask(1, 12) as u16,
+                years: ALL_YEARS,
+                days: DayRule {
+                    dom_days: ALL_DAYS,
+                    dom_last_offsets: 0,
+                    dom_nearest_weekday: 0,
+                    dom_last_nearest_weekday: 0,
+                    weekdays: 0x7F,
+                    nth_weekdays: 0,
+                    last_weekdays: 0,
+                    combine: DayCombine::And,
+                },
+                dialect,
+                reboot: false,
+            },
+        }
+    }
+
+    fn field(&mut self, kind: FieldKind, _span: Span, items: SmallVec<[Item; 2]>) {
+        self.add(kind, &items);
+    }
+
+    fn finish(mut self, meta: &Meta) -> Schedule {
+        let s = &mut self.schedule;
+        s.days.combine = meta.day_combine();
+        if meta.dialect == Dialect::Quartz {
+            if meta.dom.no_specific {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if meta.dow.no_specific {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.drop_years_that_cannot_fire();
+        self.schedule
+    }
+
+    fn from_expr(expr: Expr) -> Schedule {
+        Schedule::from_expr(&expr)
+    }
+}
+
+/// The day rule of an expression on its own, without compiling the other fields
+/// or filtering years (for descriptions, which ask about it on every call).
+pub(crate) fn day_rule(e: &Expr) -> DayRule {
+    let mut c = Compiler::new(e.dialect, 0);
+    c.add(FieldKind::DayOfMonth, &e.field(FieldKind::DayOfMonth).items);
+    c.add(FieldKind::DayOfWeek, &e.field(FieldKind::DayOfWeek).items);
+    let mut r = c.schedule.days;
+    r.combine = e.day_combine();
+    if e.dialect == Dialect::Quartz {
+        if e.field(FieldKind::DayOfMonth).is_no_specific() {
+            r.dom_days = ALL_DAYS;
+        }
+        if e.field(FieldKind::DayOfWeek).is_no_specific() {
+            r.weekdays = 0x7F;
+        }
+    }
+    r
+}
+
 /// Bit set of a non-year, non-day field.
-fn field_bits(f: &Field, d: Dialect) -> u64 {
-    let (min, max) = f.kind.bounds(d);
-    f.items
+fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
+    let (min, max) = kind.bounds(d);
+    items
         .iter()
         .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
 }
 
-pub(crate) fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
+pub(crate) fn year_bits(items: &[Item]) -> [u64; 4] {
     let mut out = [0u64; 4];
     let mut set = |y: u32| {
         let i = (y - MIN_YEAR as u32) as usize;
@@ -899,7 +1032,7 @@ pub(crate) fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
             out[i / 64] |= 1 << (i % 64);
         }
     };
-    for it in &f.items {
+    for it in items {
         let (a, b, step) = match it.kind {
             ItemKind::Any => return ALL_YEARS,
             ItemKind::Value(v) => (v, v, 1),
@@ -918,59 +1051,6 @@ pub(crate) fn year_bits(f: &Field, _d: Dialect) -> [u64; 4] {
         }
     }
     out
-}
-
-pub(crate) fn day_rule(e: &Expr) -> DayRule {
-    let d = e.dialect;
-    let dom = e.field(FieldKind::DayOfMonth);
-    let dow = e.field(FieldKind::DayOfWeek);
-    let mut r = DayRule {
-        dom_days: 0,
-        dom_last_offsets: 0,
-        dom_nearest_weekday: 0,
-        dom_last_nearest_weekday: 0,
-        weekdays: 0,
-        nth_weekdays: 0,
-        last_weekdays: 0,
-        combine: e.day_combine(),
-    };
-    for it in &dom.items {
-        match it.kind {
-            ItemKind::Last => r.dom_last_offsets |= 1,
-            ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
-            ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
-            ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
-            ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
-            k => r.dom_days |= item_bits(k, 1, 31) as u32,
-        }
-    }
-    let (min, max) = FieldKind::DayOfWeek.bounds(d);
-    for it in &dow.items {
-        match it.kind {
-            ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
-            ItemKind::NthWeekday(v, k) => {
-                r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
-            }
-            k => {
-                let mut bits = item_bits(k, min, max);
-                while bits != 0 {
-                    let v = bits.trailing_zeros() as u16;
-                    bits &= bits - 1;
-                    r.weekdays |= 1 << weekday_of(d, v);
-                }
-            }
-        }
-    }
-    if d == Dialect::Quartz {
-        // `?` stands for "any": the other field alone decides.
-        if dom.is_no_specific() {
-            r.dom_days = ALL_DAYS;
-        }
-        if dow.is_no_specific() {
-            r.weekdays = 0x7F;
-        }
-    }
-    r
 }
 
 #[cfg(test)]

@@ -763,14 +763,17 @@ fn take_years(s: &mut String) -> R<DatePred> {
             }
         }
     }
-    // the date form's ", 2099"
-    if let Some(i) = s.rfind(", ") {
+    // the date form's ", 2099" (at the end, or before ", if it falls on …")
+    let found = s.match_indices(", ").map(|(i, _)| i).find(|&i| {
         let tail = &s[i + 2..];
-        if tail.len() == 4 && tail.chars().all(|c| c.is_ascii_digit()) {
-            let y: u32 = tail.parse().map_err(|_| "year")?;
-            s.truncate(i);
-            return Ok(Box::new(move |yy, _, _| yy == y));
-        }
+        tail.len() >= 4
+            && tail[..4].chars().all(|c| c.is_ascii_digit())
+            && (tail.len() == 4 || tail[4..].starts_with(','))
+    });
+    if let Some(i) = found {
+        let y: u32 = s[i + 2..i + 6].parse().map_err(|_| "year")?;
+        s.replace_range(i..i + 6, "");
+        return Ok(Box::new(move |yy, _, _| yy == y));
     }
     Ok(Box::new(|_, _, _| true))
 }

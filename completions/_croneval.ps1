@@ -1,0 +1,47 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'croneval' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'croneval'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'croneval' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]')
+            [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'What a time inside a daylight-saving gap or overlap does')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions')
+            [CompletionResult]::new('--prev', '--prev', [CompletionResultType]::ParameterName, 'Previous fire times, newest first, instead of the next ones')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
+            [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,41 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[croneval] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'croneval'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'croneval'= {
+            cand -c 'How many fire times to print [default: 10, or all up to --until]'
+            cand --count 'How many fire times to print [default: 10, or all up to --until]'
+            cand --from 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`'
+            cand --until 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to'
+            cand --tz 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]'
+            cand --dst 'What a time inside a daylight-saving gap or overlap does'
+            cand --dialect 'Cron dialect'
+            cand --format 'Output format'
+            cand --color 'When to use colour'
+            cand --schedule 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions'
+            cand --prev 'Previous fire times, newest first, instead of the next ones'
+            cand -d 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
+            cand --detail 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+    ]
+    $completions[$command]
+}

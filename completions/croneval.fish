@@ -1,0 +1,23 @@
+complete -c croneval -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
+complete -c croneval -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
+complete -c croneval -l until -d 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to' -r
+complete -c croneval -l tz -d 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]' -r
+complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
+skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
+quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
+quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
+complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
+iso\t'one RFC 3339 timestamp per line, with the --tz offset'
+json\t'one JSON document (shape in the README)'
+table\t'a table: UTC, local time, weekday, gap, which expression'
+calendar\t'month grids like `cal`, fire days marked, counts per day'"
+complete -c croneval -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
+always\t'always, even into a pipe'
+never\t'never'"
+complete -c croneval -l schedule -d 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions' -r -F
+complete -c croneval -l prev -d 'Previous fire times, newest first, instead of the next ones'
+complete -c croneval -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
+complete -c croneval -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c croneval -s V -l version -d 'Print version'

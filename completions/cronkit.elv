@@ -1,0 +1,123 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cronkit] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cronkit'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cronkit'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand croneval 'Print the next (or previous) fire times of cron expressions'
+            cand explain 'Describe cron expressions in English'
+            cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
+            cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
+            cand completions 'Print a shell completion script'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cronkit;croneval'= {
+            cand -c 'How many fire times to print [default: 10, or all up to --until]'
+            cand --count 'How many fire times to print [default: 10, or all up to --until]'
+            cand --from 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`'
+            cand --until 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to'
+            cand --tz 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]'
+            cand --dst 'What a time inside a daylight-saving gap or overlap does'
+            cand --dialect 'Cron dialect'
+            cand --format 'Output format'
+            cand --color 'When to use colour'
+            cand --schedule 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions'
+            cand --prev 'Previous fire times, newest first, instead of the next ones'
+            cand -d 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
+            cand --detail 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cronkit;explain'= {
+            cand --dialect 'Cron dialect'
+            cand --next 'Also print the next N fire times'
+            cand --tz 'Time zone for --next [default: UTC]'
+            cand --dst 'DST policy for --next'
+            cand --from 'Start --next from this time'
+            cand --format 'Output format'
+            cand --color 'Colour'
+            cand --12h 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
+            cand --fields 'Add a table of each field''s text and meaning'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cronkit;validate'= {
+            cand -f 'Files to check (`-` = stdin); repeatable'
+            cand --file 'Files to check (`-` = stdin); repeatable'
+            cand --input 'What the files hold'
+            cand --dialect 'Cron dialect of plain expressions'
+            cand --format 'Output format'
+            cand --deny 'Fail on warnings too'
+            cand --allow 'Do not report this rule (repeatable)'
+            cand --tz 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)'
+            cand --dst 'DST policy named in dst-gap/dst-overlap messages'
+            cand --now 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz'
+            cand --color 'Colour'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cronkit;convert'= {
+            cand -e 'A cron expression to convert (repeatable)'
+            cand --expr 'A cron expression to convert (repeatable)'
+            cand --from 'What the input is'
+            cand --to 'What to produce [default: quartz for JSON and unix input, unix for quartz input]'
+            cand --format 'Output format'
+            cand --merge 'Produce the fewest expressions that fire identically'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cronkit;completions'= {
+            cand --croneval 'Generate for the `croneval` binary instead of `cronkit`'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cronkit;man'= {
+            cand --dir 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cronkit;help'= {
+            cand croneval 'Print the next (or previous) fire times of cron expressions'
+            cand explain 'Describe cron expressions in English'
+            cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
+            cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
+            cand completions 'Print a shell completion script'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cronkit;help;croneval'= {
+        }
+        &'cronkit;help;explain'= {
+        }
+        &'cronkit;help;validate'= {
+        }
+        &'cronkit;help;convert'= {
+        }
+        &'cronkit;help;completions'= {
+        }
+        &'cronkit;help;man'= {
+        }
+        &'cronkit;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Rewrite the generated shell completions (completions/) and man pages (man/) from
+# the clap definitions in src/cli/args.rs. Run it after changing any option;
+# `cargo test --test generated` fails until the committed files match.
+#
+#   scripts/regenerate.sh            (builds the debug binary first)
+#   CRONKIT=/path/to/cronkit scripts/regenerate.sh
+set -eu
+cd "$(dirname "$0")/.."
+if [ -z "${CRONKIT:-}" ]; then
+    cargo build --quiet --bin cronkit
+    CRONKIT="${CARGO_TARGET_DIR:-target}/debug/cronkit"
+fi
+mkdir -p completions man
+for pair in bash:cronkit.bash zsh:_cronkit fish:cronkit.fish powershell:_cronkit.ps1 elvish:cronkit.elv; do
+    shell=${pair%%:*}
+    file=${pair#*:}
+    "$CRONKIT" completions "$shell" > "completions/$file"
+    # the same names with croneval in place of cronkit
+    "$CRONKIT" completions "$shell" --croneval > "completions/$(echo "$file" | sed 's/cronkit/croneval/')"
+done
+# Pages of subcommands that no longer exist must not linger.
+rm -f man/*.1
+"$CRONKIT" man --dir man
+echo "regenerated: $(ls completions | wc -l) completion scripts, $(ls man | wc -l) man pages"

@@ -1,0 +1,452 @@
+//! `croneval`: the fire times of one or more cron expressions.
+//!
+//! The default `text` format is Elasticsearch's `elasticsearch-croneval` output, byte
+//! for byte, with "now" taken from `--from`. The other formats are `iso` (one RFC 3339
+//! timestamp per line), `json` (one document, shape below), `table` and `calendar`;
+//! each lives in its own file.
+//!
+//! # Zones
+//!
+//! Expressions are evaluated in `--tz` (default UTC, as Elasticsearch). The formats
+//! meant for people (`text`, `table`, `calendar`) show local times in the *display
+//! zone*: `--tz` when given, else the system zone (`TZ`, then `/etc/localtime`), as
+//! Elasticsearch does. The formats meant for programs (`iso`, `json`) depend on the
+//! arguments only: their times carry the offset of `--tz` (or `Z`).
+//!
+//! # Streaming
+//!
+//! Several expressions are merged into one timeline ([`Timeline`]), computed one
+//! fire time at a time. Every renderer writes as it goes: `text`, `iso` and `json`
+//! a line per fire time, `table` in blocks of rows with fixed column widths,
+//! `calendar` a month as soon as the month is complete. Memory stays flat for any
+//! `--count`, and a reader that goes away (`| head`) ends the run quietly with
+//! status 0.
+//!
+//! # JSON shape (stable)
+//!
+//! ```json
+//! {"expressions":[{"text":"0 0/1 * * * ?","dialect":"quartz"}],
+//!  "timezone":"UTC","dst":"shift","direction":"next",
+//!  "from":"2026-11-21T08:30:00Z","until":null,"count":2,"times":[
+//! {"utc":"2026-11-21T08:31:00Z","local":"2026-11-21T08:31:00Z","unix":1795249860,"expressions":[0]},
+//! {"utc":"2026-11-21T08:32:00Z","local":"2026-11-21T08:32:00Z","unix":1795249920,"expressions":[0]}
+//! ],"returned":2,"exhausted":false}
+//! ```
+//!
+//! - `expressions`: the inputs in order; `dialect` is `quartz` or `unix`. With
+//!   `--detail` each also has `fields`: `[{"field","text","meaning"}]` (`text` is
+//!   `null` for a field that was not written).
+//! - `timezone`: the evaluation zone (`--tz`, default `UTC`); `dst`: the policy.
+//! - `direction`: `next`, or `previous` with `--prev` (times newest first).
+//! - `from`, `until`: RFC 3339 in the evaluation zone; `until` is `null` without
+//!   `--until`. `count`: the number asked for, `null` when only `--until` bounds the run.
+//! - `times[]`: `utc` (RFC 3339, `Z`), `local` (RFC 3339 with the evaluation zone's
+//!   offset), `unix` (seconds), `expressions` (indexes into `expressions` of every
+//!   expression that fires at that instant).
+//! - `returned`: how many times were written; `exhausted`: `true` when the
+//!   schedule ran out (no further fire time up to the end of 2199) before `count`
+//!   or `until` was reached.
+//!
+//! # Exit status
+//!
+//! 0 success; 1 an invalid expression, `@reboot`, or no fire time at all; 2 a usage
+//! error (bad option value). Elasticsearch exits 0 for an invalid expression; a CI
+//! step needs 1, so this is the one deliberate difference.
+
+mod calendar;
+mod detail;
+mod iso;
+mod json;
+mod table;
+mod text;
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::{anyhow, bail, Result};
+use owo_colors::OwoColorize;
+
+use cronkit::{Diagnostic, DstPolicy, Expr, Schedule, Zone};
+
+use super::args::{CronevalArgs, CronevalFormat};
+use super::common::{
+    es_date, parse_instant, parse_zone, stderr_is_terminal, stdout_is_terminal, use_color,
+};
+use super::ExitCode;
+
+/// One input of the timeline: a label (the expression text) and its schedule.
+pub struct Source {
+    pub label: String,
+    pub schedule: Schedule,
+    pub expr: Option<Expr>,
+}
+
+/// Run `croneval`; returns the process exit code.
+pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
+    // Usage errors first, so that a bad option is reported as such (status 2) even
+    // when an expression is wrong too.
+    let eval_zone = match &args.tz {
+        Some(z) => parse_zone(z)?,
+        None => Zone::utc(),
+    };
+    // Elasticsearch shows local times in the system zone; --tz overrides it. An
+    // unreadable TZ falls back to UTC, as the C library does.
+    let display_zone = match &args.tz {
+        Some(_) => eval_zone.clone(),
+        None => Zone::local().unwrap_or_else(|_| Zone::utc()),
+    };
+    let from = match &args.from {
+        Some(f) => parse_instant(f, &eval_zone, "--from")?,
+        None => chrono::Utc::now(),
+    };
+    let until = match &args.until {
+        Some(u) => Some(parse_instant(u, &eval_zone, "--until")?),
+        None => None,
+    };
+    if let Some(u) = until {
+        if !args.prev && u <= from {
+            bail!("--until: `{}` is not after the start time; with --prev, --until is the earlier bound", args.until.as_deref().unwrap_or_default());
+        }
+        if args.prev && u >= from {
+            bail!(
+                "--until: `{}` is not before the start time (with --prev the times go backwards)",
+                args.until.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    let dst: DstPolicy = args.dst.into();
+    let color_err = use_color(args.color, stderr_is_terminal());
+
+    let sources = match &args.schedule {
+        Some(path) => super::schedule_input::load(path, args.dialect.into())?,
+        None => match parse_sources(args, color_err) {
+            Some(s) => s,
+            None => return Ok(ExitCode::Failure),
+        },
+    };
+    let Some(sources) = sources_or_failure(sources, color_err) else {
+        return Ok(ExitCode::Failure);
+    };
+
+    let ctx = Ctx {
+        sources: &sources,
+        eval_zone: &eval_zone,
+        display_zone: &display_zone,
+        dst,
+        from_ts: from.timestamp(),
+        until_ts: until.map(|u| u.timestamp()),
+        count: match (args.count, until) {
+            (Some(c), _) => Some(c),
+            (None, Some(_)) => None,
+            (None, None) => Some(10),
+        },
+        prev: args.prev,
+        detail: args.detail,
+        color: use_color(args.color, stdout_is_terminal()),
+    };
+    let mut timeline = Timeline::new(&sources, from, until, args.prev, &eval_zone, dst);
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = match args.format {
+        CronevalFormat::Text => text::render(&ctx, &mut timeline, &mut out),
+        CronevalFormat::Iso => iso::render(&ctx, &mut timeline, &mut out),
+        CronevalFormat::Json => json::render(&ctx, &mut timeline, &mut out),
+        CronevalFormat::Table => table::render(&ctx, &mut timeline, &mut out),
+        CronevalFormat::Calendar => calendar::render(&ctx, &mut timeline, &mut out),
+    };
+    let printed = match result.and_then(|n| out.flush().map(|()| n)) {
+        Ok(n) => n,
+        // The reader went away (`| head`): that is how a stream ends, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::Success),
+        Err(e) => return Err(anyhow!("writing output: {e}")),
+    };
+    if printed == 0 {
+        eprint!("{}", nothing_message(&ctx, &timeline, args.format));
+        return Ok(ExitCode::Failure);
+    }
+    Ok(ExitCode::Success)
+}
+
+/// Parse every expression, reporting each invalid one; `None` when any failed.
+fn parse_sources(args: &CronevalArgs, color_err: bool) -> Option<Vec<Source>> {
+    let mut sources = Vec::with_capacity(args.exprs.len());
+    let mut failed = false;
+    for text in &args.exprs {
+        match Expr::parse(text, args.dialect.into()) {
+            Ok(e) => sources.push(Source {
+                label: text.clone(),
+                schedule: Schedule::from_expr(&e),
+                expr: Some(e),
+            }),
+            Err(d) => {
+                report(&d, args.detail, color_err);
+                failed = true;
+            }
+        }
+    }
+    (!failed).then_some(sources)
+}
+
+/// Refuse what has no fire times by the clock (`@reboot`), warn about expressions
+/// that can never fire beside others that can; `None` means exit 1.
+fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Source>> {
+    let mut refused = false;
+    for s in &sources {
+        if s.schedule.is_reboot() {
+            eprintln!(
+                "{} `{}` runs once when cron starts; it has no fire times by the clock",
+                label_error(color_err),
+                s.label
+            );
+            refused = true;
+        }
+    }
+    if refused {
+        return None;
+    }
+    if sources.len() > 1 {
+        for s in &sources {
+            if s.schedule.never_fires() {
+                let w = if color_err {
+                    "warning:".yellow().bold().to_string()
+                } else {
+                    "warning:".to_string()
+                };
+                eprintln!(
+                    "{w} `{}` never fires (no date in 1970–2199 matches it); the timeline has the others' times only",
+                    s.label
+                );
+            }
+        }
+    }
+    Some(sources)
+}
+
+fn label_error(color: bool) -> String {
+    if color {
+        "error:".red().bold().to_string()
+    } else {
+        "error:".to_string()
+    }
+}
+
+/// What to say on stderr when not a single time was printed.
+///
+/// The text format says it as Elasticsearch does (an empty line, then `ERROR: ...`),
+/// so a script written against Elasticsearch's croneval sees the same bytes.
+fn nothing_message(ctx: &Ctx, timeline: &Timeline, format: CronevalFormat) -> String {
+    let date = |ts: i64| {
+        let mut b = Vec::with_capacity(32);
+        es_date(ts, &mut b);
+        String::from_utf8_lossy(&b).into_owned()
+    };
+    let now = date(ctx.from_ts);
+    let (these, point) = if ctx.sources.len() == 1 {
+        ("the cron expression", "points")
+    } else {
+        ("the cron expressions", "point")
+    };
+    let body = match (timeline.reached_until(), ctx.prev, ctx.until_ts) {
+        (true, false, Some(u)) => format!("No fire time between [{now}] and [{}]", date(u)),
+        (true, true, Some(u)) => format!("No fire time between [{}] and [{now}]", date(u)),
+        (_, false, _) => format!(
+            "Could not compute future times since [{now}] (perhaps {these} only {point} to times in the past?)"
+        ),
+        (_, true, _) => format!(
+            "Could not compute past times before [{now}] (perhaps {these} only {point} to times in the future?)"
+        ),
+    };
+    if format == CronevalFormat::Text {
+        format!("\nERROR: {body}\n")
+    } else {
+        format!("error: {body}\n")
+    }
+}
+
+/// Print a parse diagnostic to stderr; `--detail` adds its code, dialect, field and
+/// byte span as notes.
+pub fn report(d: &Diagnostic, detail: bool, color: bool) {
+    let style = if color {
+        cronkit::expr::error::Style::ansi()
+    } else {
+        cronkit::expr::error::Style::plain()
+    };
+    let mut s = d.render_with(&style);
+    if detail {
+        s.push_str(&format!("  = code: {}\n", d.code));
+        if let Some(dialect) = d.dialect {
+            s.push_str(&format!("  = dialect: {dialect}\n"));
+        }
+        if let Some(f) = d.field {
+            s.push_str(&format!("  = field: {}\n", f.name()));
+        }
+        let sp = d.primary_span();
+        s.push_str(&format!("  = bytes: {}..{}\n", sp.start, sp.end));
+    }
+    eprint!("{s}");
+}
+
+/// Everything a renderer needs besides the timeline.
+pub(crate) struct Ctx<'a> {
+    pub sources: &'a [Source],
+    /// `--tz` or UTC: the zone the expressions are evaluated in.
+    pub eval_zone: &'a Zone,
+    /// `--tz` or the system zone: where people read local times.
+    pub display_zone: &'a Zone,
+    pub dst: DstPolicy,
+    pub from_ts: i64,
+    pub until_ts: Option<i64>,
+    /// `None`: no limit but `--until`.
+    pub count: Option<u64>,
+    pub prev: bool,
+    pub detail: bool,
+    /// Colour on stdout.
+    pub color: bool,
+}
+
+impl Ctx<'_> {
+    /// The most fire times to print.
+    pub fn limit(&self) -> u64 {
+        self.count.unwrap_or(u64::MAX)
+    }
+
+    /// The labels of the sources that fired, one per line (table) or joined.
+    pub fn labels(&self, fired: &[usize], sep: &str) -> String {
+        let mut s = String::new();
+        for (n, &i) in fired.iter().enumerate() {
+            if n > 0 {
+                s.push_str(sep);
+            }
+            s.push_str(&self.sources[i].label);
+        }
+        s
+    }
+}
+
+/// The fire times of several schedules merged into one strictly ordered stream
+/// (ascending, or descending with `--prev`). An instant at which several fire
+/// appears once, with all of them in [`Timeline::fired`].
+pub struct Timeline<'a> {
+    sources: &'a [Source],
+    heads: Vec<Option<i64>>,
+    zone: &'a Zone,
+    dst: DstPolicy,
+    prev: bool,
+    until: Option<i64>,
+    fired: Vec<usize>,
+    reached_until: bool,
+}
+
+impl<'a> Timeline<'a> {
+    pub fn new(
+        sources: &'a [Source],
+        from: chrono::DateTime<chrono::Utc>,
+        until: Option<chrono::DateTime<chrono::Utc>>,
+        prev: bool,
+        zone: &'a Zone,
+        dst: DstPolicy,
+    ) -> Self {
+        let heads = sources
+            .iter()
+            .map(|s| {
+                if prev {
+                    s.schedule.prev_before(from, zone, dst)
+                } else {
+                    s.schedule.next_after(from, zone, dst)
+                }
+                .map(|d| d.timestamp())
+            })
+            .collect();
+        // `--until` is inclusive; going backwards a fractional bound rounds up so that
+        // no time before it slips in.
+        let until = until.map(|u| {
+            if prev && u.timestamp_subsec_nanos() > 0 {
+                u.timestamp() + 1
+            } else {
+                u.timestamp()
+            }
+        });
+        Timeline {
+            sources,
+            heads,
+            zone,
+            dst,
+            prev,
+            until,
+            fired: if sources.len() == 1 {
+                vec![0]
+            } else {
+                Vec::with_capacity(sources.len())
+            },
+            reached_until: false,
+        }
+    }
+
+    /// The next instant of the merged timeline, or `None` at its end.
+    #[inline]
+    pub fn next_fire(&mut self) -> Option<i64> {
+        if let [head] = self.heads.as_mut_slice() {
+            // One expression (the common case): no merging, `fired` stays `[0]`.
+            let best = (*head)?;
+            if self
+                .until
+                .is_some_and(|u| if self.prev { best < u } else { best > u })
+            {
+                self.reached_until = true;
+                return None;
+            }
+            let s = &self.sources[0].schedule;
+            *head = if self.prev {
+                s.prev_before_ts(best, self.zone, self.dst)
+            } else {
+                s.next_after_ts(best, self.zone, self.dst)
+            };
+            return Some(best);
+        }
+        let best = if self.prev {
+            self.heads.iter().flatten().copied().max()?
+        } else {
+            self.heads.iter().flatten().copied().min()?
+        };
+        if let Some(u) = self.until {
+            if (!self.prev && best > u) || (self.prev && best < u) {
+                self.reached_until = true;
+                return None;
+            }
+        }
+        self.fired.clear();
+        for i in 0..self.heads.len() {
+            if self.heads[i] == Some(best) {
+                self.fired.push(i);
+                let s = &self.sources[i].schedule;
+                self.heads[i] = if self.prev {
+                    s.prev_before_ts(best, self.zone, self.dst)
+                } else {
+                    s.next_after_ts(best, self.zone, self.dst)
+                };
+            }
+        }
+        Some(best)
+    }
+
+    /// Indexes of the sources that fire at the instant last returned.
+    pub fn fired(&self) -> &[usize] {
+        &self.fired
+    }
+
+    /// True when the stream ended at `--until` (rather than running out).
+    pub fn reached_until(&self) -> bool {
+        self.reached_until
+    }
+}
+
+/// Write `bytes` to `out` once `buf` is nearly full: the renderers build lines in a
+/// buffer of their own so that the hot loop makes no formatting calls.
+#[inline]
+pub(crate) fn spill(buf: &mut Vec<u8>, out: &mut impl Write) -> io::Result<()> {
+    if buf.len() >= (1 << 16) - 256 {
+        out.write_all(buf)?;
+        buf.clear();
+    }
+    Ok(())
+}

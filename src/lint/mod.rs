@@ -1,0 +1,1461 @@
+//! Lint rules over a parsed [`Expr`] and its compiled [`Schedule`]: what
+//! `cronkit validate` reports beyond "does it parse".
+//!
+//! Every rule is one [`Rule`] in [`RULES`] with a stable kebab-case code, a
+//! [`Severity`], a one-line summary and an example that triggers it; its check
+//! is a small function next to it. [`lint`] runs the rules the
+//! [`LintOptions`] do not allow away and returns [`Finding`]s, each with the
+//! byte span of the offending text inside the expression. Parse errors become
+//! findings too ([`Finding::from_diagnostic`]), with the parser's code and
+//! severity error; [`check`] does parse, compile and lint in one call.
+//!
+//! ```
+//! use cronkit::lint::{check, LintOptions, Severity};
+//! use cronkit::DialectChoice;
+//!
+//! // 2026-06-01T00:00:00Z: "now" is an option, so results do not depend on the clock.
+//! let opts = LintOptions::new(1_780_272_000);
+//! let found = check("0 0 9 ? * 1-5", DialectChoice::Auto, &opts);
+//! assert_eq!(found[0].code, "quartz-dow-numbering");
+//! assert_eq!(found[0].severity, Severity::Warning);
+//! assert_eq!(found[0].span.start, 10); // `1-5`
+//!
+//! let found = check("0 0 0 30 2 ?", DialectChoice::Auto, &opts);
+//! assert_eq!(found[0].code, "never-fires");
+//! assert_eq!(found[0].severity, Severity::Error);
+//! ```
+//!
+//! The rules are cheap for ordinary expressions (a few bit tests each), so a
+//! file of millions of expressions lints at parser speed; only unusual day
+//! rules take the slower per-year path, and the DST rules look only at the
+//! clock changes of the coming year, which [`LintOptions::with_zone`] finds
+//! once.
+
+use std::fmt;
+
+use crate::expr::{
+    Diagnostic, Dialect, DialectChoice, Expr, Field, FieldKind, Item, ItemKind, Span, StepBase,
+    MAX_YEAR, MIN_YEAR,
+};
+use crate::schedule::calendar::{
+    days_before_month, days_from_civil, is_leap, weekday_from_days, Civil,
+};
+use crate::schedule::{DstPolicy, LocalTime, Schedule, Zone};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Surprising but working; fails `validate` only with `--deny warnings`.
+    Warning,
+    /// Broken: the expression does not parse, or never fires.
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The rule's code (a [`Rule::code`]) or the parse error's code.
+    pub code: &'static str,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// What to do about it, ideally with a corrected expression.
+    pub help: Option<String>,
+    /// Byte span of the offending text inside the expression (the primary one).
+    pub span: Span,
+    /// Further spans that take part (e.g. both day fields); often empty.
+    pub other_spans: Vec<Span>,
+}
+
+impl Finding {
+    /// A parse error as a finding (severity error, the diagnostic's code).
+    pub fn from_diagnostic(d: &Diagnostic) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            code: d.code,
+            message: d.message.clone(),
+            help: d.help.clone(),
+            span: d.primary_span(),
+            other_spans: d.spans.iter().skip(1).copied().collect(),
+        }
+    }
+
+    /// The primary span followed by the others.
+    pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::once(self.span).chain(self.other_spans.iter().copied())
+    }
+}
+
+/// A lint rule: its stable code, severity and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case code, used in output and by `--allow`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What the rule reports, in one sentence.
+    pub summary: &'static str,
+    /// An expression that triggers the rule.
+    pub example: &'static str,
+    /// True when the rule runs only with a time zone ([`LintOptions::with_zone`]).
+    pub needs_zone: bool,
+    check: fn(&Cx<'_>, &mut Vec<Finding>),
+}
+
+/// Every lint rule, in the order their findings are produced.
+pub static RULES: [Rule; 11] = [
+    Rule {
+        code: "never-fires",
+        severity: Severity::Error,
+        summary: "No time from 1970 to 2199 matches the expression (e.g. February 30).",
+        example: "0 0 0 30 2 ?",
+        needs_zone: false,
+        check: never_fires,
+    },
+    Rule {
+        code: "year-in-past",
+        severity: Severity::Warning,
+        summary: "The year field names only years before the current year: the schedule will not fire again.",
+        example: "0 0 12 1 1 ? 2020",
+        needs_zone: false,
+        check: year_in_past,
+    },
+    Rule {
+        code: "rarely-fires",
+        severity: Severity::Warning,
+        summary: "Fires on fewer days than there are years, counted over the years its year field names from the current year on.",
+        example: "0 0 12 29 2 ?",
+        needs_zone: false,
+        check: rarely_fires,
+    },
+    Rule {
+        code: "every-second",
+        severity: Severity::Warning,
+        summary: "The seconds field is `*` (or covers all 60 seconds): it fires every second of each matching minute.",
+        example: "* 0 12 * * ?",
+        needs_zone: false,
+        check: every_second,
+    },
+    Rule {
+        code: "skips-short-months",
+        severity: Severity::Warning,
+        summary: "Day 29, 30 or 31 in day-of-month: selected months without that day get no fire (use `L` for the last day).",
+        example: "0 0 0 31 * ?",
+        needs_zone: false,
+        check: skips_short_months,
+    },
+    Rule {
+        code: "step-exceeds-range",
+        severity: Severity::Warning,
+        summary: "A step at least as large as the range it steps through: only the first value fires.",
+        example: "0 0 0 1-31/40 * ?",
+        needs_zone: false,
+        check: step_exceeds_range,
+    },
+    Rule {
+        code: "quartz-dow-numbering",
+        severity: Severity::Warning,
+        summary: "Quartz day-of-week numbers look like Unix numbering: `1-5` is SUN-THU in Quartz, not MON-FRI.",
+        example: "0 0 9 ? * 1-5",
+        needs_zone: false,
+        check: quartz_dow_numbering,
+    },
+    Rule {
+        code: "l-alone-in-dow",
+        severity: Severity::Warning,
+        summary: "Quartz reads `L` alone in day-of-week as Saturday, not as the last day of anything.",
+        example: "0 0 0 ? * L",
+        needs_zone: false,
+        check: l_alone_in_dow,
+    },
+    Rule {
+        code: "nonportable-question-mark",
+        severity: Severity::Warning,
+        summary: "`?` in a Unix expression: an OCPS/Quartz extension that Vixie/ISC cron rejects; `*` means the same.",
+        example: "0 12 ? * MON",
+        needs_zone: false,
+        check: nonportable_question_mark,
+    },
+    Rule {
+        code: "dst-gap",
+        severity: Severity::Warning,
+        summary: "With a zone: in the coming year a fire time falls in a spring-forward gap (the wall time does not exist).",
+        example: "0 30 2 * * ? --tz America/New_York",
+        needs_zone: true,
+        check: dst_gap,
+    },
+    Rule {
+        code: "dst-overlap",
+        severity: Severity::Warning,
+        summary: "With a zone: in the coming year a fire time falls in a fall-back overlap (the wall time happens twice).",
+        example: "0 30 1 * * ? --tz America/New_York",
+        needs_zone: true,
+        check: dst_overlap,
+    },
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// A rule name that is not in [`RULES`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule `{0}`")]
+pub struct UnknownRule(pub String);
+
+/// What the rules need to know besides the expression.
+#[derive(Clone, Debug)]
+pub struct LintOptions {
+    now: i64,
+    now_year: i32,
+    dst: Option<DstCheck>,
+    /// Bit i set = `RULES[i]` is allowed (not run).
+    allowed: u32,
+}
+
+impl LintOptions {
+    /// Options as of `now` (Unix seconds): `year-in-past` and `rarely-fires`
+    /// count from the year of `now` (in UTC, or in the zone given to
+    /// [`LintOptions::with_zone`]). No zone: the DST rules do not run.
+    pub fn new(now: i64) -> LintOptions {
+        LintOptions {
+            now,
+            now_year: Civil::from_secs(now).year,
+            dst: None,
+            allowed: 0,
+        }
+    }
+
+    /// Enable `dst-gap` and `dst-overlap` in `zone`: they look at the clock
+    /// changes from `now` to one year (366 days) later, and their help says
+    /// what `policy` does there. The clock changes are found here, once.
+    pub fn with_zone(mut self, zone: Zone, policy: DstPolicy) -> LintOptions {
+        self.now_year = Civil::from_secs(self.now + zone.offset_at(self.now) as i64).year;
+        self.dst = Some(DstCheck::new(zone, policy, self.now));
+        self
+    }
+
+    /// Do not run the rule `code`.
+    pub fn allow(&mut self, code: &str) -> Result<(), UnknownRule> {
+        let i = RULES
+            .iter()
+            .position(|r| r.code == code)
+            .ok_or_else(|| UnknownRule(code.to_string()))?;
+        self.allowed |= 1 << i;
+        Ok(())
+    }
+
+    /// Whether the rule `code` is allowed (not run).
+    pub fn is_allowed(&self, code: &str) -> bool {
+        RULES
+            .iter()
+            .position(|r| r.code == code)
+            .is_some_and(|i| self.allowed & (1 << i) != 0)
+    }
+
+    /// "Now", in Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// The current year the rules count from.
+    pub fn now_year(&self) -> i32 {
+        self.now_year
+    }
+
+    /// The zone given to [`LintOptions::with_zone`].
+    pub fn zone(&self) -> Option<&Zone> {
+        self.dst.as_ref().map(|d| &d.zone)
+    }
+}
+
+/// Run every rule not allowed in `opts` over `expr` (parsed from `source`)
+/// and its compiled `schedule`; findings come sorted by position.
+pub fn lint(source: &str, expr: &Expr, schedule: &Schedule, opts: &LintOptions) -> Vec<Finding> {
+    let cx = Cx {
+        text: source,
+        expr,
+        sched: schedule,
+        opts,
+    };
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        if opts.allowed & (1 << i) != 0 || (rule.needs_zone && opts.dst.is_none()) {
+            continue;
+        }
+        (rule.check)(&cx, &mut out);
+    }
+    if out.len() > 1 {
+        out.sort_by_key(|f| f.span.start);
+    }
+    out
+}
+
+/// Parse `text`, compile and lint it: a parse error gives one error finding,
+/// otherwise the findings of [`lint`].
+pub fn check(text: &str, choice: DialectChoice, opts: &LintOptions) -> Vec<Finding> {
+    match Expr::parse(text, choice) {
+        Ok(expr) => lint(text, &expr, &Schedule::from_expr(&expr), opts),
+        Err(d) => vec![Finding::from_diagnostic(&d)],
+    }
+}
+
+// ------------------------------------------------------------------ helpers
+
+/// What a rule's check sees.
+struct Cx<'a> {
+    text: &'a str,
+    expr: &'a Expr,
+    sched: &'a Schedule,
+    opts: &'a LintOptions,
+}
+
+impl Cx<'_> {
+    fn field(&self, kind: FieldKind) -> &Field {
+        self.expr.field(kind)
+    }
+
+    /// The expression with `span` replaced by `with` (for help text).
+    fn fixed(&self, span: Span, with: &str) -> String {
+        let (a, b) = (
+            span.start.min(self.text.len()),
+            span.end.min(self.text.len()),
+        );
+        let mut s = String::with_capacity(self.text.len() + with.len());
+        s.push_str(self.text.get(..a).unwrap_or(""));
+        s.push_str(with);
+        s.push_str(self.text.get(b..).unwrap_or(""));
+        s.trim().to_string()
+    }
+
+    /// The span of a field for messages: the field itself, or the whole
+    /// nickname / expression when the field was not written.
+    fn field_span(&self, kind: FieldKind) -> Span {
+        let f = self.field(kind);
+        if f.implicit && f.span.start == f.span.end {
+            self.whole()
+        } else {
+            f.span
+        }
+    }
+
+    fn whole(&self) -> Span {
+        let start = self.text.len() - self.text.trim_start().len();
+        Span::new(start, self.text.trim_end().len().max(start))
+    }
+
+    fn finding(&self, code: &'static str, span: Span, message: String) -> Finding {
+        let severity = rule(code).map_or(Severity::Warning, |r| r.severity);
+        Finding {
+            severity,
+            code,
+            message,
+            help: None,
+            span,
+            other_spans: Vec::new(),
+        }
+    }
+}
+
+fn with_help(mut f: Finding, help: String) -> Finding {
+    f.help = Some(help);
+    f
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `Feb`, `Feb and Apr`, `Feb, Apr and Jun`.
+fn month_list(months: u16) -> String {
+    let names: Vec<&str> = (1..=12)
+        .filter(|m| months & (1 << m) != 0)
+        .map(|m| MONTH_NAMES[m - 1])
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The longest a month can be (February: 29).
+fn max_month_len(m: u32) -> u32 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The values an item stands for, as (first, last, step) in the field's
+/// numbering without wrapping; `None` for special day forms and wrapping ranges.
+fn item_run(item: &Item, min: u16, max: u16) -> Option<(u16, u16, u16)> {
+    match item.kind {
+        ItemKind::Any => Some((min, max, 1)),
+        ItemKind::Value(v) => Some((v, v, 1)),
+        ItemKind::Range(a, b) if a <= b => Some((a, b, 1)),
+        ItemKind::Step { base, step } => match base {
+            StepBase::Any => Some((min, max, step)),
+            StepBase::From(a) => Some((a, max, step)),
+            StepBase::Range(a, b) if a <= b => Some((a, b, step)),
+            StepBase::Range(..) => None,
+        },
+        _ => None,
+    }
+}
+
+/// The years (bit i = 1970 + i) the year field names, whether or not the day
+/// rule lets the schedule fire in them.
+fn year_field_bits(f: &Field) -> [u64; 4] {
+    let mut out = [0u64; 4];
+    for it in &f.items {
+        let Some((a, b, step)) = item_run(it, MIN_YEAR, MAX_YEAR) else {
+            continue;
+        };
+        let mut y = a as u32;
+        while y <= b as u32 && y <= MAX_YEAR as u32 {
+            if y >= MIN_YEAR as u32 {
+                let i = (y - MIN_YEAR as u32) as usize;
+                out[i / 64] |= 1 << (i % 64);
+            }
+            y += step.max(1) as u32;
+        }
+    }
+    out
+}
+
+fn has_year(bits: &[u64; 4], y: i32) -> bool {
+    let i = y - MIN_YEAR as i32;
+    (0..=(MAX_YEAR - MIN_YEAR) as i32).contains(&i)
+        && bits[i as usize / 64] >> (i as usize % 64) & 1 == 1
+}
+
+fn last_year(bits: &[u64; 4]) -> Option<i32> {
+    (MIN_YEAR as i32..=MAX_YEAR as i32)
+        .rev()
+        .find(|&y| has_year(bits, y))
+}
+
+/// Leap × 7 + weekday of January 1st (0..14).
+fn year_kind(y: i32) -> usize {
+    (is_leap(y) as usize) * 7 + weekday_from_days(days_from_civil(y, 1, 1)) as usize
+}
+
+/// Number of days that fire in a year of `kind`.
+fn fire_days_in_kind(sched: &Schedule, kind: usize) -> u32 {
+    let (_, _, _, months) = sched.bits();
+    let leap = kind >= 7;
+    let jan1 = (kind % 7) as u32;
+    (1..=12u32)
+        .filter(|m| months & (1 << m) != 0)
+        .map(|m| {
+            let len = match m {
+                4 | 6 | 9 | 11 => 30,
+                2 => 28 + leap as u32,
+                _ => 31,
+            };
+            let first = (jan1 + days_before_month(leap, m)) % 7;
+            sched.day_rule().mask(len, first).count_ones()
+        })
+        .sum()
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+// -------------------------------------------------------------------- rules
+
+/// `never-fires`: the compiled schedule has no year left in 1970–2199.
+fn never_fires(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    if !cx.sched.never_fires() || cx.sched.is_reboot() {
+        return;
+    }
+    let dom = cx.field(FieldKind::DayOfMonth);
+    let month = cx.field(FieldKind::Month);
+    let (_, _, _, months) = cx.sched.bits();
+    let rule = cx.sched.day_rule();
+    // The common case: plain days that no selected month is long enough for.
+    let plain_dom_only = rule.dom_last_offsets == 0
+        && rule.dom_nearest_weekday == 0
+        && rule.dom_last_nearest_weekday == 0
+        && rule.dom_days != 0
+        && cx.field(FieldKind::DayOfWeek).is_wildcard();
+    let smallest_day = rule.dom_days.trailing_zeros();
+    let too_short = plain_dom_only
+        && (1..=12u32)
+            .filter(|m| months & (1 << m) != 0)
+            .all(|m| max_month_len(m) < smallest_day);
+    let reason = if too_short {
+        format!(
+            "{} {} no day {}",
+            month_list(months),
+            if months.count_ones() == 1 {
+                "has"
+            } else {
+                "have"
+            },
+            smallest_day
+        )
+    } else {
+        "no date from 1970 to 2199 matches the day, month and year fields together".to_string()
+    };
+    let mut spans: Vec<Span> = [
+        FieldKind::DayOfMonth,
+        FieldKind::Month,
+        FieldKind::DayOfWeek,
+        FieldKind::Year,
+    ]
+    .iter()
+    .map(|k| cx.field(*k))
+    .filter(|f| !f.implicit && !f.is_wildcard())
+    .map(|f| f.span)
+    .collect();
+    if spans.is_empty() {
+        spans.push(if dom.implicit { cx.whole() } else { month.span });
+    }
+    let mut f = cx.finding("never-fires", spans[0], format!("never fires: {reason}"));
+    f.other_spans = spans[1..].to_vec();
+    out.push(with_help(
+        f,
+        "check the day-of-month, month, day-of-week and year fields together; if the job is disabled on purpose, pass `--allow never-fires`".to_string(),
+    ));
+}
+
+/// `year-in-past`: every year the year field names is before the current year.
+fn year_in_past(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let year = cx.field(FieldKind::Year);
+    if year.implicit || year.is_wildcard() || cx.sched.never_fires() {
+        return;
+    }
+    let bits = year_field_bits(year);
+    let Some(last) = last_year(&bits) else {
+        return;
+    };
+    let now = cx.opts.now_year;
+    if last >= now {
+        return;
+    }
+    let fired = cx.sched.years().last();
+    let f = cx.finding(
+        "year-in-past",
+        year.span,
+        format!("the year field names only years before {now}: the schedule will not fire again"),
+    );
+    let help = match fired {
+        Some(y) => format!(
+            "its last fire time was in {y}; update the year, or remove the field to fire every year: `{}`",
+            cx.fixed(year.span, "")
+        ),
+        None => "update the year, or remove the field to fire every year".to_string(),
+    };
+    out.push(with_help(f, help));
+}
+
+/// `rarely-fires`: fewer fire days than years, over the years the year field
+/// names from the current year on.
+fn rarely_fires(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let rule = cx.sched.day_rule();
+    // Fast path: every month has a matching day, so every named year fires.
+    if rule.always_matches_some_day() || cx.sched.never_fires() || cx.sched.is_reboot() {
+        return;
+    }
+    let year = cx.field(FieldKind::Year);
+    let bits = year_field_bits(year);
+    let from = cx.opts.now_year.max(MIN_YEAR as i32);
+    let mut per_kind: [Option<u32>; 14] = [None; 14];
+    let (mut years, mut days) = (0u64, 0u64);
+    let (mut first, mut last) = (None, None);
+    for y in from..=MAX_YEAR as i32 {
+        if !has_year(&bits, y) {
+            continue;
+        }
+        let k = year_kind(y);
+        let n = *per_kind[k].get_or_insert_with(|| fire_days_in_kind(cx.sched, k));
+        years += 1;
+        days += n as u64;
+        first.get_or_insert(y);
+        last = Some(y);
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    if days >= years {
+        return;
+    }
+    // Point at the day fields that make it rare.
+    let dom = cx.field(FieldKind::DayOfMonth);
+    let dow = cx.field(FieldKind::DayOfWeek);
+    let mut spans: Vec<Span> = [dom, cx.field(FieldKind::Month), dow]
+        .into_iter()
+        .filter(|f| !f.implicit && !f.is_wildcard())
+        .map(|f| f.span)
+        .collect();
+    if spans.is_empty() {
+        spans.push(cx.whole());
+    }
+    let range = if first == last {
+        format!("in {first}")
+    } else {
+        format!("from {first} to {last}")
+    };
+    let message = if days == 0 {
+        format!("does not fire in any year {range}")
+    } else {
+        format!(
+            "fires less than once a year: on {} in {} {range}",
+            plural(days, "day", "days"),
+            plural(years, "year", "years")
+        )
+    };
+    let mut f = cx.finding("rarely-fires", spans[0], message);
+    f.other_spans = spans[1..].to_vec();
+    let leap_day = rule.dom_days == 1 << 29 && cx.sched.bits().3 == 1 << 2;
+    let help = if leap_day {
+        "February 29 exists only in leap years; if that is intended, pass `--allow rarely-fires`"
+    } else {
+        "the day-of-month, month and day-of-week fields rarely coincide; if that is intended, pass `--allow rarely-fires`"
+    };
+    out.push(with_help(f, help.to_string()));
+}
+
+/// `every-second`: the seconds field selects all 60 seconds.
+fn every_second(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let second = cx.field(FieldKind::Second);
+    let (secs, minutes, hours, _) = cx.sched.bits();
+    if second.implicit || secs != (1u64 << 60) - 1 || cx.sched.never_fires() {
+        return;
+    }
+    let all_day = minutes == (1u64 << 60) - 1 && hours == (1u32 << 24) - 1;
+    let message = if all_day {
+        "fires every second (86400 times a day)".to_string()
+    } else {
+        "fires every second of each matching minute (60 times a minute)".to_string()
+    };
+    let f = cx.finding("every-second", second.span, message);
+    out.push(with_help(
+        f,
+        format!(
+            "to fire once a minute put `0` in the seconds field: `{}`",
+            cx.fixed(second.span, "0")
+        ),
+    ));
+}
+
+/// `skips-short-months`: a day-of-month item whose days are all 29–31, while a
+/// selected month lacks its first day (February lacks 29 in common years).
+fn skips_short_months(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let dom = cx.field(FieldKind::DayOfMonth);
+    if dom.implicit || cx.sched.never_fires() {
+        return;
+    }
+    let (_, _, _, months) = cx.sched.bits();
+    let single = dom.items.len() == 1;
+    for it in &dom.items {
+        let first_day = match it.kind {
+            ItemKind::NearestWeekday(n) => n as u32,
+            _ => match item_run(it, 1, 31) {
+                // every value of the item is 29 or later
+                Some((a, _, _)) if a >= 29 => a as u32,
+                _ => continue,
+            },
+        };
+        // Months that miss the day in some year: shorter ones, and February
+        // for day 29 (common years).
+        let missing: u16 = (1..=12u32)
+            .filter(|&m| months & (1 << m) != 0)
+            .filter(|&m| max_month_len(m) < first_day || (m == 2 && first_day == 29))
+            .fold(0, |acc, m| acc | 1 << m);
+        if missing == 0 {
+            continue;
+        }
+        let written = it.span.slice(cx.text);
+        let message = if missing == 1 << 2 && first_day == 29 {
+            format!("`{written}` skips February in common years: only leap years have a day 29")
+        } else {
+            format!(
+                "`{written}` skips {}: {} no day {first_day}",
+                month_list(missing),
+                if missing.count_ones() == 1 {
+                    "it has"
+                } else {
+                    "they have"
+                }
+            )
+        };
+        let f = cx.finding("skips-short-months", it.span, message);
+        let last = match it.kind {
+            ItemKind::NearestWeekday(_) => "LW",
+            _ => "L",
+        };
+        let help = if single || cx.expr.dialect == Dialect::Unix {
+            format!(
+                "for the last day of every month write `{last}`: `{}`",
+                cx.fixed(it.span, last)
+            )
+        } else {
+            format!("for the last day of every month use `{last}` (in Quartz, in an expression of its own: `L` cannot be part of a list)")
+        };
+        out.push(with_help(f, help));
+    }
+}
+
+/// `step-exceeds-range`: `a-b/n` (or `*/n`, `a/n`) where `n` reaches past the
+/// end of the range, so only its first value fires.
+fn step_exceeds_range(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let d = cx.expr.dialect;
+    for field in &cx.expr.fields {
+        if field.implicit {
+            continue;
+        }
+        let (min, max) = field.kind.bounds(d);
+        for it in &field.items {
+            let ItemKind::Step { base, step } = it.kind else {
+                continue;
+            };
+            let (start, end) = match base {
+                StepBase::Any => (min, max),
+                StepBase::From(a) => (a, max),
+                StepBase::Range(a, b) => (a, b),
+            };
+            // number of values the step walks through (a > b wraps in Quartz)
+            let count = if start <= end {
+                (end - start) as u32 + 1
+            } else {
+                (max - start) as u32 + 1 + (end - min) as u32 + 1
+            };
+            if (step as u32) < count {
+                continue;
+            }
+            let range = match base {
+                StepBase::Any => format!("`*` ({min}-{max})"),
+                _ => format!("{start}-{end}"),
+            };
+            let f = cx.finding(
+                "step-exceeds-range",
+                it.span,
+                format!(
+                    "step {step} is not smaller than the range {range} it steps through: only {start} fires in the {} field",
+                    field.kind.name()
+                ),
+            );
+            out.push(with_help(
+                f,
+                format!(
+                    "if only {start} is meant write it: `{}`; otherwise use a step below {count}",
+                    cx.fixed(it.span, &start.to_string())
+                ),
+            ));
+        }
+    }
+}
+
+/// `quartz-dow-numbering`, the heuristic: a Quartz day-of-week written with
+/// numbers that reads as a weekday set in Unix numbering (1 = Monday) but as a
+/// set starting on Sunday in Quartz (1 = Sunday). It fires for a numeric range
+/// `1-5` (Unix MON-FRI, Quartz SUN-THU) or `1-6` (Unix MON-SAT, Quartz
+/// SUN-FRI), and for a list of numbers that is exactly 1, 2, 3, 4, 5. Names
+/// (`MON-FRI`, `SUN-THU`) never fire it, so writing names is the fix either
+/// way. A `0` (Sunday in Unix) never parses in Quartz: that is a parse error.
+fn quartz_dow_numbering(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    if cx.expr.dialect != Dialect::Quartz {
+        return;
+    }
+    let dow = cx.field(FieldKind::DayOfWeek);
+    for it in &dow.items {
+        if it.named {
+            continue;
+        }
+        let (unix, quartz, quartz_nums) = match it.kind {
+            ItemKind::Range(1, 5) => ("MON-FRI", "SUN-THU", "2-6"),
+            ItemKind::Range(1, 6) => ("MON-SAT", "SUN-FRI", "2-7"),
+            _ => continue,
+        };
+        let f = cx.finding(
+            "quartz-dow-numbering",
+            it.span,
+            format!(
+                "Quartz numbers days from 1 = Sunday: `{}` is {quartz}, not {unix}",
+                it.span.slice(cx.text)
+            ),
+        );
+        out.push(with_help(
+            f,
+            format!(
+                "for {unix} write `{}` (or `{quartz_nums}`); if {quartz} is meant, write `{quartz}` to say so",
+                cx.fixed(it.span, unix)
+            ),
+        ));
+    }
+    // A list that is exactly 1,2,3,4,5 (Unix MON..FRI).
+    let mut values = 0u16;
+    let mut all_plain = dow.items.len() > 1;
+    for it in &dow.items {
+        match it.kind {
+            ItemKind::Value(v) if !it.named => values |= 1 << v,
+            _ => all_plain = false,
+        }
+    }
+    if all_plain && values == 0b11_1110 {
+        let f = cx.finding(
+            "quartz-dow-numbering",
+            dow.span,
+            format!(
+                "Quartz numbers days from 1 = Sunday: `{}` is SUN,MON,TUE,WED,THU, not MON-FRI",
+                dow.span.slice(cx.text)
+            ),
+        );
+        out.push(with_help(
+            f,
+            format!(
+                "for Monday to Friday write `{}`; if Sunday to Thursday is meant, write `SUN-THU` to say so",
+                cx.fixed(dow.span, "MON-FRI")
+            ),
+        ));
+    }
+}
+
+/// `l-alone-in-dow`: Quartz day-of-week `L` alone means Saturday.
+fn l_alone_in_dow(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    for it in &cx.field(FieldKind::DayOfWeek).items {
+        if it.kind != ItemKind::SaturdayL {
+            continue;
+        }
+        let f = cx.finding(
+            "l-alone-in-dow",
+            it.span,
+            "`L` alone in day-of-week means Saturday in Quartz".to_string(),
+        );
+        out.push(with_help(
+            f,
+            format!(
+                "for every Saturday write `{}`; for the last day of the month put `L` in day-of-month (`0 0 0 L * ?`); for the last Friday write `6L`",
+                cx.fixed(it.span, "SAT")
+            ),
+        ));
+    }
+}
+
+/// `nonportable-question-mark`: `?` in a Unix expression.
+fn nonportable_question_mark(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    if cx.expr.dialect != Dialect::Unix || cx.expr.nickname.is_some() {
+        return;
+    }
+    for kind in [FieldKind::DayOfMonth, FieldKind::DayOfWeek] {
+        for it in &cx.field(kind).items {
+            if it.kind != ItemKind::NoSpecific {
+                continue;
+            }
+            let f = cx.finding(
+                "nonportable-question-mark",
+                it.span,
+                format!(
+                    "`?` in {} is not portable: Vixie/ISC cron and most Unix crons reject it",
+                    kind.name()
+                ),
+            );
+            out.push(with_help(
+                f,
+                format!("`?` means `*` here; write `{}`", cx.fixed(it.span, "*")),
+            ));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------- DST
+
+/// A change of a zone's UTC offset at instant `at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Transition {
+    at: i64,
+    before: i32,
+    after: i32,
+}
+
+impl Transition {
+    fn is_gap(&self) -> bool {
+        self.after > self.before
+    }
+    /// The wall-clock seconds `[start, end)` that do not exist (gap) or exist
+    /// twice (overlap).
+    fn wall_window(&self) -> (i64, i64) {
+        let (a, b) = (self.at + self.before as i64, self.at + self.after as i64);
+        (a.min(b), a.max(b))
+    }
+}
+
+/// A zone's clock changes in the year after "now", found once.
+#[derive(Clone, Debug)]
+struct DstCheck {
+    zone: Zone,
+    policy: DstPolicy,
+    transitions: Vec<Transition>,
+}
+
+impl DstCheck {
+    fn new(zone: Zone, policy: DstPolicy, now: i64) -> DstCheck {
+        let mut transitions = Vec::new();
+        if zone.fixed_offset().is_none() {
+            // Clock changes are months apart; a 6-hour scan then a bisection
+            // finds each one to the second.
+            const STEP: i64 = 6 * 3600;
+            let end = now + 366 * 86_400;
+            let mut t = now;
+            let mut off = zone.offset_at(t);
+            while t < end {
+                let next = (t + STEP).min(end);
+                let next_off = zone.offset_at(next);
+                if next_off != off {
+                    let (mut lo, mut hi) = (t, next);
+                    while hi - lo > 1 {
+                        let mid = lo + (hi - lo) / 2;
+                        if zone.offset_at(mid) == off {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    transitions.push(Transition {
+                        at: hi,
+                        before: zone.offset_at(hi - 1),
+                        after: zone.offset_at(hi),
+                    });
+                }
+                t = next;
+                off = next_off;
+            }
+        }
+        DstCheck {
+            zone,
+            policy,
+            transitions,
+        }
+    }
+
+    /// The first clock change of the kind asked for at which the schedule has a
+    /// wall-clock fire time inside the gap/overlap, with that fire time and
+    /// whether more fire times fall inside.
+    fn first_hit(&self, sched: &Schedule, gap: bool) -> Option<(Transition, i64, bool)> {
+        for tr in self.transitions.iter().filter(|t| t.is_gap() == gap) {
+            let (start, end) = tr.wall_window();
+            let Some(wall) = sched.next_local(start - 1) else {
+                continue;
+            };
+            if wall >= end {
+                continue;
+            }
+            let confirmed = match self.zone.resolve_local(wall) {
+                LocalTime::Gap { .. } => gap,
+                LocalTime::Ambiguous(..) => !gap,
+                LocalTime::Unique(_) => false,
+            };
+            if confirmed {
+                let more = sched.next_local(wall).is_some_and(|w| w < end);
+                return Some((*tr, wall, more));
+            }
+        }
+        None
+    }
+}
+
+fn two(out: &mut String, v: u32) {
+    out.push(char::from(b'0' + (v / 10 % 10) as u8));
+    out.push(char::from(b'0' + (v % 10) as u8));
+}
+
+/// `2027-03-14`
+fn date_of(wall: i64) -> String {
+    let c = Civil::from_secs(wall);
+    format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
+}
+
+/// `02:30` (or `02:30:15` when the seconds are not zero).
+fn time_of(wall: i64) -> String {
+    let c = Civil::from_secs(wall);
+    let mut s = String::with_capacity(8);
+    two(&mut s, c.hour);
+    s.push(':');
+    two(&mut s, c.minute);
+    if c.second != 0 {
+        s.push(':');
+        two(&mut s, c.second);
+    }
+    s
+}
+
+/// `UTC-04:00`
+fn offset_name(off: i32) -> String {
+    let sign = if off < 0 { '-' } else { '+' };
+    let a = off.unsigned_abs();
+    let mut s = format!("UTC{sign}");
+    two(&mut s, a / 3600);
+    s.push(':');
+    two(&mut s, a / 60 % 60);
+    s
+}
+
+/// `1h`, `30m`, `1h 30m`
+fn duration(secs: i64) -> String {
+    let (h, m) = (secs / 3600, secs / 60 % 60);
+    match (h, m) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h {m}m"),
+    }
+}
+
+fn policy_label(p: DstPolicy) -> &'static str {
+    match p {
+        DstPolicy::Shift => "--dst shift",
+        DstPolicy::Skip => "--dst skip",
+        DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
+    }
+}
+
+/// The span the DST rules point at: the hour field, else the whole expression.
+fn dst_span(cx: &Cx<'_>) -> Span {
+    cx.field_span(FieldKind::Hour)
+}
+
+/// `dst-gap`: a wall-clock fire time that does not exist in the zone.
+fn dst_gap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let Some(dst) = &cx.opts.dst else {
+        return;
+    };
+    let Some((tr, wall, more)) = dst.first_hit(cx.sched, true) else {
+        return;
+    };
+    let (start, end) = tr.wall_window();
+    let gap = (tr.after - tr.before) as i64;
+    let mut message = format!(
+        "{} {} does not exist in {}: clocks jump from {} to {}",
+        date_of(wall),
+        time_of(wall),
+        dst.zone.name(),
+        time_of(start),
+        time_of(end)
+    );
+    if more {
+        message.push_str(&format!(
+            " (nor do its later fire times before {})",
+            time_of(end)
+        ));
+    }
+    let what = match dst.policy {
+        DstPolicy::Shift => format!(
+            "fires at {} {} instead, {} later",
+            time_of(wall + gap),
+            offset_name(tr.after),
+            duration(gap)
+        ),
+        DstPolicy::Skip | DstPolicy::Quartz => "does not fire at that time that day".to_string(),
+    };
+    let f = cx.finding("dst-gap", dst_span(cx), message);
+    out.push(with_help(
+        f,
+        format!(
+            "with {} it {what}; to fire at the same time every day choose a time outside {}–{} or a zone without daylight saving",
+            policy_label(dst.policy),
+            time_of(start),
+            time_of(end)
+        ),
+    ));
+}
+
+/// `dst-overlap`: a wall-clock fire time that happens twice in the zone.
+fn dst_overlap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let Some(dst) = &cx.opts.dst else {
+        return;
+    };
+    let Some((tr, wall, more)) = dst.first_hit(cx.sched, false) else {
+        return;
+    };
+    let (start, end) = tr.wall_window();
+    let mut message = format!(
+        "{} {} happens twice in {}: clocks go back from {} to {}",
+        date_of(wall),
+        time_of(wall),
+        dst.zone.name(),
+        time_of(end),
+        time_of(start)
+    );
+    if more {
+        message.push_str(&format!(
+            " (so do its later fire times before {})",
+            time_of(end)
+        ));
+    }
+    let which = match dst.policy {
+        DstPolicy::Shift | DstPolicy::Skip => {
+            format!("the first occurrence ({})", offset_name(tr.before))
+        }
+        DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
+    };
+    let f = cx.finding("dst-overlap", dst_span(cx), message);
+    out.push(with_help(
+        f,
+        format!(
+            "with {} it fires once, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
+            policy_label(dst.policy),
+            time_of(start),
+            time_of(end)
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2026-06-01T00:00:00Z.
+    const NOW: i64 = 1_780_272_000;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        check(text, DialectChoice::Auto, &LintOptions::new(NOW))
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    fn one(text: &str, code: &str) -> Finding {
+        let found = check(text, DialectChoice::Auto, &LintOptions::new(NOW));
+        let hits: Vec<_> = found.into_iter().filter(|f| f.code == code).collect();
+        assert_eq!(hits.len(), 1, "{text}: expected one {code}, got {hits:?}");
+        hits.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn now_is_2026() {
+        // 2026-06-01 is day 20605 after 1970-01-01 (56 years, 14 leap days, 151 days).
+        assert_eq!(NOW, (56 * 365 + 14 + 151) * 86_400);
+        assert_eq!(LintOptions::new(NOW).now_year(), 2026);
+    }
+
+    #[test]
+    fn clean_expressions_have_no_findings() {
+        for e in [
+            "0 15 10 ? * MON-FRI",
+            "*/5 * * * *",
+            "0 0 12 L * ?",
+            "0 5 9 ? * 6#3",
+            "@daily",
+            "@reboot",
+            "0 0 0 1 1 ? 2030",
+            "0 0 9 ? * 2-6",
+            "0 0 0 28 * ?",
+        ] {
+            assert_eq!(codes(e), Vec::<&str>::new(), "{e}");
+        }
+    }
+
+    #[test]
+    fn parse_errors_keep_their_code() {
+        let f = check(
+            "0 0 12 1 * MON",
+            DialectChoice::Quartz,
+            &LintOptions::new(NOW),
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "both-day-fields");
+        assert_eq!(f[0].severity, Severity::Error);
+        // `1` at 7 and `MON` at 11..14
+        assert_eq!(f[0].span, Span::new(7, 8));
+        assert_eq!(f[0].other_spans, vec![Span::new(11, 14)]);
+    }
+
+    #[test]
+    fn never_fires_names_the_short_month() {
+        let f = one("0 0 0 30 2 ?", "never-fires");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.message, "never fires: Feb has no day 30");
+        assert_eq!(f.span, Span::new(6, 8)); // `30`
+        assert_eq!(f.other_spans, vec![Span::new(9, 10)]); // `2`
+                                                           // Only the error: the day-29–31 warning would repeat it.
+        assert_eq!(codes("0 0 0 30 2 ?"), vec!["never-fires"]);
+        // Feb 29 on a Monday (unix `+` forces AND): 2044 is such a year.
+        assert!(codes("0 0 29 2 +1").iter().all(|c| *c != "never-fires"));
+        // @reboot has no clock fire times, and that is not a problem
+        assert!(!codes("@reboot").contains(&"never-fires"));
+    }
+
+    #[test]
+    fn year_in_past_uses_now() {
+        let f = one("0 0 12 1 1 ? 2020", "year-in-past");
+        assert_eq!(f.span, Span::new(13, 17));
+        assert!(f.message.contains("before 2026"), "{}", f.message);
+        assert!(!codes("0 0 12 1 1 ? 2020-2026").contains(&"year-in-past"));
+        assert!(!codes("0 0 12 1 1 ? 2030").contains(&"year-in-past"));
+        // a different "now" changes the answer
+        let y2019 = LintOptions::new(1_546_300_800); // 2019-01-01
+        let found = check("0 0 12 1 1 ? 2020", DialectChoice::Auto, &y2019);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn rarely_fires_counts_days_against_years() {
+        // Feb 29 from 2026 to 2199 (174 years): the multiples of 4 from 2028 to 2196
+        // are (2196 - 2028) / 4 + 1 = 43, and 2100 is not a leap year: 42 days.
+        let f = one("0 0 12 29 2 ?", "rarely-fires");
+        assert_eq!(
+            f.message,
+            "fires less than once a year: on 42 days in 174 years from 2026 to 2199"
+        );
+        // The count by another route: leap years from 2026 to 2199.
+        let leap = (2026..=2199).filter(|y| is_leap(*y)).count();
+        assert_eq!(leap, 42);
+        // a named single year that fires once in it is fine
+        assert!(!codes("0 0 12 29 2 ? 2028").contains(&"rarely-fires"));
+        assert!(codes("0 0 12 29 2 ? 2027-2030").contains(&"rarely-fires"));
+        // day 31: seven months a year have it
+        assert!(!codes("0 0 12 31 * ?").contains(&"rarely-fires"));
+        // a fifth Monday of February needs Feb 29 to be a Monday: 2044, 2072, ...
+        assert!(codes("0 0 12 ? 2 MON#5").contains(&"rarely-fires"));
+        // a deliberate year step is not "rare": each named year fires
+        assert!(!codes("0 0 0 1 1 ? */5").contains(&"rarely-fires"));
+    }
+
+    #[test]
+    fn every_second() {
+        let f = one("* 0 12 * * ?", "every-second");
+        assert_eq!(f.span, Span::new(0, 1));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?`")
+        );
+        assert_eq!(
+            one("* * * * * ?", "every-second").message,
+            "fires every second (86400 times a day)"
+        );
+        assert!(codes("0-59 * * * * ?").contains(&"every-second"));
+        // unix with seconds (six fields read as unix only when asked)
+        let unix = check("*/1 * * * * *", DialectChoice::Unix, &LintOptions::new(NOW));
+        assert_eq!(
+            unix.iter().map(|f| f.code).collect::<Vec<_>>(),
+            vec!["every-second"]
+        );
+        assert!(!codes("0 * * * * ?").contains(&"every-second"));
+        assert!(!codes("*/2 * * * * ?").contains(&"every-second"));
+        assert!(!codes("* * * * *").contains(&"every-second")); // 5 fields: second 0
+    }
+
+    #[test]
+    fn skips_short_months() {
+        let f = one("0 0 0 31 * ?", "skips-short-months");
+        assert_eq!(f.span, Span::new(6, 8));
+        assert_eq!(
+            f.message,
+            "`31` skips Feb, Apr, Jun, Sep and Nov: they have no day 31"
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some("for the last day of every month write `L`: `0 0 0 L * ?`")
+        );
+        let f = one("0 0 29 * *", "skips-short-months");
+        assert_eq!(
+            f.message,
+            "`29` skips February in common years: only leap years have a day 29"
+        );
+        // only months that have day 31: nothing skipped
+        assert!(!codes("0 0 0 31 1,3,5,7,8,10,12 ?").contains(&"skips-short-months"));
+        // a range that also covers days every month has is not flagged
+        assert!(!codes("0 0 0 15-31 * ?").contains(&"skips-short-months"));
+        assert!(!codes("0 0 0 */2 * ?").contains(&"skips-short-months"));
+        assert!(!codes("0 0 0 L * ?").contains(&"skips-short-months"));
+        assert!(!codes("0 0 0 28 * ?").contains(&"skips-short-months"));
+        // in a Quartz list the item is flagged, and `L` cannot join the list
+        let f = one("0 0 0 15,30 * ?", "skips-short-months");
+        assert_eq!(f.span, Span::new(9, 11));
+        assert!(f.help.unwrap().contains("expression of its own"));
+        assert!(codes("0 0 0 30W * ?").contains(&"skips-short-months"));
+        assert!(codes("0 0 0 30-31 * ?").contains(&"skips-short-months"));
+    }
+
+    #[test]
+    fn step_exceeds_range() {
+        let f = one("0 0 0 1-31/40 * ?", "step-exceeds-range");
+        assert_eq!(f.span, Span::new(6, 13));
+        assert_eq!(
+            f.message,
+            "step 40 is not smaller than the range 1-31 it steps through: only 1 fires in the day-of-month field"
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some("if only 1 is meant write it: `0 0 0 1 * ?`; otherwise use a step below 31")
+        );
+        // years 1970-2199 are 230 values
+        assert!(codes("0 0 0 1 1 ? */300").contains(&"step-exceeds-range"));
+        assert!(!codes("0 0 0 1 1 ? */229").contains(&"step-exceeds-range"));
+        assert!(codes("0 0 0 1 1 ? */230").contains(&"step-exceeds-range"));
+        // minutes 30/45: 30..59 is 30 values
+        assert!(codes("0 30/45 * * * ?").contains(&"step-exceeds-range"));
+        assert!(!codes("0 30/29 * * * ?").contains(&"step-exceeds-range"));
+        // a wrapping Quartz range 22-2 is 22,23,0,1,2: step 5 leaves only 22
+        assert!(codes("0 0 22-2/5 * * ?").contains(&"step-exceeds-range"));
+        assert!(!codes("0 0 22-2/4 * * ?").contains(&"step-exceeds-range"));
+        assert!(!codes("*/59 * * * *").contains(&"step-exceeds-range"));
+    }
+
+    #[test]
+    fn quartz_dow_numbering() {
+        let f = one("0 0 9 ? * 1-5", "quartz-dow-numbering");
+        assert_eq!(f.span, Span::new(10, 13));
+        assert_eq!(
+            f.message,
+            "Quartz numbers days from 1 = Sunday: `1-5` is SUN-THU, not MON-FRI"
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so")
+        );
+        assert!(codes("0 0 9 ? * 1-6").contains(&"quartz-dow-numbering"));
+        assert!(codes("0 0 9 ? * 1,2,3,4,5").contains(&"quartz-dow-numbering"));
+        for clean in [
+            "0 0 9 ? * MON-FRI",
+            "0 0 9 ? * SUN-THU",
+            "0 0 9 ? * 2-6",
+            "0 0 9 ? * 1",
+            "0 0 9 ? * 1,7",
+        ] {
+            assert!(!codes(clean).contains(&"quartz-dow-numbering"), "{clean}");
+        }
+        // Unix numbering is Unix's own
+        assert!(!codes("0 9 * * 1-5").contains(&"quartz-dow-numbering"));
+    }
+
+    #[test]
+    fn l_alone_in_dow() {
+        let f = one("0 0 0 ? * L", "l-alone-in-dow");
+        assert_eq!(f.span, Span::new(10, 11));
+        assert!(f.help.unwrap().contains("`0 0 0 ? * SAT`"));
+        assert!(!codes("0 0 0 ? * 6L").contains(&"l-alone-in-dow"));
+        assert!(!codes("0 0 0 L * ?").contains(&"l-alone-in-dow"));
+    }
+
+    #[test]
+    fn nonportable_question_mark() {
+        let f = one("0 12 ? * MON", "nonportable-question-mark");
+        assert_eq!(f.span, Span::new(5, 6));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("`?` means `*` here; write `0 12 * * MON`")
+        );
+        assert!(!codes("0 12 * * MON").contains(&"nonportable-question-mark"));
+        // Quartz needs it
+        assert!(!codes("0 0 12 ? * MON").contains(&"nonportable-question-mark"));
+    }
+
+    #[test]
+    fn allow_skips_a_rule_and_rejects_unknown_names() {
+        let mut opts = LintOptions::new(NOW);
+        opts.allow("every-second").unwrap();
+        assert!(opts.is_allowed("every-second"));
+        assert!(check("* * * * * ?", DialectChoice::Auto, &opts).is_empty());
+        assert_eq!(
+            opts.allow("every-minute"),
+            Err(UnknownRule("every-minute".into()))
+        );
+        // parse errors are not rules
+        assert!(opts.allow("both-day-fields").is_err());
+    }
+
+    fn dst(text: &str, zone: &str, policy: DstPolicy) -> Vec<Finding> {
+        let opts = LintOptions::new(NOW).with_zone(Zone::parse(zone).unwrap(), policy);
+        check(text, DialectChoice::Auto, &opts)
+    }
+
+    #[test]
+    fn dst_gap_in_new_york() {
+        // US clocks spring forward on the second Sunday of March at 02:00: 2027-03-14.
+        let f = dst("0 30 2 * * ?", "America/New_York", DstPolicy::Shift);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, "dst-gap");
+        assert_eq!(f[0].span, Span::new(5, 6)); // the hour field
+        assert_eq!(
+            f[0].message,
+            "2027-03-14 02:30 does not exist in America/New_York: clocks jump from 02:00 to 03:00"
+        );
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("with --dst shift it fires at 03:30 UTC-04:00 instead, 1h later;"));
+        let f = dst("0 30 2 * * ?", "America/New_York", DstPolicy::Quartz);
+        assert!(f[0].help.as_deref().unwrap().starts_with(
+            "with --dst quartz (as Quartz and Nuxeo do) it does not fire at that time that day;"
+        ));
+        // every minute of 02:xx
+        let f = dst("0 * 2 * * ?", "America/New_York", DstPolicy::Skip);
+        assert!(f[0]
+            .message
+            .ends_with("(nor do its later fire times before 03:00)"));
+        // Mondays only: the change happens on a Sunday
+        assert!(dst("0 30 2 ? * MON", "America/New_York", DstPolicy::Shift).is_empty());
+        // no zone, a fixed offset, or UTC: nothing to say
+        assert!(codes("0 30 2 * * ?").is_empty());
+        assert!(dst("0 30 2 * * ?", "+05:30", DstPolicy::Shift).is_empty());
+        assert!(dst("0 30 2 * * ?", "UTC", DstPolicy::Shift).is_empty());
+    }
+
+    #[test]
+    fn dst_overlap_in_new_york_and_paris() {
+        // US clocks fall back on the first Sunday of November at 02:00: 2026-11-01.
+        let f = dst("0 30 1 * * ?", "America/New_York", DstPolicy::Shift);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, "dst-overlap");
+        assert_eq!(
+            f[0].message,
+            "2026-11-01 01:30 happens twice in America/New_York: clocks go back from 02:00 to 01:00"
+        );
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("with --dst shift it fires once, at the first occurrence (UTC-04:00);"));
+        let f = dst("0 30 1 * * ?", "America/New_York", DstPolicy::Quartz);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("the second occurrence (UTC-05:00)"));
+        // EU clocks go back on the last Sunday of October at 01:00 UTC (03:00 → 02:00 in Paris)
+        // and forward on the last Sunday of March (02:00 → 03:00): 2026-10-25, 2027-03-28.
+        let f = dst("0 */30 2 * * ?", "Europe/Paris", DstPolicy::Shift);
+        let got: Vec<_> = f.iter().map(|f| (f.code, f.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("dst-gap", "2027-03-28 02:00 does not exist in Europe/Paris: clocks jump from 02:00 to 03:00 (nor do its later fire times before 03:00)"),
+                ("dst-overlap", "2026-10-25 02:00 happens twice in Europe/Paris: clocks go back from 03:00 to 02:00 (so do its later fire times before 03:00)"),
+            ]
+        );
+        let mut opts =
+            LintOptions::new(NOW).with_zone(Zone::parse("Europe/Paris").unwrap(), DstPolicy::Shift);
+        opts.allow("dst-gap").unwrap();
+        let f = check("0 */30 2 * * ?", DialectChoice::Auto, &opts);
+        assert_eq!(
+            f.iter().map(|f| f.code).collect::<Vec<_>>(),
+            vec!["dst-overlap"]
+        );
+    }
+}
