@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod common;
+pub mod convert;
 pub mod croneval;
 pub mod explain;
 pub mod generate;
@@ -69,10 +70,7 @@ fn dispatch(cmd: args::Command) -> anyhow::Result<ExitCode> {
         args::Command::Croneval(a) => croneval::run(&a),
         args::Command::Explain(a) => explain::run(&a),
         args::Command::Validate(a) => validate::run(&a),
-        args::Command::Convert(_) => {
-            eprintln!("error: this subcommand is being built; see README.md");
-            Ok(ExitCode::Usage)
-        }
+        args::Command::Convert(a) => convert::run(&a),
         args::Command::Completions(a) => generate::completions(&a),
         args::Command::Man(a) => generate::man(&a),
     }

@@ -35,6 +35,12 @@ const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
 const LOCAL_MIN: i64 = 0;
 /// Wall-clock seconds of 2199-12-31T23:59:59.
 const LOCAL_MAX: i64 = days_from_civil(MAX_YEAR as i32 + 1, 1, 1) * 86_400 - 1;
+/// Instants outside `TS_MIN..=TS_MAX` are at least a day beyond any wall-clock time of
+/// the search range in any zone (offsets stay under 24 h), so no fire time lies between
+/// them and the range: the searches clamp to these bounds, which also keeps their
+/// offset arithmetic far from `i64` overflow.
+const TS_MIN: i64 = LOCAL_MIN - 2 * 86_400;
+const TS_MAX: i64 = LOCAL_MAX + 2 * 86_400;
 
 /// Which days of a month fire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -606,6 +612,10 @@ impl Schedule {
 
     /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
     pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if after >= TS_MAX {
+            return None;
+        }
+        let after = after.max(TS_MIN);
         if let Some(off) = zone.fixed_offset() {
             let off = off as i64;
             return self.next_local(after.checked_add(off)?).map(|l| l - off);
@@ -658,6 +668,10 @@ impl Schedule {
 
     /// The last fire instant strictly before `before` (Unix seconds) in `zone`.
     pub fn prev_before_ts(&self, before: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if before <= TS_MIN {
+            return None;
+        }
+        let before = before.min(TS_MAX);
         if let Some(off) = zone.fixed_offset() {
             let off = off as i64;
             return self.prev_local(before.checked_add(off)?).map(|l| l - off);
@@ -1137,6 +1151,31 @@ mod tests {
             assert_eq!(s.prev_before_ts(n + 1, &z, DstPolicy::Shift), Some(n));
             assert!(s.prev_before_ts(n, &z, DstPolicy::Shift).unwrap() <= t);
             t = n;
+        }
+    }
+
+    #[test]
+    fn extreme_instants_neither_panic_nor_lose_fire_times() {
+        let s = Schedule::parse("0 0 12 * * ?", DialectChoice::Auto).unwrap();
+        for zone in ["UTC", "+14:00", "-09:30", "America/New_York"] {
+            let z = Zone::parse(zone).unwrap();
+            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+                // the first and last fire times, asked from ordinary instants
+                let first = s
+                    .next_after_ts(ts("1969-12-01T00:00:00Z"), &z, dst)
+                    .unwrap();
+                let last = s
+                    .prev_before_ts(ts("2200-02-01T00:00:00Z"), &z, dst)
+                    .unwrap();
+                assert!(iso(first).as_str() < "1970-01-02", "{zone} {dst}");
+                assert!(iso(last).as_str() > "2199-12-30", "{zone} {dst}");
+                assert_eq!(s.next_after_ts(i64::MIN, &z, dst), Some(first));
+                assert_eq!(s.prev_before_ts(i64::MAX, &z, dst), Some(last));
+                assert_eq!(s.next_after_ts(i64::MAX, &z, dst), None);
+                assert_eq!(s.prev_before_ts(i64::MIN, &z, dst), None);
+                assert_eq!(s.next_after_ts(i64::MIN + 1, &z, dst), Some(first));
+                assert_eq!(s.prev_before_ts(i64::MAX - 1, &z, dst), Some(last));
+            }
         }
     }
 

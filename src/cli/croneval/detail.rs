@@ -32,11 +32,13 @@ pub(super) fn rows(e: &Expr, label: &str) -> Vec<Row> {
 /// A table per expression, headed by the expression and its dialect.
 pub(super) fn tables(ctx: &Ctx, out: &mut impl Write) -> io::Result<()> {
     for s in ctx.sources {
-        let Some(e) = &s.expr else { continue };
+        let (Some(e), Some(_)) = (&s.expr, s.schedule()) else {
+            continue;
+        };
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         table.set_header(vec!["field", "text", "meaning"]);
-        for r in rows(e, &s.label) {
+        for r in rows(e, &s.text) {
             let text = match (r.text, e.nickname) {
                 (Some(t), _) => t,
                 (None, Some(n)) => format!("(from {})", n.text()),
