@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start --next from this time')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
-            [CompletionResult]::new('--12h', '--12h', [CompletionResultType]::ParameterName, 'Use a 12-hour clock (10:15 AM)')
+            [CompletionResult]::new('--12h', '--12h', [CompletionResultType]::ParameterName, 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Add a table of each field''s text and meaning')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

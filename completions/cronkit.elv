@@ -55,7 +55,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --from 'Start --next from this time'
             cand --format 'Output format'
             cand --color 'Colour'
-            cand --12h 'Use a 12-hour clock (10:15 AM)'
+            cand --12h 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
             cand --fields 'Add a table of each field''s text and meaning'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -69,7 +69,7 @@ json\t''"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l 12h -d 'Use a 12-hour clock (10:15 AM)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l 12h -d 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l fields -d 'Add a table of each field\'s text and meaning'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s f -l file -d 'Files to check (`-` = stdin); repeatable' -r -F

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod convert;
+pub mod describe;
 pub mod expr;
 pub mod formats;
 pub mod lint;

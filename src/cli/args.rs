@@ -37,12 +37,18 @@ Examples:
       At 10:15, Monday through Friday
   cronkit explain \"0 0 12 1 * MON\" --dialect unix
       At 12:00 on day 1 of the month or on Monday
+  cronkit explain --12h \"0 0/15 9-17 * * ?\"
+      Every 15 minutes from 9:00 AM through 5:45 PM
   cronkit explain \"0 5 9 ? * 6#3\" --next 3 --tz Europe/Paris
       the sentence, then the next three fire times
   cronkit explain --fields \"0 0/30 9-17 ? * MON-FRI\"
       a table of what each field means
-  crontab -l | cut -d' ' -f1-5 | cronkit explain -
-      one description per input line";
+  crontab -l | grep -v '^#' | cut -d' ' -f1-5 | cronkit explain -
+      one description per input line (blank lines and # comments are skipped)
+  cronkit explain --format json \"0 0 0 29 2 ?\"
+
+Exit status: 0 success, 1 an invalid expression (the others are still described) or,
+with --next, an expression without fire times, 2 usage error.";
 
 pub const VALIDATE_EXAMPLES: &str = "\
 Examples:
@@ -204,7 +210,7 @@ pub struct ExplainArgs {
     /// Cron dialect
     #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
     pub dialect: DialectArg,
-    /// Use a 12-hour clock (10:15 AM)
+    /// Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)
     #[arg(long = "12h")]
     pub twelve_hour: bool,
     /// Add a table of each field's text and meaning

@@ -878,7 +878,7 @@ fn span_mask(a: u32, b: u32) -> u64 {
 }
 
 /// Values of one item in native numbering, as a bit set (bit v = value v).
-fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
+pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
         if step == 1 {
             return if a <= b {
@@ -1032,6 +1032,25 @@ impl Build for Compiler {
     }
 }
 
+/// The day rule of an expression on its own, without compiling the other fields
+/// or filtering years (for descriptions, which ask about it on every call).
+pub(crate) fn day_rule(e: &Expr) -> DayRule {
+    let mut c = Compiler::new(e.dialect, 0);
+    c.add(FieldKind::DayOfMonth, &e.field(FieldKind::DayOfMonth).items);
+    c.add(FieldKind::DayOfWeek, &e.field(FieldKind::DayOfWeek).items);
+    let mut r = c.schedule.days;
+    r.combine = e.day_combine();
+    if e.dialect == Dialect::Quartz {
+        if e.field(FieldKind::DayOfMonth).is_no_specific() {
+            r.dom_days = ALL_DAYS;
+        }
+        if e.field(FieldKind::DayOfWeek).is_no_specific() {
+            r.weekdays = 0x7F;
+        }
+    }
+    r
+}
+
 /// Bit set of a non-year, non-day field.
 fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
     let (min, max) = kind.bounds(d);
@@ -1040,7 +1059,7 @@ fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
         .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
 }
 
-fn year_bits(items: &[Item]) -> [u64; 4] {
+pub(crate) fn year_bits(items: &[Item]) -> [u64; 4] {
     let mut out = [0u64; 4];
     let mut set = |y: u32| {
         let i = (y - MIN_YEAR as u32) as usize;

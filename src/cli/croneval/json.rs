@@ -52,8 +52,8 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
                 text: &s.label,
                 dialect: s.dialect_name(),
                 fields: match (&s.expr, s.schedule(), ctx.detail) {
-                    (Some(e), Some(schedule), true) => Some(
-                        detail::rows(e, &s.text, schedule)
+                    (Some(e), Some(_), true) => Some(
+                        detail::rows(e, &s.text)
                             .into_iter()
                             .map(|r| FieldDoc {
                                 field: r.field,
