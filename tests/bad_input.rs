@@ -290,6 +290,10 @@ fn closed_stdout_ends_at_once() {
             vec!["* * * * * ?", "-c", "10000000", "--format", "json"],
         ),
         ("cronkit", vec!["man"]),
+        (
+            "cronkit",
+            vec!["explain", "* * * * * ?", "--next", "100000"],
+        ),
         ("cronkit", vec!["completions", "bash"]),
     ] {
         let started = Instant::now();
@@ -626,6 +630,87 @@ fn convert_bad_files_name_the_file_and_place() {
     // empty stdin
     let out = run_in(None, "cronkit", &["convert"], b"");
     expect(&out, 2, &["nothing to convert", "stdin"], "empty stdin");
+}
+
+// ---------------------------------------------------------------- explain
+
+#[test]
+fn explain_bad_expressions_and_options() {
+    let cases: &[(&[&str], i32, &[&str])] = &[
+        (&[""], 1, &["empty-expression"]),
+        (&["0 0 12 1 * MON"], 1, &["both-day-fields"]),
+        (
+            &["99999999999999999999 * * * *"],
+            1,
+            &["value-out-of-range", "99999999999999999999"],
+        ),
+        (
+            &["0 0 0 ? * 1#99999999999"],
+            1,
+            &["bad-nth", "#99999999999"],
+        ),
+        (&["0 0\u{7}12 * * ?"], 1, &["error["]),
+        (
+            &["* * * * *", "--next", "5", "--tz", "Mars/Olympus"],
+            2,
+            &["--tz", "Mars/Olympus"],
+        ),
+        (&["* * * * *", "--next", "-1"], 2, &["-1"]),
+        (&["* * * * *", "--format", "yaml"], 2, &["--format", "yaml"]),
+        (
+            &["* * * * *", "--dialect", "cobol"],
+            2,
+            &["--dialect", "cobol"],
+        ),
+    ];
+    for (args, code, needles) in cases {
+        let mut a = vec!["explain"];
+        a.extend_from_slice(args);
+        let out = cronkit(&a);
+        expect(&out, *code, needles, &format!("explain {args:?}"));
+        assert!(!out.stderr.contains('\u{7}'), "{args:?}: raw BEL in stderr");
+    }
+    // a 100 KB expression: answered, and the message is cut
+    let long = format!("0 0 0 ? * {}", "MON-".repeat(25_000));
+    let out = cronkit(&["explain", &long]);
+    expect(&out, 1, &["error["], "explain of a 100 KB expression");
+    assert!(
+        out.stderr.len() < 2_000,
+        "{} bytes of stderr",
+        out.stderr.len()
+    );
+}
+
+#[test]
+fn explain_stdin_names_the_line() {
+    // good, non-UTF-8, bad, comment, good: each bad line named, the good ones described
+    let out = run_in(
+        None,
+        "cronkit",
+        &["explain", "-"],
+        b"0 0 12 * * ?\n\xff\xfe\n0 0 12 1 * MON\n# c\n*/5 * * * *\n",
+    );
+    expect(
+        &out,
+        1,
+        &["stdin line 2", "UTF-8", "stdin line 3", "both-day-fields"],
+        "explain -",
+    );
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    // one 3 MB line without a newline: skipped with a message, memory bounded
+    let mut big = vec![b'*'; 3 << 20];
+    big.extend_from_slice(b"\n0 0 12 * * ?\n");
+    let out = run_in(None, "cronkit", &["explain", "-"], &big);
+    expect(
+        &out,
+        1,
+        &["stdin line 1", "longer than"],
+        "explain - with a 3 MB line",
+    );
+    assert_eq!(out.stdout.trim(), "At 12:00");
+    // empty stdin: nothing to explain, nothing failed
+    let out = run_in(None, "cronkit", &["explain", "-"], b"");
+    assert!(out.code == 0 || out.code == 2, "empty stdin: {}", out.code);
 }
 
 // ---------------------------------------------------------------- completions, man

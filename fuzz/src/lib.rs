@@ -31,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("zone", zone),
     ("time", time),
     ("convert", convert),
+    ("explain", explain),
 ];
 
 /// The check registered under `name`.
@@ -301,7 +302,7 @@ pub fn json(data: &[u8]) {
 
 /// Position checks for the line-based readers: the expression text is found
 /// verbatim at `byte_offset`, on the line and column reported.
-fn check_located(data: &[u8], l: &Located) {
+fn check_located(data: &[u8], newlines: &[usize], l: &Located) {
     let end = l.byte_offset + l.text.len();
     assert!(end <= data.len(), "{l:?} ends past the input");
     assert_eq!(
@@ -309,13 +310,10 @@ fn check_located(data: &[u8], l: &Located) {
         l.text.as_bytes(),
         "text not at byte_offset: {l:?}"
     );
-    let before = &data[..l.byte_offset];
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    assert_eq!(l.line as usize, line, "wrong line: {l:?}");
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    // newlines before the offset (a binary search: inputs can have many lines)
+    let k = newlines.partition_point(|&i| i < l.byte_offset);
+    assert_eq!(l.line as usize, k + 1, "wrong line: {l:?}");
+    let line_start = if k == 0 { 0 } else { newlines[k - 1] + 1 };
     let mut prefix = &data[line_start..l.byte_offset];
     if line_start == 0 {
         prefix = prefix.strip_prefix("\u{feff}".as_bytes()).unwrap_or(prefix);
@@ -338,9 +336,15 @@ fn agree(
     from_str: Option<Vec<Result<Located, InputError>>>,
     streamed: Vec<Result<Located, InputError>>,
 ) {
+    let newlines: Vec<usize> = data
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
     for r in &streamed {
         match r {
-            Ok(l) => check_located(data, l),
+            Ok(l) => check_located(data, &newlines, l),
             Err(e) => check_input_error(data, e),
         }
     }
@@ -522,5 +526,37 @@ pub fn convert(data: &[u8]) {
             DialectChoice::Quartz,
             &format!("watcher {} read back", w.json),
         );
+    }
+}
+
+/// `explain`: every accepted expression gets a one-line, non-empty description in
+/// both clocks, with no control characters, and a description of each field.
+pub fn explain(data: &[u8]) {
+    use cronkit::describe::{describe, describe_field, Options};
+    use cronkit::FieldKind;
+    let text = String::from_utf8_lossy(data);
+    for choice in CHOICES {
+        let Ok(e) = Expr::parse(&text, choice) else {
+            continue;
+        };
+        for o in [Options::default(), Options::twelve_hour()] {
+            let d = describe(&e, &o);
+            assert!(!d.trim().is_empty(), "empty description of {text:?}");
+            assert!(
+                !d.chars().any(char::is_control),
+                "control character in the description of {text:?}: {d:?}"
+            );
+        }
+        for kind in [
+            FieldKind::Second,
+            FieldKind::Minute,
+            FieldKind::Hour,
+            FieldKind::DayOfMonth,
+            FieldKind::Month,
+            FieldKind::DayOfWeek,
+            FieldKind::Year,
+        ] {
+            let _ = describe_field(&e, kind);
+        }
     }
 }

@@ -146,10 +146,14 @@ impl Zone {
     /// ```
     pub fn parse(s: &str) -> Result<Zone, ZoneError> {
         let t = s.trim();
-        match t {
-            "UTC" | "utc" | "Z" | "z" | "Etc/UTC" | "GMT" | "Etc/GMT" => return Ok(Zone::utc()),
-            "local" | "LOCAL" | "Local" => return Zone::local(),
-            _ => {}
+        // any case, like IANA names below: `etc/utc` must be the same zone as `Etc/UTC`
+        // (found by fuzzing: it read as a named zone that merely had offset 0)
+        const UTC: [&str; 5] = ["UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT"];
+        if UTC.iter().any(|u| t.eq_ignore_ascii_case(u)) {
+            return Ok(Zone::utc());
+        }
+        if t.eq_ignore_ascii_case("local") {
+            return Zone::local();
         }
         if t.starts_with('+') || t.starts_with('-') {
             return parse_offset(t).map_err(|e| match e {
@@ -399,6 +403,9 @@ mod tests {
     #[test]
     fn parses_names_offsets_and_utc() {
         assert!(Zone::parse("UTC").unwrap().is_utc());
+        for utc in ["etc/UTC", "ETC/utc", "gmt", "Utc", "z"] {
+            assert!(Zone::parse(utc).unwrap().is_utc(), "{utc}");
+        }
         assert_eq!(
             Zone::parse("america/new_york").unwrap().name(),
             "America/New_York"
