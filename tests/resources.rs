@@ -141,7 +141,7 @@ const WORST: &[(&str, &str)] = &[
     ("0 0 0 29 2 ? 2100", "never fires: 2100 is not a leap year"),
     (
         "0 0 0 ? 2 2#5 2101-2120",
-        "never fires: no 5th Monday of February in those years",
+        "5th Monday of February, 2101-2120: once",
     ),
     ("0 0 0 29 2 ? 2196", "once, near the end of the range"),
     ("59 59 23 31 12 ? 2199", "the last second of the range"),
@@ -149,7 +149,10 @@ const WORST: &[(&str, &str)] = &[
         "0 0 0 ? 2 2#5",
         "5th Monday of February: a few times a century",
     ),
-    ("0 0 0 29 2 * 2196", "unix dialect OR with a year"),
+    (
+        "0 0 0 ? 2 2#5 2190-2199",
+        "5th Monday of February, 2190-2199",
+    ),
     (
         "* * * * * ? 1970",
         "every second, only in 1970 (--prev from 2199)",
@@ -163,8 +166,8 @@ const WORST: &[(&str, &str)] = &[
         "every second of the hour that New York skips (2007+)",
     ),
     (
-        "* * 2 ? 3,10 1#1,1#2",
-        "every second of 02:xx on the first two Sundays of March and October",
+        "* * 1 ? 3,10 1L",
+        "every second of 01:xx on the last Sundays of March and October (London)",
     ),
     (
         "* * 1 ? 11 1#1",
