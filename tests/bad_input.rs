@@ -190,6 +190,9 @@ fn croneval_usage_errors_exit_2_and_name_the_option() {
         (&["--until", "1960-01-01"], &["--until"]),
         (&["--tz", "Mars/Olympus"], &["--tz", "Mars/Olympus"]),
         (&["--tz", "+25:00"], &["--tz", "+25:00"]),
+        // a multi-byte character where an offset's digits go (a panic once)
+        (&["--tz", "+\u{fffd}3"], &["--tz", "\u{fffd}3"]),
+        (&["--tz", "GMT-3\u{e9}"], &["--tz"]),
         (&["--dst", "sometimes"], &["--dst", "sometimes"]),
         (&["-c", "0"], &["--count"]),
         (&["-c", "-5"], &["-5"]),

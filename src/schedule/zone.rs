@@ -343,7 +343,9 @@ fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
     };
     let (h, m) = if let Some((h, m)) = rest.split_once(':') {
         (h, m)
-    } else if rest.len() == 4 {
+    } else if rest.len() == 4 && rest.is_ascii() {
+        // (ASCII only: slicing at byte 2 of `é12` would split a character; found by
+        // fuzzing, a panic on `--tz +é12`)
         (&rest[..2], &rest[2..])
     } else {
         (rest, "0")
@@ -403,6 +405,9 @@ mod tests {
     #[test]
     fn parses_names_offsets_and_utc() {
         assert!(Zone::parse("UTC").unwrap().is_utc());
+        for junk in ["+é12", "-é12", "GMT-é1", "+1é", "+\u{fffd}3"] {
+            assert!(Zone::parse(junk).is_err(), "{junk}");
+        }
         for utc in ["etc/UTC", "ETC/utc", "gmt", "Utc", "z"] {
             assert!(Zone::parse(utc).unwrap().is_utc(), "{utc}");
         }
