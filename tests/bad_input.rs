@@ -635,6 +635,41 @@ fn convert_bad_files_name_the_file_and_place() {
     expect(&out, 2, &["nothing to convert", "stdin"], "empty stdin");
 }
 
+/// JSON is parsed whole, so an endless stdin must hit a limit rather than the
+/// machine's memory: 257 MiB of white space through a pipe, in 1 MiB writes.
+#[test]
+fn endless_json_on_stdin_is_cut_off() {
+    for args in [
+        vec!["validate", "--input", "watcher", "-f", "-"],
+        vec!["convert", "--from", "watcher"],
+    ] {
+        let mut child = Command::new(bin("cronkit"))
+            .args(&args)
+            .env("RUST_BACKTRACE", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            let chunk = vec![b' '; 1 << 20];
+            for _ in 0..257 {
+                if stdin.write_all(&chunk).is_err() {
+                    break; // the reader stopped early: fine
+                }
+            }
+        });
+        let out = child.wait_with_output().expect("wait");
+        let _ = writer.join();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        no_panic(&[], &stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("256 MiB"), "{args:?}: {stderr}");
+    }
+}
+
 // ---------------------------------------------------------------- explain
 
 #[test]

@@ -12,7 +12,7 @@
 //! not JSON, nothing to convert).
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
 
@@ -328,11 +328,9 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
         if io::stdin().is_terminal() {
             eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
         }
-        let mut v = Vec::new();
-        io::stdin().lock().read_to_end(&mut v)?;
-        Ok(v)
+        super::common::read_document(io::stdin().lock())
     } else {
-        fs::read(name)
+        super::common::read_document(fs::File::open(name)?)
     }
 }
 
