@@ -2,8 +2,18 @@
 //!
 //! An [`Expr`] compiles once into a [`Schedule`]: one bit set per field (seconds,
 //! minutes, hours, months, years 1970–2199) and a [`DayRule`] for the day fields.
-//! Finding the next fire time is then a handful of "next set bit" steps on civil
-//! fields, carried upward like an odometer; no second-by-second scanning.
+//! Finding a fire time is then a handful of "next set bit" steps; nothing is
+//! scanned second by second or day by day.
+//!
+//! The forward search ([`Schedule::next_local`]) is the hot path of every
+//! subcommand, so it converts the start instant to a date once and then works on
+//! day numbers: later today (time-of-day bits), later this month (the month's
+//! day mask), a later month (day number of its 1st from a table), a later year.
+//! A month's day mask is a pure function of its length and the weekday it starts
+//! on; how it is computed is decided once per schedule ([`DayShape`]): every day,
+//! a few bit operations for day numbers, `L-n` and weekday sets, a lookup in seven
+//! precomputed masks when `n#k` is involved, and the general [`DayRule::mask`] for
+//! the rest (`W`, `nL`). The backward search walks the fields like an odometer.
 //!
 //! Schedules that can never fire (`0 0 0 30 2 ?`, Feb 29 of 2100) are recognised at
 //! compile time: whether a day rule can match depends only on the length of a month
@@ -26,7 +36,8 @@ use crate::expr::{
     Item, ItemKind, Meta, Span, StepBase, MAX_YEAR, MIN_YEAR,
 };
 use calendar::{
-    days_before_month, days_from_civil, days_in_month, is_leap, weekday_from_days, Civil,
+    civil_from_epoch_days, days_before_month, days_from_civil, days_in_month, epoch_days_of_year,
+    is_leap, weekday_from_days, Civil,
 };
 pub use zone::{DstPolicy, LocalTime, Zone, ZoneError};
 
@@ -69,27 +80,68 @@ impl DayRule {
     }
 
     /// Days (bit d = day d) that fire in a month of `len` days starting on weekday `first_wd`.
+    ///
+    /// The plain forms (day numbers, weekday sets) are a few bit operations and stay
+    /// inline on the search's hot path; `L`, `W`, `#` and `nL` are worked out in
+    /// separate functions.
     #[inline]
     pub fn mask(&self, len: u32, first_wd: u32) -> u32 {
-        let full = ((1u64 << (len + 1)) - 2) as u32;
-        let dom = if self.dom_is_plain() {
-            self.dom_days & full
+        if self.dom_is_plain() && self.dow_is_plain() {
+            self.plain_mask(len, first_wd, 0)
         } else {
-            self.dom_special(len, first_wd, full)
-        };
-        let dow = if self.weekdays == 0x7F && self.dow_is_plain() {
-            full
-        } else {
-            self.dow_mask(len, first_wd, full)
-        };
-        match self.combine {
-            DayCombine::And => dom & dow,
-            DayCombine::Or => dom | dow,
+            self.special_mask(len, first_wd)
         }
     }
 
-    fn dom_special(&self, len: u32, first_wd: u32, full: u32) -> u32 {
-        let mut m = self.dom_days & full;
+    /// [`DayRule::mask`] when there are only day numbers (plus `extra_days`, bit d =
+    /// day d) and weekday sets.
+    #[inline]
+    fn plain_mask(&self, len: u32, first_wd: u32, extra_days: u32) -> u32 {
+        let dom = self.dom_days | extra_days;
+        let dow = self.weekday_pattern(first_wd);
+        full_month(len)
+            & match self.combine {
+                DayCombine::And => dom & dow,
+                DayCombine::Or => dom | dow,
+            }
+    }
+
+    /// [`DayRule::mask`] with `L`, `W`, `#` or `nL` somewhere.
+    #[inline(never)]
+    fn special_mask(&self, len: u32, first_wd: u32) -> u32 {
+        let mut dom = self.dom_days;
+        if !self.dom_is_plain() {
+            dom |= self.dom_special(len, first_wd);
+        }
+        let mut dow = self.weekday_pattern(first_wd);
+        if !self.dow_is_plain() {
+            dow |= self.dow_special(len, first_wd);
+        }
+        full_month(len)
+            & match self.combine {
+                DayCombine::And => dom & dow,
+                DayCombine::Or => dom | dow,
+            }
+    }
+
+    /// Plain weekdays laid over a month starting on `first_wd`: bit d = day d
+    /// (for d ≤ 35) falls on a weekday of the set.
+    #[inline]
+    fn weekday_pattern(&self, first_wd: u32) -> u32 {
+        // bit i of `rot` = the weekday of day i+1 is in the set
+        let w = self.weekdays as u32;
+        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
+        // a week repeated five times covers 35 days (bits 7k apart); then shifted so
+        // bit 1 is day 1 (days 32–35 fall off the u32, no month has them)
+        const FIVE_WEEKS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+        ((rot as u64 * FIVE_WEEKS) << 1) as u32
+    }
+
+    /// The `L-n`, `nW` and `L-nW` days of a month (kept out of line: the
+    /// weekday-only rules that share [`DayRule::special_mask`] are more common).
+    #[inline(never)]
+    fn dom_special(&self, len: u32, first_wd: u32) -> u32 {
+        let mut m = 0;
         let mut bits = self.dom_last_offsets;
         while bits != 0 {
             let n = bits.trailing_zeros();
@@ -117,42 +169,34 @@ impl DayRule {
         m
     }
 
-    fn dow_mask(&self, len: u32, first_wd: u32, full: u32) -> u32 {
-        // bit i of `rot` = weekday of day i+1 is in the set
-        let w = self.weekdays as u32;
-        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
-        let r = rot as u64;
-        let pattern = r | (r << 7) | (r << 14) | (r << 21) | (r << 28);
-        let mut m = ((pattern << 1) as u32) & full;
-        if !self.dow_is_plain() {
-            let mut special = self.last_weekdays as u32;
-            for wd in 0..7u32 {
-                if (self.nth_weekdays >> (8 * wd)) & 0x3E != 0 {
-                    special |= 1 << wd;
-                }
+    /// The `n#k` and `nL` days of a month.
+    #[inline]
+    fn dow_special(&self, len: u32, first_wd: u32) -> u32 {
+        let mut m = 0;
+        // `n#k`: one bit per (weekday, k) pair, usually just one
+        let mut bits = self.nth_weekdays;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
+            let (wd, k) = (b / 8, b % 8);
+            let d = first_day_on(wd, first_wd) + 7 * (k - 1);
+            if d <= len {
+                m |= 1 << d;
             }
-            while special != 0 {
-                let wd = special.trailing_zeros();
-                special &= special - 1;
-                let first = 1 + (wd + 7 - first_wd) % 7; // first such weekday of the month
-                let nth = ((self.nth_weekdays >> (8 * wd)) & 0x3E) as u32;
-                let mut ks = nth;
-                while ks != 0 {
-                    let k = ks.trailing_zeros();
-                    ks &= ks - 1;
-                    let d = first + 7 * (k - 1);
-                    if d <= len {
-                        m |= 1 << d;
-                    }
-                }
-                if self.last_weekdays & (1 << wd) != 0 {
-                    let mut d = first;
-                    while d + 7 <= len {
-                        d += 7;
-                    }
-                    m |= 1 << d;
-                }
-            }
+        }
+        // `nL`: the last day of the month on weekday wd: the first one (1..=7)
+        // plus four weeks if that fits in the month (len ≥ 28), else three
+        let mut bits = self.last_weekdays as u32;
+        while bits != 0 {
+            let wd = bits.trailing_zeros();
+            bits &= bits - 1;
+            let first = first_day_on(wd, first_wd);
+            m |= 1
+                << if first + 28 <= len {
+                    first + 28
+                } else {
+                    first + 21
+                };
         }
         m
     }
@@ -174,6 +218,14 @@ impl DayRule {
             }
         }
     }
+}
+
+/// The first day of a month starting on weekday `first_wd` that falls on weekday `wd`.
+#[inline]
+fn first_day_on(wd: u32, first_wd: u32) -> u32 {
+    // both are 0..=6: one conditional subtraction instead of a `% 7`
+    let ahead = wd + 7 - first_wd;
+    1 + if ahead >= 7 { ahead - 7 } else { ahead }
 }
 
 /// The weekday (Mon–Fri) nearest day `d` without leaving the month, as Quartz's `W`.
@@ -209,6 +261,23 @@ const YEARS_OF_KIND: [[u64; 4]; 14] = {
     t
 };
 
+/// How the search computes a month's day mask (see [`Schedule::month_mask`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayShape {
+    /// Every day fires (`*`/`?` in both day fields).
+    Every,
+    /// Day numbers, `L`, `L-n` and weekday sets: a few bit operations.
+    /// `from_end` holds the `L-n` offsets bit-reversed (bit 31 - n), so that one
+    /// shift by 31 - len turns them into days of a month of `len` days.
+    Plain { from_end: u32 },
+    /// Day numbers, weekday sets and `n#k`: then a month's days depend only on the
+    /// weekday it starts on (and its length, which just cuts the end off), so the
+    /// seven possible masks are worked out once, here, indexed by that weekday.
+    ByFirstWeekday([u32; 7]),
+    /// `W`, `nL`, or `L` with `n#k`: [`DayRule::special_mask`].
+    Special,
+}
+
 /// A compiled cron expression: answers "when does it fire next / last".
 ///
 /// ```
@@ -229,6 +298,8 @@ pub struct Schedule {
     /// bit i = year 1970 + i, restricted to years in which some day can fire
     years: [u64; 4],
     days: DayRule,
+    /// How much work the day rule takes (derived from `days`).
+    day_shape: DayShape,
     dialect: Dialect,
     reboot: bool,
 }
@@ -257,8 +328,34 @@ impl Schedule {
             }
         }
         s.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
-        s.drop_years_that_cannot_fire();
+        s.finish();
         s
+    }
+
+    /// Facts derived once all fields are in: which years can fire, and whether
+    /// every day does.
+    fn finish(&mut self) {
+        self.drop_years_that_cannot_fire();
+        let d = &self.days;
+        let no_w = d.dom_nearest_weekday == 0 && d.dom_last_nearest_weekday == 0;
+        self.day_shape =
+            if !no_w || d.last_weekdays != 0 || (d.nth_weekdays != 0 && d.dom_last_offsets != 0) {
+                DayShape::Special
+            } else if d.nth_weekdays != 0 {
+                // 31 days: the longest month; shorter ones mask off their end
+                DayShape::ByFirstWeekday(std::array::from_fn(|wd| d.special_mask(31, wd as u32)))
+            } else if d.dom_last_offsets == 0
+                && match d.combine {
+                    DayCombine::And => d.dom_days == ALL_DAYS && d.weekdays == 0x7F,
+                    DayCombine::Or => d.dom_days == ALL_DAYS || d.weekdays == 0x7F,
+                }
+            {
+                DayShape::Every
+            } else {
+                DayShape::Plain {
+                    from_end: d.dom_last_offsets.reverse_bits(),
+                }
+            };
     }
 
     /// Remove the years in which no month of the schedule has a matching day.
@@ -279,11 +376,7 @@ impl Schedule {
                 if self.months & (1 << m) == 0 {
                     continue;
                 }
-                let len = match m {
-                    4 | 6 | 9 | 11 => 30,
-                    2 => 28 + leap as u32,
-                    _ => 31,
-                };
+                let len = month_len(leap, m);
                 let first = (jan1 + days_before_month(leap, m)) % 7;
                 if self.days.mask(len, first) != 0 {
                     kinds_ok |= 1 << kind;
@@ -403,54 +496,139 @@ impl Schedule {
     }
 
     /// First matching wall-clock second strictly after `after` (wall-clock seconds).
+    ///
+    /// Works on day numbers rather than civil fields: the date of `after` is
+    /// computed once, and every later candidate day is that day number plus an
+    /// offset, so no further calendar conversion is needed until the year changes.
+    /// In order of likelihood the answer is later today, later this month (one
+    /// "next set bit" in the month's day mask), in a later month of this year, or
+    /// in a later year that can fire.
+    #[inline]
     pub fn next_local(&self, after: i64) -> Option<i64> {
         let t = after.checked_add(1)?.max(LOCAL_MIN);
         if t > LOCAL_MAX {
             return None;
         }
-        // Fast path: most answers lie later on the same day, which needs no
-        // calendar arithmetic beyond finding out whether today fires at all.
-        let days = t.div_euclid(86_400);
-        let sod = t.rem_euclid(86_400) as u32;
-        let c = Civil::from_secs(t);
-        if self.year_ok(c.year) && self.months >> c.month & 1 == 1 {
-            let first_wd = (weekday_from_days(days) + 35 - (c.day - 1)) % 7;
-            let mask = self.days.mask(days_in_month(c.year, c.month), first_wd);
-            if mask >> c.day & 1 == 1 {
+        // 0 ≤ t ≤ LOCAL_MAX, so day numbers fit comfortably in a u32
+        let today = (t / 86_400) as u32;
+        let sod = (t % 86_400) as u32;
+        let (year, month, day) = civil_from_epoch_days(today);
+        let month_start = today + 1 - day;
+        let mut mask = 0; // days of this month that fire
+        if self.year_ok(year) && self.months >> month & 1 == 1 {
+            let len = days_in_month(year, month);
+            mask = self.month_mask(len, month_start);
+            if mask >> day & 1 == 1 {
                 if let Some(tod) = self.next_time_of_day(sod) {
-                    return Some(days * 86_400 + tod as i64);
+                    return Some(at(today, tod));
                 }
             }
         }
-        self.search_forward(c).map(Civil::to_secs)
+        self.next_day(year, month, day, month_start, mask)
+    }
+
+    /// [`Schedule::next_local`] once today is ruled out: the first fire time on a
+    /// day after `year-month-day` (the month started on day number `month_start`;
+    /// `mask` holds its days that fire). Kept out of line so the same-day path
+    /// above stays small.
+    #[inline]
+    fn next_day(
+        &self,
+        year: i32,
+        month: u32,
+        day: u32,
+        month_start: u32,
+        mask: u32,
+    ) -> Option<i64> {
+        if !self.year_ok(year) {
+            return self.first_from_year(year + 1);
+        }
+        if let Some(d) = next_bit(mask as u64, day + 1) {
+            return Some(at(month_start + d - 1, self.first_time_of_day()));
+        }
+        let leap = is_leap(year);
+        let year_start = month_start - days_before_month(leap, month);
+        match self.first_in_year(leap, year_start, month + 1) {
+            Some(t) => Some(t),
+            None => self.first_from_year(year + 1),
+        }
+    }
+
+    /// The first fire time in year `y` or a later one.
+    fn first_from_year(&self, y: i32) -> Option<i64> {
+        let mut y = self.next_year(y)?;
+        loop {
+            // every year left in `years` has a day that fires (see
+            // drop_years_that_cannot_fire), so this loop ends at once in practice
+            let start = epoch_days_of_year(y as u32);
+            if let Some(t) = self.first_in_year(is_leap(y), start, 1) {
+                return Some(t);
+            }
+            y = self.next_year(y + 1)?;
+        }
+    }
+
+    /// The first fire time in the (`leap`) year whose January 1st is day number
+    /// `year_start`, in month `from_month` (1..=13) or later.
+    #[inline]
+    fn first_in_year(&self, leap: bool, year_start: u32, from_month: u32) -> Option<i64> {
+        let mut months = (self.months as u32 >> from_month) << from_month;
+        while months != 0 {
+            let m = months.trailing_zeros();
+            months &= months - 1;
+            let start = year_start + days_before_month(leap, m);
+            let mask = self.month_mask(month_len(leap, m), start);
+            if mask != 0 {
+                return Some(at(
+                    start + mask.trailing_zeros() - 1,
+                    self.first_time_of_day(),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Days (bit d = day d) that fire in the month of `len` days starting on day
+    /// number `start`.
+    #[inline]
+    fn month_mask(&self, len: u32, start: u32) -> u32 {
+        match self.day_shape {
+            DayShape::Every => full_month(len),
+            DayShape::Plain { from_end } => {
+                self.days
+                    .plain_mask(len, weekday_of_day(start), from_end >> (31 - len))
+            }
+            DayShape::ByFirstWeekday(masks) => {
+                masks[weekday_of_day(start) as usize] & full_month(len)
+            }
+            DayShape::Special => self.days.special_mask(len, weekday_of_day(start)),
+        }
     }
 
     /// First matching time of day (seconds since midnight) at or after `sod`.
     #[inline]
     fn next_time_of_day(&self, sod: u32) -> Option<u32> {
-        let (mut h, mut mi, mut s) = (sod / 3600, sod / 60 % 60, sod % 60);
-        loop {
-            match next_bit(self.hours as u64, h) {
-                None => return None,
-                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.minutes, mi) {
-                None => {
-                    (h, mi, s) = (h + 1, 0, 0);
-                    continue;
+        let (h, m, s) = (sod / 3600, sod / 60 % 60, sod % 60);
+        if self.hours >> h & 1 == 1 {
+            if self.minutes >> m & 1 == 1 {
+                if let Some(ss) = next_bit(self.seconds, s) {
+                    return Some(sod - s + ss);
                 }
-                Some(m) if m != mi => (mi, s) = (m, 0),
-                Some(_) => {}
             }
-            match next_bit(self.seconds, s) {
-                None => {
-                    (mi, s) = (mi + 1, 0);
-                    continue;
-                }
-                Some(ss) => return Some(h * 3600 + mi * 60 + ss),
+            if let Some(mm) = next_bit(self.minutes, m + 1) {
+                return Some(h * 3600 + mm * 60 + self.seconds.trailing_zeros());
             }
         }
+        let hh = next_bit(self.hours as u64, h + 1)?;
+        Some(hh * 3600 + self.minutes.trailing_zeros() * 60 + self.seconds.trailing_zeros())
+    }
+
+    /// The first matching time of a day (every field has at least one value).
+    #[inline]
+    fn first_time_of_day(&self) -> u32 {
+        self.hours.trailing_zeros() * 3600
+            + self.minutes.trailing_zeros() * 60
+            + self.seconds.trailing_zeros()
     }
 
     /// Last matching wall-clock second strictly before `before`.
@@ -461,72 +639,6 @@ impl Schedule {
         }
         self.search_backward(Civil::from_secs(t))
             .map(Civil::to_secs)
-    }
-
-    /// The odometer: carry upward until every field matches, resetting lower fields.
-    fn search_forward(&self, c: Civil) -> Option<Civil> {
-        let (mut y, mut mo, mut d, mut h, mut mi, mut s) =
-            (c.year, c.month, c.day, c.hour, c.minute, c.second);
-        loop {
-            if !self.year_ok(y) {
-                y = self.next_year(y + 1)?;
-                (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
-            }
-            match next_bit(self.months as u64, mo) {
-                None => {
-                    y += 1;
-                    if y > MAX_YEAR as i32 {
-                        return None;
-                    }
-                    (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
-                    continue;
-                }
-                Some(m) if m != mo => (mo, d, h, mi, s) = (m, 1, 0, 0, 0),
-                Some(_) => {}
-            }
-            let len = days_in_month(y, mo);
-            let first = weekday_from_days(days_from_civil(y, mo, 1));
-            match next_bit(self.days.mask(len, first) as u64, d) {
-                None => {
-                    (mo, d, h, mi, s) = (mo + 1, 1, 0, 0, 0);
-                    continue;
-                }
-                Some(dd) if dd != d => (d, h, mi, s) = (dd, 0, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.hours as u64, h) {
-                None => {
-                    (d, h, mi, s) = (d + 1, 0, 0, 0);
-                    continue;
-                }
-                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.minutes, mi) {
-                None => {
-                    (h, mi, s) = (h + 1, 0, 0);
-                    continue;
-                }
-                Some(m) if m != mi => (mi, s) = (m, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.seconds, s) {
-                None => {
-                    (mi, s) = (mi + 1, 0);
-                    continue;
-                }
-                Some(ss) => {
-                    return Some(Civil {
-                        year: y,
-                        month: mo,
-                        day: d,
-                        hour: h,
-                        minute: mi,
-                        second: ss,
-                    })
-                }
-            }
-        }
     }
 
     /// The odometer run backwards.
@@ -605,11 +717,23 @@ impl Schedule {
     }
 
     /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
+    #[inline]
     pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
-        if let Some(off) = zone.fixed_offset() {
-            let off = off as i64;
-            return self.next_local(after.checked_add(off)?).map(|l| l - off);
+        // UTC and fixed offsets map wall clock to instants one to one: a shift.
+        // Kept apart from the zone search so this common case stays a few
+        // instructions around `next_local`.
+        match zone.fixed_offset() {
+            Some(off) => {
+                let off = off as i64;
+                self.next_local(after.checked_add(off)?).map(|l| l - off)
+            }
+            None => self.next_after_in_zone(after, zone, dst),
         }
+    }
+
+    /// [`Schedule::next_after_ts`] in a zone with daylight-saving transitions.
+    #[inline(never)]
+    fn next_after_in_zone(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
         let local_after = after + zone.offset_at(after) as i64;
         // Under `shift`, wall times in a gap that ended shortly before `after` map to
         // instants after it, so the wall-clock search starts that much earlier.
@@ -801,6 +925,34 @@ impl Iterator for FireTimes<'_> {
     }
 }
 
+/// Wall-clock seconds of time of day `tod` on day number `day`.
+#[inline]
+fn at(day: u32, tod: u32) -> i64 {
+    day as i64 * 86_400 + tod as i64
+}
+
+/// 0 = Sunday … 6 = Saturday of day number `day` ≥ 0 (1970-01-01 was a Thursday).
+#[inline]
+fn weekday_of_day(day: u32) -> u32 {
+    (day + 4) % 7
+}
+
+/// Bits 1..=len: every day of a month of `len` days.
+#[inline]
+fn full_month(len: u32) -> u32 {
+    ((1u64 << (len + 1)) - 2) as u32
+}
+
+/// Days in month `m` of a (non-)leap year.
+#[inline]
+fn month_len(leap: bool, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 => 28 + leap as u32,
+        _ => 31,
+    }
+}
+
 #[inline]
 fn next_bit(mask: u64, from: u32) -> Option<u32> {
     if from >= 64 {
@@ -927,9 +1079,11 @@ impl Compiler {
                 for it in items {
                     match it.kind {
                         ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
-                        ItemKind::NthWeekday(v, k) => {
+                        // k is 1..=5 from the parser; a hand-built tree may say otherwise
+                        ItemKind::NthWeekday(v, k @ 1..=5) => {
                             r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
                         }
+                        ItemKind::NthWeekday(..) => {}
                         k => {
                             let mut bits = item_bits(k, min, max);
                             while bits != 0 {
@@ -967,6 +1121,7 @@ impl Build for Compiler {
                     last_weekdays: 0,
                     combine: DayCombine::And,
                 },
+                day_shape: DayShape::Every,
                 dialect,
                 reboot: false,
             },
@@ -988,7 +1143,7 @@ impl Build for Compiler {
                 s.days.weekdays = 0x7F;
             }
         }
-        s.drop_years_that_cannot_fire();
+        s.finish();
         self.schedule
     }
 
