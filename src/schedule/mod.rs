@@ -25,6 +25,7 @@
 //! and [`Schedule::prev_before`] on top of the wall-clock search (see [`zone`]).
 
 pub mod calendar;
+mod fast_parse;
 pub mod zone;
 
 use chrono::{DateTime, Utc};
@@ -99,11 +100,7 @@ impl DayRule {
     fn plain_mask(&self, len: u32, first_wd: u32, extra_days: u32) -> u32 {
         let dom = self.dom_days | extra_days;
         let dow = self.weekday_pattern(first_wd);
-        full_month(len)
-            & match self.combine {
-                DayCombine::And => dom & dow,
-                DayCombine::Or => dom | dow,
-            }
+        full_month(len) & combine(self.combine, dom, dow)
     }
 
     /// [`DayRule::mask`] with `L`, `W`, `#` or `nL` somewhere.
@@ -117,11 +114,7 @@ impl DayRule {
         if !self.dow_is_plain() {
             dow |= self.dow_special(len, first_wd);
         }
-        full_month(len)
-            & match self.combine {
-                DayCombine::And => dom & dow,
-                DayCombine::Or => dom | dow,
-            }
+        full_month(len) & combine(self.combine, dom, dow)
     }
 
     /// Plain weekdays laid over a month starting on `first_wd`: bit d = day d
@@ -208,7 +201,8 @@ impl DayRule {
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
             || self.dom_last_nearest_weekday & 0x0FFF_FFFF != 0;
-        let nth_k_le_4 = (0..7).any(|wd| (self.nth_weekdays >> (8 * wd)) & 0x1E != 0);
+        // bits k = 1..=4 of each weekday's byte
+        let nth_k_le_4 = self.nth_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
         let dow_always = self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4;
         match self.combine {
             DayCombine::Or => dom_always || dow_always,
@@ -217,6 +211,15 @@ impl DayRule {
                     || (self.weekdays == 0x7F && self.dow_is_plain() && dom_always)
             }
         }
+    }
+}
+
+/// Days matching both day fields (AND) or either (OR, Vixie's rule).
+#[inline]
+fn combine(how: DayCombine, dom: u32, dow: u32) -> u32 {
+    match how {
+        DayCombine::And => dom & dow,
+        DayCombine::Or => dom | dow,
     }
 }
 
@@ -278,6 +281,65 @@ enum DayShape {
     Special,
 }
 
+impl DayShape {
+    /// The quickest way to compute `d`'s day masks.
+    fn of(d: &DayRule) -> DayShape {
+        let w_forms = d.dom_nearest_weekday != 0 || d.dom_last_nearest_weekday != 0;
+        if w_forms || d.last_weekdays != 0 || (d.nth_weekdays != 0 && d.dom_last_offsets != 0) {
+            DayShape::Special
+        } else if d.nth_weekdays != 0 {
+            // 31 days: the longest month; shorter ones mask off their end
+            DayShape::ByFirstWeekday(std::array::from_fn(|wd| {
+                let wd = wd as u32;
+                let dow = d.weekday_pattern(wd) | d.dow_special(31, wd);
+                full_month(31) & combine(d.combine, d.dom_days, dow)
+            }))
+        } else if d.dom_last_offsets == 0
+            && match d.combine {
+                DayCombine::And => d.dom_days == ALL_DAYS && d.weekdays == 0x7F,
+                DayCombine::Or => d.dom_days == ALL_DAYS || d.weekdays == 0x7F,
+            }
+        {
+            DayShape::Every
+        } else {
+            DayShape::Plain {
+                from_end: d.dom_last_offsets.reverse_bits(),
+            }
+        }
+    }
+
+    /// True when a month's days do not depend on the weekday it starts on.
+    fn ignores_weekdays(&self, d: &DayRule) -> bool {
+        match self {
+            DayShape::Every => true,
+            // the weekday pattern is then all or nothing
+            DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
+            DayShape::ByFirstWeekday(_) | DayShape::Special => false,
+        }
+    }
+}
+
+/// The leap years among 1970–2199 (kinds 7..14 of [`YEARS_OF_KIND`]).
+const LEAP_YEARS: [u64; 4] = {
+    let mut t = [0u64; 4];
+    let mut i = 0;
+    while i < YEARS {
+        if is_leap(MIN_YEAR as i32 + i as i32) {
+            t[i / 64] |= 1u64 << (i % 64);
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The common (non-leap) years among 1970–2199.
+const COMMON_YEARS: [u64; 4] = [
+    ALL_YEARS[0] & !LEAP_YEARS[0],
+    ALL_YEARS[1] & !LEAP_YEARS[1],
+    ALL_YEARS[2] & !LEAP_YEARS[2],
+    ALL_YEARS[3] & !LEAP_YEARS[3],
+];
+
 /// A compiled cron expression: answers "when does it fire next / last".
 ///
 /// ```
@@ -306,8 +368,15 @@ pub struct Schedule {
 
 impl Schedule {
     /// Parse and compile in one step (without building the syntax tree).
+    ///
+    /// Everyday expressions take a byte-level fast path (see [`fast_parse`]);
+    /// anything else, and every error, goes through the full parser, so the result
+    /// and the diagnostics are those of `Schedule::from_expr(&Expr::parse(..)?)`.
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
-        parse_with::<Compiler>(text, dialect)
+        match fast_parse::parse(text, dialect) {
+            Some(s) => Ok(s),
+            None => parse_with::<Compiler>(text, dialect),
+        }
     }
 
     /// Compile a parsed expression.
@@ -316,82 +385,64 @@ impl Schedule {
         for f in &e.fields {
             c.add(f.kind, &f.items);
         }
-        let mut s = c.schedule;
-        s.days.combine = e.day_combine();
-        if e.dialect == Dialect::Quartz {
-            // `?` stands for "any": the other field alone decides.
-            if e.field(FieldKind::DayOfMonth).is_no_specific() {
-                s.days.dom_days = ALL_DAYS;
-            }
-            if e.field(FieldKind::DayOfWeek).is_no_specific() {
-                s.days.weekdays = 0x7F;
-            }
+        let mut s = c.complete(
+            e.day_combine(),
+            e.field(FieldKind::DayOfMonth).is_no_specific(),
+            e.field(FieldKind::DayOfWeek).is_no_specific(),
+        );
+        if e.nickname == Some(crate::expr::Nickname::Reboot) {
+            s.reboot = true;
+            s.years = [0; 4]; // parses, never fires by the clock
         }
-        s.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
-        s.finish();
         s
     }
 
-    /// Facts derived once all fields are in: which years can fire, and whether
-    /// every day does.
+    /// Facts derived once all fields are in: how a month's days are worked out
+    /// and which years can fire.
     fn finish(&mut self) {
+        self.day_shape = DayShape::of(&self.days);
         self.drop_years_that_cannot_fire();
-        let d = &self.days;
-        let no_w = d.dom_nearest_weekday == 0 && d.dom_last_nearest_weekday == 0;
-        self.day_shape =
-            if !no_w || d.last_weekdays != 0 || (d.nth_weekdays != 0 && d.dom_last_offsets != 0) {
-                DayShape::Special
-            } else if d.nth_weekdays != 0 {
-                // 31 days: the longest month; shorter ones mask off their end
-                DayShape::ByFirstWeekday(std::array::from_fn(|wd| d.special_mask(31, wd as u32)))
-            } else if d.dom_last_offsets == 0
-                && match d.combine {
-                    DayCombine::And => d.dom_days == ALL_DAYS && d.weekdays == 0x7F,
-                    DayCombine::Or => d.dom_days == ALL_DAYS || d.weekdays == 0x7F,
-                }
-            {
-                DayShape::Every
-            } else {
-                DayShape::Plain {
-                    from_end: d.dom_last_offsets.reverse_bits(),
-                }
-            };
     }
 
     /// Remove the years in which no month of the schedule has a matching day.
     fn drop_years_that_cannot_fire(&mut self) {
-        if self.reboot {
-            self.years = [0; 4];
+        if self.day_shape == DayShape::Every || self.days.always_matches_some_day() {
             return;
         }
-        if self.days.always_matches_some_day() {
-            return;
-        }
-        // which of the 14 kinds of year can fire?
-        let mut kinds_ok = 0u16;
-        for kind in 0..14u32 {
-            let leap = kind >= 7;
-            let jan1 = kind % 7;
-            for m in 1..=12u32 {
-                if self.months & (1 << m) == 0 {
-                    continue;
-                }
-                let len = month_len(leap, m);
+        // Which of the 14 kinds of year (leap or not × weekday of January 1st) can
+        // fire? When the day rule ignores weekdays, a month's days depend on its
+        // length alone and two kinds (leap or not) answer for all fourteen.
+        let months = self.months as u32 & 0x1FFE;
+        let fires_in = |leap: bool, jan1: u32| {
+            let mut ms = months;
+            while ms != 0 {
+                let m = ms.trailing_zeros();
+                ms &= ms - 1;
                 let first = (jan1 + days_before_month(leap, m)) % 7;
-                if self.days.mask(len, first) != 0 {
-                    kinds_ok |= 1 << kind;
-                    break;
+                if self.day_mask_of(month_len(leap, m), first) != 0 {
+                    return true;
                 }
             }
-        }
-        let mut allowed = [0u64; 4];
-        for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
-            if kinds_ok & (1 << kind) != 0 {
-                for (a, y) in allowed.iter_mut().zip(years) {
-                    *a |= y;
+            false
+        };
+        let allowed = if self.day_shape.ignores_weekdays(&self.days) {
+            match (fires_in(false, 0), fires_in(true, 0)) {
+                (true, true) => return,
+                (true, false) => COMMON_YEARS,
+                (false, true) => LEAP_YEARS,
+                (false, false) => [0; 4],
+            }
+        } else {
+            let mut allowed = [0u64; 4];
+            for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
+                if fires_in(kind >= 7, kind as u32 % 7) {
+                    for (a, y) in allowed.iter_mut().zip(years) {
+                        *a |= y;
+                    }
                 }
             }
-        }
+            allowed
+        };
         for (y, a) in self.years.iter_mut().zip(allowed) {
             *y &= a;
         }
@@ -516,12 +567,18 @@ impl Schedule {
         let month_start = today + 1 - day;
         let mut mask = 0; // days of this month that fire
         if self.year_ok(year) && self.months >> month & 1 == 1 {
-            let len = days_in_month(year, month);
-            mask = self.month_mask(len, month_start);
-            if mask >> day & 1 == 1 {
+            // when every day fires, so does today: the mask can wait
+            let every_day = matches!(self.day_shape, DayShape::Every);
+            if !every_day {
+                mask = self.month_mask(days_in_month(year, month), month_start);
+            }
+            if every_day || mask >> day & 1 == 1 {
                 if let Some(tod) = self.next_time_of_day(sod) {
                     return Some(at(today, tod));
                 }
+            }
+            if every_day {
+                mask = full_month(days_in_month(year, month));
             }
         }
         self.next_day(year, month, day, month_start, mask)
@@ -529,8 +586,7 @@ impl Schedule {
 
     /// [`Schedule::next_local`] once today is ruled out: the first fire time on a
     /// day after `year-month-day` (the month started on day number `month_start`;
-    /// `mask` holds its days that fire). Kept out of line so the same-day path
-    /// above stays small.
+    /// `mask` holds its days that fire).
     #[inline]
     fn next_day(
         &self,
@@ -592,16 +648,20 @@ impl Schedule {
     /// number `start`.
     #[inline]
     fn month_mask(&self, len: u32, start: u32) -> u32 {
+        self.day_mask_of(len, weekday_of_day(start))
+    }
+
+    /// Days (bit d = day d) that fire in a month of `len` days starting on weekday
+    /// `first_wd`: [`DayRule::mask`], the way [`DayShape`] says is quickest.
+    #[inline]
+    fn day_mask_of(&self, len: u32, first_wd: u32) -> u32 {
         match self.day_shape {
             DayShape::Every => full_month(len),
             DayShape::Plain { from_end } => {
-                self.days
-                    .plain_mask(len, weekday_of_day(start), from_end >> (31 - len))
+                self.days.plain_mask(len, first_wd, from_end >> (31 - len))
             }
-            DayShape::ByFirstWeekday(masks) => {
-                masks[weekday_of_day(start) as usize] & full_month(len)
-            }
-            DayShape::Special => self.days.special_mask(len, weekday_of_day(start)),
+            DayShape::ByFirstWeekday(masks) => masks[first_wd as usize % 7] & full_month(len),
+            DayShape::Special => self.days.special_mask(len, first_wd),
         }
     }
 
@@ -983,19 +1043,35 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
     }
 }
 
-/// Bits `a..=b` set (b < 64).
+/// Bits `a..=b` set (empty when `a > b`; bits past 63 do not exist).
 #[inline]
 fn span_mask(a: u32, b: u32) -> u64 {
-    let upper = if b >= 63 {
-        u64::MAX
-    } else {
-        (1u64 << (b + 1)) - 1
-    };
-    upper & !((1u64 << a) - 1)
+    let upper = u64::MAX >> 63u32.saturating_sub(b);
+    let lower = u64::MAX.checked_shl(a).unwrap_or(0);
+    upper & lower
+}
+
+/// Day-of-week values (bit v = value v as written in `dialect`) as weekdays
+/// (bit 0 = Sunday): [`weekday_of`] applied to every bit at once.
+#[inline]
+fn weekdays_of(dialect: Dialect, bits: u64) -> u8 {
+    // values modulo 7: fold the 64 bits onto the low seven, a week at a time
+    let (mut mod7, mut rest) = (0u64, bits);
+    while rest != 0 {
+        mod7 |= rest & 0x7F;
+        rest >>= 7;
+    }
+    match dialect {
+        // 0 and 7 are Sunday
+        Dialect::Unix => mod7 as u8,
+        // 1 = Sunday … 7 = Saturday: weekday = (v + 6) % 7, a rotation by six
+        Dialect::Quartz => ((mod7 >> 1 | mod7 << 6) & 0x7F) as u8,
+    }
 }
 
 /// Values of one item in native numbering, as a bit set (bit v = value v).
-fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
+#[inline]
+pub(super) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
         if step == 1 {
             return if a <= b {
@@ -1018,7 +1094,7 @@ fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
                 v -= width;
             }
             bits |= 1u64 << v;
-            k += step as u32;
+            k += step.max(1) as u32; // the parser rejects 0; a hand-built tree may not
         }
         bits
     };
@@ -1044,15 +1120,23 @@ pub(crate) struct Compiler {
 }
 
 impl Compiler {
+    /// Compile one written field (replacing its default).
     fn add(&mut self, kind: FieldKind, items: &[Item]) {
-        let d = self.schedule.dialect;
+        self.begin(kind);
+        for it in items {
+            self.item(kind, it.kind);
+        }
+    }
+
+    /// Clear a field's default before its items are added with [`Compiler::item`].
+    fn begin(&mut self, kind: FieldKind) {
         let s = &mut self.schedule;
         match kind {
-            FieldKind::Second => s.seconds = field_bits(kind, items, d),
-            FieldKind::Minute => s.minutes = field_bits(kind, items, d),
-            FieldKind::Hour => s.hours = field_bits(kind, items, d) as u32,
-            FieldKind::Month => s.months = field_bits(kind, items, d) as u16,
-            FieldKind::Year => s.years = year_bits(items),
+            FieldKind::Second => s.seconds = 0,
+            FieldKind::Minute => s.minutes = 0,
+            FieldKind::Hour => s.hours = 0,
+            FieldKind::Month => s.months = 0,
+            FieldKind::Year => s.years = [0; 4],
             FieldKind::DayOfMonth => {
                 let r = &mut s.days;
                 (
@@ -1061,41 +1145,84 @@ impl Compiler {
                     r.dom_nearest_weekday,
                     r.dom_last_nearest_weekday,
                 ) = (0, 0, 0, 0);
-                for it in items {
-                    match it.kind {
-                        ItemKind::Last => r.dom_last_offsets |= 1,
-                        ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
-                        ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
-                        ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
-                        ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
-                        k => r.dom_days |= item_bits(k, 1, 31) as u32,
-                    }
-                }
             }
             FieldKind::DayOfWeek => {
                 let r = &mut s.days;
                 (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
-                let (min, max) = FieldKind::DayOfWeek.bounds(d);
-                for it in items {
-                    match it.kind {
-                        ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
-                        // k is 1..=5 from the parser; a hand-built tree may say otherwise
-                        ItemKind::NthWeekday(v, k @ 1..=5) => {
-                            r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
-                        }
-                        ItemKind::NthWeekday(..) => {}
-                        k => {
-                            let mut bits = item_bits(k, min, max);
-                            while bits != 0 {
-                                let v = bits.trailing_zeros() as u16;
-                                bits &= bits - 1;
-                                r.weekdays |= 1 << weekday_of(d, v);
-                            }
-                        }
-                    }
-                }
             }
         }
+    }
+
+    /// Add one item to field `kind` (the one place items turn into bits, for the
+    /// full parser, [`Schedule::from_expr`] and the fast path alike).
+    #[inline]
+    fn item(&mut self, kind: FieldKind, item: ItemKind) {
+        let d = self.schedule.dialect;
+        let r = &mut self.schedule.days;
+        match (kind, item) {
+            (FieldKind::Year, item) => add_year_bits(&mut self.schedule.years, item),
+            (FieldKind::DayOfMonth, ItemKind::Last) => r.dom_last_offsets |= 1,
+            (FieldKind::DayOfMonth, ItemKind::LastOffset(n)) => r.dom_last_offsets |= 1 << (n & 31),
+            (FieldKind::DayOfMonth, ItemKind::LastWeekday) => r.dom_last_nearest_weekday |= 1,
+            (FieldKind::DayOfMonth, ItemKind::LastOffsetWeekday(n)) => {
+                r.dom_last_nearest_weekday |= 1 << (n & 31)
+            }
+            (FieldKind::DayOfMonth, ItemKind::NearestWeekday(n)) => {
+                r.dom_nearest_weekday |= 1 << (n & 31)
+            }
+            (FieldKind::DayOfWeek, ItemKind::LastOfWeekday(v)) => {
+                r.last_weekdays |= 1 << weekday_of(d, v)
+            }
+            // k is 1..=5 from the parser; a hand-built tree may say otherwise
+            (FieldKind::DayOfWeek, ItemKind::NthWeekday(v, k @ 1..=5)) => {
+                r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+            }
+            (FieldKind::DayOfWeek, ItemKind::NthWeekday(..)) => {}
+            (kind, item) => {
+                let (min, max) = kind.bounds(d);
+                self.values(kind, item_bits(item, min, max));
+            }
+        }
+    }
+
+    /// Add the values in `bits` (bit v = value v as written in the dialect) to
+    /// field `kind` (any field but the year).
+    #[inline]
+    fn values(&mut self, kind: FieldKind, bits: u64) {
+        let d = self.schedule.dialect;
+        let s = &mut self.schedule;
+        match kind {
+            FieldKind::Second => s.seconds |= bits,
+            FieldKind::Minute => s.minutes |= bits,
+            FieldKind::Hour => s.hours |= bits as u32,
+            FieldKind::Month => s.months |= bits as u16,
+            FieldKind::DayOfMonth => s.days.dom_days |= bits as u32,
+            FieldKind::DayOfWeek => s.days.weekdays |= weekdays_of(d, bits),
+            FieldKind::Year => debug_assert!(false, "years are added item by item"),
+        }
+    }
+
+    /// The schedule, once every written field is in: how the day fields combine
+    /// and which of them was `?`.
+    fn complete(
+        mut self,
+        combine: DayCombine,
+        dom_no_specific: bool,
+        dow_no_specific: bool,
+    ) -> Schedule {
+        let s = &mut self.schedule;
+        s.days.combine = combine;
+        if s.dialect == Dialect::Quartz {
+            // `?` stands for "any": the other field alone decides.
+            if dom_no_specific {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if dow_no_specific {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.finish();
+        self.schedule
     }
 }
 
@@ -1132,19 +1259,12 @@ impl Build for Compiler {
         self.add(kind, &items);
     }
 
-    fn finish(mut self, meta: &Meta) -> Schedule {
-        let s = &mut self.schedule;
-        s.days.combine = meta.day_combine();
-        if meta.dialect == Dialect::Quartz {
-            if meta.dom.no_specific {
-                s.days.dom_days = ALL_DAYS;
-            }
-            if meta.dow.no_specific {
-                s.days.weekdays = 0x7F;
-            }
-        }
-        s.finish();
-        self.schedule
+    fn finish(self, meta: &Meta) -> Schedule {
+        self.complete(
+            meta.day_combine(),
+            meta.dom.no_specific,
+            meta.dow.no_specific,
+        )
     }
 
     fn from_expr(expr: Expr) -> Schedule {
@@ -1152,41 +1272,30 @@ impl Build for Compiler {
     }
 }
 
-/// Bit set of a non-year, non-day field.
-fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
-    let (min, max) = kind.bounds(d);
-    items
-        .iter()
-        .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
-}
-
-fn year_bits(items: &[Item]) -> [u64; 4] {
-    let mut out = [0u64; 4];
-    let mut set = |y: u32| {
-        let i = (y - MIN_YEAR as u32) as usize;
-        if i < YEARS {
-            out[i / 64] |= 1 << (i % 64);
+/// Add the years of one item to `years` (bit i = year 1970 + i).
+fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
+    let (a, b, step) = match item {
+        ItemKind::Any => {
+            *years = ALL_YEARS;
+            return;
         }
+        ItemKind::Value(v) => (v, v, 1),
+        ItemKind::Range(a, b) => (a, b, 1),
+        ItemKind::Step { base, step } => match base {
+            StepBase::Any => (MIN_YEAR, MAX_YEAR, step),
+            StepBase::From(a) => (a, MAX_YEAR, step),
+            StepBase::Range(a, b) => (a, b, step),
+        },
+        _ => return,
     };
-    for it in items {
-        let (a, b, step) = match it.kind {
-            ItemKind::Any => return ALL_YEARS,
-            ItemKind::Value(v) => (v, v, 1),
-            ItemKind::Range(a, b) => (a, b, 1),
-            ItemKind::Step { base, step } => match base {
-                StepBase::Any => (MIN_YEAR, MAX_YEAR, step),
-                StepBase::From(a) => (a, MAX_YEAR, step),
-                StepBase::Range(a, b) => (a, b, step),
-            },
-            _ => continue,
-        };
-        let mut y = a as u32;
-        while y <= b as u32 {
-            set(y);
-            y += step as u32;
-        }
+    // a hand-built tree may hold years outside 1970–2199 or a step of 0
+    let (a, b) = (a.max(MIN_YEAR) as usize, b.min(MAX_YEAR) as usize);
+    let mut y = a;
+    while y <= b {
+        let i = y - MIN_YEAR as usize;
+        years[i / 64] |= 1 << (i % 64);
+        y += step.max(1) as usize;
     }
-    out
 }
 
 #[cfg(test)]
@@ -1244,6 +1353,49 @@ mod tests {
             ),
             ["2026-03-30T12:00:00Z", "2026-06-29T12:00:00Z"]
         );
+    }
+
+    #[test]
+    fn weekdays_of_is_weekday_of_on_every_bit() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64; // any spread of bit patterns will do
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for d in [Dialect::Quartz, Dialect::Unix] {
+                let slow = (0..64u16)
+                    .filter(|v| x >> v & 1 == 1)
+                    .fold(0u8, |w, v| w | 1 << weekday_of(d, v));
+                assert_eq!(weekdays_of(d, x), slow, "{x:#x} {d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leap_and_common_years_split_the_kinds() {
+        let union = |kinds: std::ops::Range<usize>| {
+            let mut u = [0u64; 4];
+            for k in kinds {
+                for (a, y) in u.iter_mut().zip(YEARS_OF_KIND[k]) {
+                    *a |= y;
+                }
+            }
+            u
+        };
+        assert_eq!(union(7..14), LEAP_YEARS);
+        assert_eq!(union(0..7), COMMON_YEARS);
+        // 2000 is a leap year (bit 30), 2100 is not (bit 130)
+        assert_eq!(LEAP_YEARS[0] >> 30 & 1, 1);
+        assert_eq!(COMMON_YEARS[2] >> 2 & 1, 1);
+    }
+
+    #[test]
+    fn span_mask_edges() {
+        assert_eq!(span_mask(0, 63), u64::MAX);
+        assert_eq!(span_mask(1, 12), 0x1FFE);
+        assert_eq!(span_mask(5, 5), 1 << 5);
+        assert_eq!(span_mask(6, 5), 0);
+        assert_eq!(span_mask(64, 70), 0);
     }
 
     #[test]
