@@ -203,6 +203,10 @@ fn every_item_form_in_every_field_parses_the_same_both_ways() {
         "L".into(),
         "l".into(),
         "LW".into(),
+        "lw".into(),
+        "LWW".into(),
+        "LW,1".into(),
+        "1W,2".into(),
         "W".into(),
         "#".into(),
         "".into(),
@@ -226,7 +230,8 @@ fn every_item_form_in_every_field_parses_the_same_both_ways() {
     ];
     for a in EDGES {
         for form in [
-            "{a}", "*/{a}", "/{a}", "L-{a}", "L-{a}W", "{a}W", "{a}L", "{a}#L", "+{a}",
+            "{a}", "*/{a}", "/{a}", "L-{a}", "L-{a}W", "l-{a}w", "{a}W", "{a}w", "{a}WW", "{a}L",
+            "{a}#L", "+{a}",
         ] {
             items.push(form.replace("{a}", a));
         }

@@ -7,7 +7,7 @@
 //! [`Schedule`] directly. Item values come from the helpers the compiler itself
 //! uses (`item_bits`, `weekdays_of`, `add_year_bits`) and the schedule is
 //! finished by the same `Schedule::finish`; only the handful of lines that turn
-//! `L`, `L-n` and `n#k` into day-rule bits mirror `Compiler::item`.
+//! `L`, `W` and `n#k` forms into day-rule bits mirror `Compiler::item`.
 //!
 //! Each position is parsed by its own inlined copy of [`field`] (the kind is a
 //! constant at every call), and `*`, `?` and single digits — most fields — are
@@ -27,11 +27,11 @@
 //! | `?` alone in its field | day-of-month, day-of-week |
 //! | `a`, `a-b`, `a/n`, `a-b/n` (numbers of at most four digits) | all |
 //! | `NAME`, `NAME-NAME` (three letters, any case) | month, day-of-week |
-//! | `L`, `L-n` alone in its field | day-of-month |
+//! | `L`, `L-n`, `LW`, `L-nW`, `nW` alone in its field | day-of-month |
 //! | `a#k`, `NAME#k` alone in its field | day-of-week |
 //!
 //! and 5 (unix), 6 or 7 fields separated by spaces and tabs. Everything else —
-//! nicknames, `W`, `nL`, `#L`, Quartz's `L` day of week and `/n`, unix `+`, full
+//! nicknames, `nL`, `#L`, Quartz's `L` day of week and `/n`, unix `+`, full
 //! day and month names, empty items — goes to the full parser, as does any value
 //! out of range, any zero or too large step, any range that only Quartz may write
 //! backwards, and in Quartz any pair of day fields that is not exactly one `?`.
@@ -57,6 +57,10 @@ struct Parsed {
     /// Day-of-month `L`/`L-n` (bit n, as [`DayRule::dom_last_offsets`]) or
     /// day-of-week `n#k` (as [`DayRule::nth_weekdays`]).
     special: u64,
+    /// Day-of-month `nW` (as [`DayRule::dom_nearest_weekday`]).
+    nearest_weekday: u32,
+    /// Day-of-month `LW`/`L-nW` (as [`DayRule::dom_last_nearest_weekday`]).
+    last_nearest_weekday: u32,
     /// The field is `?` alone.
     question: bool,
     /// The field's text starts with `*` or `?` (Vixie's rule for the day fields).
@@ -122,8 +126,8 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
                 dom.values as u32
             },
             dom_last_offsets: dom.special as u32,
-            dom_nearest_weekday: 0,
-            dom_last_nearest_weekday: 0,
+            dom_nearest_weekday: dom.nearest_weekday,
+            dom_last_nearest_weekday: dom.last_nearest_weekday,
             weekdays: if quartz_any(dow) {
                 0x7F
             } else {
@@ -169,9 +173,9 @@ fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
             return Some(Parsed {
                 // `*` and `?` both mean every value (item_bits of Any / NoSpecific)
                 values: span_mask(min as u32, max as u32),
-                special: 0,
                 question: *c == b'?',
                 star: true,
+                ..Parsed::default()
             });
         }
         [d @ b'0'..=b'9', rest @ ..]
@@ -195,7 +199,7 @@ fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
         match item(lx, kind, dialect, min, max)? {
             ItemKind::Value(v) => out.values |= 1 << v,
             ItemKind::Range(a, b) if a <= b => out.values |= span_mask(a as u32, b as u32),
-            // `?`, `L`, `L-n` and `n#k` must be alone in their field
+            // `?` and the `L`, `W` and `#` forms must be alone in their field
             ItemKind::NoSpecific => {
                 must_stand_alone = true;
                 out.values |= item_bits(ItemKind::NoSpecific, min, max);
@@ -207,6 +211,18 @@ fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
             ItemKind::LastOffset(n) => {
                 must_stand_alone = true;
                 out.special |= 1 << n;
+            }
+            ItemKind::LastWeekday => {
+                must_stand_alone = true;
+                out.last_nearest_weekday |= 1;
+            }
+            ItemKind::LastOffsetWeekday(n) => {
+                must_stand_alone = true;
+                out.last_nearest_weekday |= 1 << n;
+            }
+            ItemKind::NearestWeekday(n) => {
+                must_stand_alone = true;
+                out.nearest_weekday |= 1 << n;
             }
             ItemKind::NthWeekday(v, k) => {
                 must_stand_alone = true;
@@ -271,6 +287,14 @@ impl Lexer<'_> {
     fn next_field(&mut self) -> &mut Self {
         self.skip_blanks();
         self
+    }
+
+    /// Step over a `W` (either case; the full parser reads both).
+    #[inline]
+    fn eat_w(&mut self) -> bool {
+        let w = matches!(self.peek(), Some(b'W' | b'w'));
+        self.i += w as usize;
+        w
     }
 
     /// At the end of the item: the end of the field or a comma.
@@ -413,12 +437,18 @@ fn item(lx: &mut Lexer, kind: FieldKind, dialect: Dialect, min: u16, max: u16) -
             if lx.item_ends() {
                 return Some(ItemKind::Last);
             }
+            if lx.eat_w() {
+                return lx.item_ends().then_some(ItemKind::LastWeekday);
+            }
             if lx.peek() != Some(b'-') {
                 return None;
             }
             lx.i += 1;
-            let n = lx.number().filter(|&n| n <= 30)?;
-            lx.item_ends().then_some(ItemKind::LastOffset(n as u8))
+            let n = lx.number().filter(|&n| n <= 30)? as u8;
+            if lx.eat_w() {
+                return lx.item_ends().then_some(ItemKind::LastOffsetWeekday(n));
+            }
+            lx.item_ends().then_some(ItemKind::LastOffset(n))
         }
         _ => {
             let (a, named) = lx.value(kind, dialect)?;
@@ -458,6 +488,10 @@ fn item(lx: &mut Lexer, kind: FieldKind, dialect: Dialect, min: u16, max: u16) -
                         step,
                     })
                 }
+                Some(b'W' | b'w') if kind == FieldKind::DayOfMonth => {
+                    lx.i += 1;
+                    lx.item_ends().then_some(ItemKind::NearestWeekday(a as u8))
+                }
                 Some(b'#') if kind == FieldKind::DayOfWeek => {
                     lx.i += 1;
                     let k = lx.number().filter(|k| (1..=5).contains(k))?;
@@ -493,6 +527,10 @@ mod tests {
             ("30 0 12 * * 7", DialectChoice::Unix),
             ("0 0 12 * * FRI#2 2030", DialectChoice::Unix),
             ("0 0 ? * *", DialectChoice::Unix),
+            ("0 0 12 LW * ?", DialectChoice::Quartz),
+            ("0 0 12 l-2w * ?", DialectChoice::Quartz),
+            ("0 0 12 15W * ?", DialectChoice::Quartz),
+            ("0 0 0 31W 2 ?", DialectChoice::Quartz),
         ] {
             assert!(parse(text, choice).is_some(), "{text:?} {choice:?}");
         }
@@ -503,8 +541,6 @@ mod tests {
     fn leaves_the_rest_to_the_full_parser() {
         for (text, choice) in [
             ("@daily", DialectChoice::Auto),
-            ("0 0 12 LW * ?", DialectChoice::Quartz),
-            ("0 0 12 15W * ?", DialectChoice::Quartz),
             ("0 0 12 ? * 6L", DialectChoice::Quartz),
             ("0 0 12 ? * L", DialectChoice::Quartz),
             ("0 /5 * * * ?", DialectChoice::Quartz),
