@@ -30,7 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'croneval' -ScriptBlock {
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
             [CompletionResult]::new('--prev', '--prev', [CompletionResultType]::ParameterName, 'Previous fire times, newest first, instead of the next ones')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')

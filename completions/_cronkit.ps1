@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
             [CompletionResult]::new('--prev', '--prev', [CompletionResultType]::ParameterName, 'Previous fire times, newest first, instead of the next ones')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start --next from this time')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
-            [CompletionResult]::new('--12h', '--12h', [CompletionResultType]::ParameterName, 'Use a 12-hour clock (10:15 AM)')
+            [CompletionResult]::new('--12h', '--12h', [CompletionResultType]::ParameterName, 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Add a table of each field''s text and meaning')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -83,14 +83,14 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             break
         }
         'cronkit;convert' {
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable)')
-            [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
+            [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the input is')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'What to produce [default: quartz for JSON and unix input, unix for quartz input]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'Produce the fewest expressions that fire identically')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'cronkit;completions' {

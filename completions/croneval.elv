@@ -27,7 +27,7 @@ set edit:completion:arg-completer[croneval] = {|@words|
             cand --dialect 'Cron dialect'
             cand --format 'Output format'
             cand --color 'When to use colour'
-            cand --schedule 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions'
+            cand --schedule 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
             cand --prev 'Previous fire times, newest first, instead of the next ones'
             cand -d 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
             cand --detail 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'

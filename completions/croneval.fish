@@ -16,7 +16,7 @@ calendar\t'month grids like `cal`, fire days marked, counts per day'"
 complete -c croneval -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c croneval -l schedule -d 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions' -r -F
+complete -c croneval -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
 complete -c croneval -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c croneval -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
 complete -c croneval -s h -l help -d 'Print help (see more with \'--help\')'

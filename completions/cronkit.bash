@@ -112,7 +112,7 @@ _cronkit() {
                     return 0
                     ;;
                 --to)
-                    COMPREPLY=($(compgen -W "quartz unix watcher" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "quartz unix ocps watcher" -- "${cur}"))
                     return 0
                     ;;
                 --format)

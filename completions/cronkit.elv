@@ -40,7 +40,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --dialect 'Cron dialect'
             cand --format 'Output format'
             cand --color 'When to use colour'
-            cand --schedule 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions'
+            cand --schedule 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
             cand --prev 'Previous fire times, newest first, instead of the next ones'
             cand -d 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
             cand --detail 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
@@ -55,7 +55,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --from 'Start --next from this time'
             cand --format 'Output format'
             cand --color 'Colour'
-            cand --12h 'Use a 12-hour clock (10:15 AM)'
+            cand --12h 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
             cand --fields 'Add a table of each field''s text and meaning'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -76,14 +76,14 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cronkit;convert'= {
-            cand -e 'A cron expression to convert (repeatable)'
-            cand --expr 'A cron expression to convert (repeatable)'
+            cand -e 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
+            cand --expr 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
             cand --from 'What the input is'
             cand --to 'What to produce [default: quartz for JSON and unix input, unix for quartz input]'
             cand --format 'Output format'
-            cand --merge 'Produce the fewest expressions that fire identically'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --merge 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'cronkit;completions'= {
             cand --croneval 'Generate for the `croneval` binary instead of `cronkit`'

@@ -51,7 +51,7 @@ calendar\t'month grids like `cal`, fire days marked, counts per day'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l schedule -d 'Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -69,7 +69,7 @@ json\t''"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l 12h -d 'Use a 12-hour clock (10:15 AM)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l 12h -d 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l fields -d 'Add a table of each field\'s text and meaning'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s f -l file -d 'Files to check (`-` = stdin); repeatable' -r -F
@@ -96,19 +96,20 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'C
 always\t'always, even into a pipe'
 never\t'never'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s e -l expr -d 'A cron expression to convert (repeatable)' -r
-complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l from -d 'What the input is' -r -f -a "auto\t''
-watcher\t''
-opensearch\t''
-quartz\t''
-unix\t''"
-complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What to produce [default: quartz for JSON and unix input, unix for quartz input]' -r -f -a "quartz\t''
-unix\t''
-watcher\t''"
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s e -l expr -d 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l from -d 'What the input is' -r -f -a "auto\t'JSON when the input starts with `{` or `[`, else cron expressions (dialect by field count)'
+watcher\t'Elasticsearch Watcher JSON'
+opensearch\t'OpenSearch job-scheduler JSON'
+quartz\t'Quartz cron expressions'
+unix\t'Unix cron expressions'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What to produce [default: quartz for JSON and unix input, unix for quartz input]' -r -f -a "quartz\t'Quartz / Elasticsearch cron (6 or 7 fields)'
+unix\t'classic 5-field Unix cron (Vixie, ISC, cronie)'
+ocps\t'Unix cron with the OCPS extensions (seconds, year, L, W, #, +)'
+watcher\t'the simplest Elasticsearch Watcher schedule JSON'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
-complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l merge -d 'Produce the fewest expressions that fire identically'
-complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s h -l help -d 'Print help'
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l merge -d 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -l croneval -d 'Generate for the `croneval` binary instead of `cronkit`'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cronkit -n "__fish_cronkit_using_subcommand man" -l dir -d 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)' -r -F

@@ -25,6 +25,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod convert;
+pub mod describe;
 pub mod expr;
 pub mod formats;
 pub mod lint;

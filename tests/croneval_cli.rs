@@ -905,11 +905,11 @@ fn json_detail_lists_the_fields() {
     assert_eq!(fields.len(), 7);
     assert_eq!(
         fields[0],
-        serde_json::json!({"field": "second", "text": "0", "meaning": "0"})
+        serde_json::json!({"field": "second", "text": "0", "meaning": "second 0"})
     );
     assert_eq!(fields[5]["field"], "day-of-week");
     assert_eq!(fields[5]["text"], "6#3");
-    assert_eq!(fields[5]["meaning"], "the 3rd Fri of the month");
+    assert_eq!(fields[5]["meaning"], "the third Friday of the month");
     assert_eq!(fields[6]["text"], Value::Null, "the year was not written");
 }
 
@@ -1162,7 +1162,7 @@ fn detail_shows_each_field() {
         "meaning",
         "day-of-week",
         "6#3",
-        "the 3rd Fri of the month",
+        "the third Friday of the month",
         "(not written)",
         "Valid!",
     ] {
@@ -1181,7 +1181,7 @@ fn detail_shows_each_field() {
     ]);
     // third Friday of December 2026 is the 18th (Quartz: 2026-12-18 for 6#3)
     assert_eq!(o.stdout, "2026-12-18T09:05:00Z\n");
-    assert!(o.stderr.contains("the 3rd Fri of the month"));
+    assert!(o.stderr.contains("the third Friday of the month"));
 }
 
 #[test]

@@ -25,6 +25,8 @@ Examples:
       streams; stops at once when the reader goes away
   croneval \"0 0 12 ? * 6#3\" --format json | jq -r '.times[].local'
       the times as JSON
+  curl -s localhost:9200/_watcher/watch/my_watch | croneval --schedule - -c 5
+      the fire times of a watch's schedule (all its crons, in its timezone)
 
 Exit status: 0 success, 1 invalid expression or no fire time, 2 usage error.
 (Elasticsearch's croneval exits 0 for an invalid expression; cronkit exits 1 so a CI step fails.)";
@@ -35,12 +37,18 @@ Examples:
       At 10:15, Monday through Friday
   cronkit explain \"0 0 12 1 * MON\" --dialect unix
       At 12:00 on day 1 of the month or on Monday
+  cronkit explain --12h \"0 0/15 9-17 * * ?\"
+      Every 15 minutes from 9:00 AM through 5:45 PM
   cronkit explain \"0 5 9 ? * 6#3\" --next 3 --tz Europe/Paris
       the sentence, then the next three fire times
   cronkit explain --fields \"0 0/30 9-17 ? * MON-FRI\"
       a table of what each field means
-  crontab -l | cut -d' ' -f1-5 | cronkit explain -
-      one description per input line";
+  crontab -l | grep -v '^#' | cut -d' ' -f1-5 | cronkit explain -
+      one description per input line (blank lines and # comments are skipped)
+  cronkit explain --format json \"0 0 0 29 2 ?\"
+
+Exit status: 0 success, 1 an invalid expression (the others are still described) or,
+with --next, an expression without fire times, 2 usage error.";
 
 pub const VALIDATE_EXAMPLES: &str = "\
 Examples:
@@ -68,14 +76,26 @@ Exit status: 0 clean (warnings allowed unless --deny warnings), 1 findings that 
 pub const CONVERT_EXAMPLES: &str = "\
 Examples:
   curl -s localhost:9200/_watcher/watch/my_watch | cronkit convert
-      the cron expression(s) behind a watch's schedule
+      the cron expression(s) Elasticsearch runs for a watch's schedule
+  curl -s 'localhost:9200/_watcher/_query/watches?size=100' | cronkit convert
+      one line per cron: the watch id, a tab, the expression
   echo '{\"weekly\":{\"on\":[\"tue\",\"fri\"],\"at\":\"17:00\"}}' | cronkit convert
       0 0 17 ? * TUE,FRI
-  cronkit convert -e \"*/15 9-17 * * 1-5\" --from unix --to quartz
-      0 */15 9-17 ? * 2-6
+  cronkit convert -e \"*/15 9-17 * * 1-5\" --to quartz
+      0 */15 9-17 ? * MON-FRI
+  cronkit convert -e \"0 12 1 * 1\" --to quartz
+      0 0 12 1 * ?   and   0 0 12 ? * MON   (Vixie cron ORs the two day fields)
+  cronkit convert -e \"0 15 10 ? * MON-FRI\" --to unix
+      15 10 * * MON-FRI
+  cronkit convert -e \"30 0 12 * * ?\" --to ocps
+      30 0 12 * * *   (classic Unix cron has no seconds field)
   cronkit convert -e \"0 0 17 * * ?\" --to watcher
       {\"daily\":{\"at\":\"17:00\"}}
-  cronkit convert watches.json --format json";
+  cronkit convert watches.json --merge --format json
+      the fewest expressions per schedule, as a JSON array
+
+Exit status: 0 converted, 1 a schedule or expression could not be read or converted,
+2 usage error or unreadable input (an I/O error, malformed JSON, nothing to convert).";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -169,7 +189,7 @@ pub struct CronevalArgs {
     /// When to use colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
-    /// Read a Watcher or OpenSearch schedule (JSON file, or - for stdin) instead of expressions
+    /// Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule's timezone applies unless --tz is given, and a Watcher interval counts from --from
     #[arg(long, value_name = "FILE", conflicts_with = "exprs")]
     pub schedule: Option<PathBuf>,
 }
@@ -190,7 +210,7 @@ pub struct ExplainArgs {
     /// Cron dialect
     #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
     pub dialect: DialectArg,
-    /// Use a 12-hour clock (10:15 AM)
+    /// Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)
     #[arg(long = "12h")]
     pub twelve_hour: bool,
     /// Add a table of each field's text and meaning
@@ -291,28 +311,38 @@ pub struct ValidateArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ConvertFrom {
+    /// JSON when the input starts with `{` or `[`, else cron expressions (dialect by field count)
     #[default]
     Auto,
+    /// Elasticsearch Watcher JSON
     Watcher,
+    /// OpenSearch job-scheduler JSON
     Opensearch,
+    /// Quartz cron expressions
     Quartz,
+    /// Unix cron expressions
     Unix,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConvertTo {
+    /// Quartz / Elasticsearch cron (6 or 7 fields)
     Quartz,
+    /// classic 5-field Unix cron (Vixie, ISC, cronie)
     Unix,
+    /// Unix cron with the OCPS extensions (seconds, year, L, W, #, +)
+    Ocps,
+    /// the simplest Elasticsearch Watcher schedule JSON
     Watcher,
 }
 
 #[derive(Args, Debug, Clone)]
 #[command(after_help = CONVERT_EXAMPLES)]
 pub struct ConvertArgs {
-    /// JSON files with Watcher or OpenSearch schedules (none = stdin)
+    /// Watcher or OpenSearch JSON (a watch, a schedule, get/query responses, NDJSON), or cron expressions one per line (none or - = stdin)
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// A cron expression to convert (repeatable)
+    /// A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)
     #[arg(short = 'e', long = "expr", value_name = "EXPR")]
     pub exprs: Vec<String>,
     /// What the input is
@@ -321,7 +351,7 @@ pub struct ConvertArgs {
     /// What to produce [default: quartz for JSON and unix input, unix for quartz input]
     #[arg(long, value_enum)]
     pub to: Option<ConvertTo>,
-    /// Produce the fewest expressions that fire identically
+    /// Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)
     #[arg(long)]
     pub merge: bool,
     /// Output format

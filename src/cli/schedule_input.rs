@@ -1,17 +1,191 @@
-//! `croneval --schedule FILE`: fire times of a Watcher or OpenSearch schedule.
+//! `croneval --schedule FILE`: fire times of Watcher or OpenSearch schedules.
+//!
+//! Every cron of every schedule in the document becomes one source of the
+//! merged timeline (Watcher evaluates the crons of a schedule together).
+//! A schedule's `timezone` is used unless `--tz` is given; when all schedules
+//! agree on one zone, times are shown in it. Intervals are sources of their
+//! own: an OpenSearch interval counts from its `start_time`; a Watcher
+//! interval counts from the watch's activation, which the document does not
+//! say, so it is anchored at `--from` (now by default).
 
+use std::fs;
+use std::io::{self, Read};
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, Result};
 
-use cronkit::DialectChoice;
+use cronkit::formats::{
+    self, format_interval, Dialect as FormatDialect, FormatErrorKind, ScheduleKind, SourceFormat,
+};
+use cronkit::{DialectChoice, Expr, Zone};
 
-use super::croneval::Source;
+use super::croneval::{report, Interval, Source, Timing};
 
-/// Read the schedules in `path` (`-` = stdin) as timeline sources.
-pub fn load(path: &Path, _dialect: DialectChoice) -> Result<Vec<Source>> {
-    bail!(
-        "--schedule {}: reading Watcher/OpenSearch schedules arrives with `cronkit convert`",
-        path.display()
-    )
+/// The sources found in a schedule document.
+pub struct Loaded {
+    pub sources: Vec<Source>,
+    /// The zone every schedule names, when they all name the same one (and
+    /// `--tz` was not given).
+    pub zone: Option<Zone>,
+    /// Something could not be read (already reported on stderr).
+    pub failed: bool,
+}
+
+/// Resolve a schedule's `timezone` as Elasticsearch does: the id as given,
+/// then case-insensitively, then upper-cased (`gmt+01:00`).
+fn resolve_zone(tz: &str) -> Option<Zone> {
+    Zone::parse(tz)
+        .ok()
+        .or_else(|| Zone::parse(&tz.to_ascii_uppercase()).ok())
+}
+
+/// Read the schedules in `path` (`-` = stdin) as timeline sources; intervals
+/// without a start are anchored at `from` (Unix seconds).
+pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
+    let shown = if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = if path.as_os_str() == "-" {
+        let mut v = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut v)
+            .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
+        v
+    } else {
+        fs::read(path).map_err(|e| anyhow!("--schedule {shown}: {e}"))?
+    };
+    let found = formats::extract(&bytes, SourceFormat::Auto).map_err(|e| {
+        anyhow!(
+            "--schedule {shown}:{}:{}: invalid JSON: {}",
+            e.line,
+            e.column,
+            e.kind
+        )
+    })?;
+    let mut failed = false;
+    for e in &found.errors {
+        let id =
+            e.id.as_ref()
+                .map(|i| format!(" (watch {i})"))
+                .unwrap_or_default();
+        eprintln!(
+            "error[{}]: {shown}:{}:{}{id}: {e}",
+            e.kind.code(),
+            e.line,
+            e.column
+        );
+        failed = true;
+    }
+    let several = found.schedules.len() > 1;
+    let mut sources = Vec::new();
+    let mut zones: Vec<Option<String>> = Vec::new();
+    for spec in &found.schedules {
+        for w in &spec.warnings {
+            eprintln!("warning[{}]: {shown}:{}:{}: {w}", w.code, w.line, w.column);
+        }
+        let name = spec.id.clone().unwrap_or_else(|| spec.path.clone());
+        let prefix = if several {
+            format!("{name}: ")
+        } else {
+            String::new()
+        };
+        let zone = match (&spec.timezone, tz_given) {
+            (Some(tz), false) => match resolve_zone(tz) {
+                Some(z) => Some(z),
+                None => {
+                    eprintln!(
+                        "error[invalid-timezone]: {shown}: {}: unknown time zone {tz:?}",
+                        spec.path
+                    );
+                    failed = true;
+                    continue;
+                }
+            },
+            _ => None,
+        };
+        zones.push(zone.as_ref().map(|z| z.name().to_string()));
+        if let (ScheduleKind::Interval | ScheduleKind::OpenSearchInterval, Some(iv)) =
+            (spec.kind, spec.interval)
+        {
+            let (anchor, first) = match iv.start_time_ms {
+                Some(ms) => {
+                    if ms.rem_euclid(1000) != 0 {
+                        eprintln!(
+                            "note: {prefix}start_time has milliseconds; times are shown to the second"
+                        );
+                    }
+                    let s = ms.div_euclid(1000);
+                    (s, Some(s))
+                }
+                None => {
+                    eprintln!(
+                        "note: {prefix}the interval is counted from --from (Watcher counts from when the watch is activated)"
+                    );
+                    (from, None)
+                }
+            };
+            let label = format!("{prefix}every {}", format_interval(iv.seconds));
+            sources.push(Source {
+                text: label.clone(),
+                label,
+                timing: Timing::Interval(Interval {
+                    period: iv.seconds as i64,
+                    anchor,
+                    first,
+                }),
+                expr: None,
+                zone: None,
+            });
+            continue;
+        }
+        if let Some(e) = &spec.conversion_error {
+            if e.kind == FormatErrorKind::DelayNotCron {
+                eprintln!(
+                    "warning: {prefix}{e}; the times below are the cron's, without the delay"
+                );
+            }
+        }
+        let choice = match spec.dialect {
+            FormatDialect::Quartz => DialectChoice::Quartz,
+            FormatDialect::Unix => DialectChoice::Unix,
+        };
+        for x in &spec.expressions {
+            match Expr::parse(&x.text, choice) {
+                Ok(e) => {
+                    let mut s = Source::cron(format!("{prefix}{}", x.text), x.text.clone(), e);
+                    s.zone = zone.clone();
+                    sources.push(s);
+                }
+                Err(d) => {
+                    report(&d, false, false);
+                    eprintln!("  = in: {shown}:{}:{}, {}", x.line, x.column, spec.path);
+                    failed = true;
+                }
+            }
+        }
+    }
+    if sources.is_empty() && !failed {
+        eprintln!("error: --schedule {shown}: no schedule found");
+        failed = true;
+    }
+    // all sources in one named zone: make it the run's zone
+    let common = match zones.first() {
+        Some(Some(first)) if zones.iter().all(|z| z.as_deref() == Some(first.as_str())) => {
+            sources.iter().find_map(|s| s.zone.clone())
+        }
+        _ => None,
+    };
+    if common.is_some() {
+        for s in &mut sources {
+            s.zone = None;
+        }
+    }
+    Ok(Loaded {
+        sources,
+        zone: common,
+        failed,
+    })
 }

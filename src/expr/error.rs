@@ -1,6 +1,6 @@
 //! Parse diagnostics: what went wrong, where, and how to fix it.
 //!
-//! Every rejection carries a stable kebab-case [`Diagnostic::code`], the dialect,
+//! Every rejection carries a stable kebab-case [`DiagnosticData::code`], the dialect,
 //! the field, the byte span(s) of the offending text, a one-line message and,
 //! where one exists, a `help:` line with a corrected expression. The renderer
 //! prints it the way a compiler does:

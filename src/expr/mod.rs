@@ -1256,7 +1256,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
 
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
-    if a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+    if p.dialect == Dialect::Quartz && a.named && a.span.end - a.span.start > 3 && !c.at_end() {
         // Quartz reads the first three letters of a name and skips the rest of the
         // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
         let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
@@ -1636,11 +1636,15 @@ fn parse_step(
             StepBase::Any => p.fixed(span, "*"),
             StepBase::From(a) | StepBase::Range(a, _) => p.fixed(span, &a.to_string()),
         };
+        let help = match p.dialect {
+            Dialect::Quartz => {
+                format!("Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`")
+            }
+            Dialect::Unix => format!("say what you mean: `{suggestion}`"),
+        };
         return Err(p
             .err("step-zero", "a step of 0 never advances", nspan)
-            .help(format!(
-                "Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`"
-            )));
+            .help(help));
     }
     let (_, max) = p.bounds();
     if !is_range && p.kind != FieldKind::Year && n > max as u32 {

@@ -5,13 +5,13 @@
 //! depend on the cron parser. The caller parses [`Located::text`] and maps the
 //! parser's byte spans back into the file with [`Located::byte_offset`] /
 //! [`Located::line`] / [`Located::column`] (an expression never spans lines in
-//! the line-based formats; in Nuxeo XML it may, see [`nuxeo`]).
+//! the line-based formats; in Nuxeo XML it may, see [`nuxeo`](super::nuxeo)).
 //!
-//! - [`lines`]: one expression per line, `#` comment lines (streaming).
-//! - [`crontab`]: user crontabs, `/etc/crontab` and `/etc/cron.d` files
+//! - [`lines`](super::lines): one expression per line, `#` comment lines (streaming).
+//! - [`crontab`](super::crontab): user crontabs, `/etc/crontab` and `/etc/cron.d` files
 //!   (streaming).
-//! - [`nuxeo`]: Nuxeo extension XML (`<schedule>` / `<cronExpression>`).
-//! - [`detect`]: picks one of the formats from a file name and its content.
+//! - [`nuxeo`](super::nuxeo): Nuxeo extension XML (`<schedule>` / `<cronExpression>`).
+//! - [`detect`](super::detect): picks one of the formats from a file name and its content.
 //!
 //! Positions everywhere: `line` and `column` are 1-based, the column counts
 //! characters (a tab is one column, a multi-byte character is one column), and

@@ -647,6 +647,17 @@ fn walk_document(
         e.id = own_id.map(str::to_string);
         out.errors.push(*e);
     };
+    // a get-watch / get-document response with `found: false`
+    let push_not_found = |out: &mut Extraction, what: &str| {
+        let message = format!(
+            "the response says the {what}{} was not found (`found: false`)",
+            own_id.map(|i| format!(" `{i}`")).unwrap_or_default()
+        );
+        push_err(
+            out,
+            FormatError::new(FormatErrorKind::WatchNotFound, doc, path, message),
+        );
+    };
 
     if let Some(watches) = find("watches") {
         let p = child_path(path, "watches");
@@ -681,18 +692,7 @@ fn walk_document(
     }
     if let Some(watch) = find("watch") {
         if find("found").and_then(|m| m.value.as_bool()) == Some(false) {
-            push_err(
-                out,
-                FormatError::new(
-                    FormatErrorKind::WatchNotFound,
-                    doc,
-                    path,
-                    format!(
-                        "the response says the watch{} was not found (`found: false`)",
-                        own_id.map(|i| format!(" `{i}`")).unwrap_or_default()
-                    ),
-                ),
-            );
+            push_not_found(out, "watch");
             return;
         }
         walk_document(
@@ -707,18 +707,7 @@ fn walk_document(
     }
     if let Some(found) = find("found") {
         if found.value.as_bool() == Some(false) {
-            push_err(
-                out,
-                FormatError::new(
-                    FormatErrorKind::WatchNotFound,
-                    doc,
-                    path,
-                    format!(
-                        "the response says the document{} was not found (`found: false`)",
-                        own_id.map(|i| format!(" `{i}`")).unwrap_or_default()
-                    ),
-                ),
-            );
+            push_not_found(out, "document");
             return;
         }
     }

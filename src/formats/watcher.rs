@@ -420,11 +420,7 @@ fn weekly(
     path: &str,
     warnings: &mut Vec<FormatWarning>,
 ) -> Result<Built, Box<FormatError>> {
-    let mut crons = Vec::new();
-    for e in entries(v, path, EntryKind::Week, warnings)? {
-        entry_crons(&e, EntryKind::Week, &mut crons);
-    }
-    Ok(Built::crons(ScheduleKind::Weekly, v, crons))
+    entry_schedule(v, path, EntryKind::Week, ScheduleKind::Weekly, warnings)
 }
 
 fn monthly(
@@ -432,11 +428,22 @@ fn monthly(
     path: &str,
     warnings: &mut Vec<FormatWarning>,
 ) -> Result<Built, Box<FormatError>> {
+    entry_schedule(v, path, EntryKind::Month, ScheduleKind::Monthly, warnings)
+}
+
+/// Weekly and monthly schedules: one cron per time of each entry.
+fn entry_schedule(
+    v: &Value,
+    path: &str,
+    entry: EntryKind,
+    kind: ScheduleKind,
+    warnings: &mut Vec<FormatWarning>,
+) -> Result<Built, Box<FormatError>> {
     let mut crons = Vec::new();
-    for e in entries(v, path, EntryKind::Month, warnings)? {
-        entry_crons(&e, EntryKind::Month, &mut crons);
+    for e in entries(v, path, entry, warnings)? {
+        entry_crons(&e, entry, &mut crons);
     }
-    Ok(Built::crons(ScheduleKind::Monthly, v, crons))
+    Ok(Built::crons(kind, v, crons))
 }
 
 fn yearly(

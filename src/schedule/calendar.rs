@@ -63,7 +63,7 @@ pub const FAST_DAYS_MAX: u32 = (1 << 29) - 719_468;
 ///   starts on a whole step), the remainder divided by 2141 is the day.
 ///
 /// `calendar::tests::fast_path_agrees_with_the_general_one` checks every day of
-/// 1970–2400 against [`civil_from_days_general`].
+/// 1970–2400 against the general 64-bit conversion.
 #[inline]
 pub fn civil_from_epoch_days(days: u32) -> (i32, u32, u32) {
     debug_assert!(days <= FAST_DAYS_MAX);

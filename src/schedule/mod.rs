@@ -10,7 +10,7 @@
 //! day numbers: later today (time-of-day bits), later this month (the month's
 //! day mask), a later month (day number of its 1st from a table), a later year.
 //! A month's day mask is a pure function of its length and the weekday it starts
-//! on; how it is computed is decided once per schedule ([`DayShape`]): every day,
+//! on; how it is computed is decided once per schedule (`DayShape`): every day,
 //! a few bit operations for day numbers, `L-n` and weekday sets, a lookup in seven
 //! precomputed masks when `n#k` is involved, and the general [`DayRule::mask`] for
 //! the rest (`W`, `nL`). The backward search walks the fields like an odometer.
@@ -47,6 +47,12 @@ const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
 const LOCAL_MIN: i64 = 0;
 /// Wall-clock seconds of 2199-12-31T23:59:59.
 const LOCAL_MAX: i64 = days_from_civil(MAX_YEAR as i32 + 1, 1, 1) * 86_400 - 1;
+/// Instants outside `TS_MIN..=TS_MAX` are at least a day beyond any wall-clock time of
+/// the search range in any zone (offsets stay under 24 h), so no fire time lies between
+/// them and the range: the searches clamp to these bounds, which also keeps their
+/// offset arithmetic far from `i64` overflow.
+const TS_MIN: i64 = LOCAL_MIN - 2 * 86_400;
+const TS_MAX: i64 = LOCAL_MAX + 2 * 86_400;
 
 /// Which days of a month fire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,7 +375,7 @@ pub struct Schedule {
 impl Schedule {
     /// Parse and compile in one step (without building the syntax tree).
     ///
-    /// Everyday expressions take a byte-level fast path (see [`fast_parse`]);
+    /// Everyday expressions take a byte-level fast path (`schedule/fast_parse.rs`);
     /// anything else, and every error, goes through the full parser, so the result
     /// and the diagnostics are those of `Schedule::from_expr(&Expr::parse(..)?)`.
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
@@ -779,6 +785,10 @@ impl Schedule {
     /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
     #[inline]
     pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if after >= TS_MAX {
+            return None;
+        }
+        let after = after.max(TS_MIN);
         // UTC and fixed offsets map wall clock to instants one to one: a shift.
         // Kept apart from the zone search so this common case stays a few
         // instructions around `next_local`.
@@ -842,6 +852,10 @@ impl Schedule {
 
     /// The last fire instant strictly before `before` (Unix seconds) in `zone`.
     pub fn prev_before_ts(&self, before: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if before <= TS_MIN {
+            return None;
+        }
+        let before = before.min(TS_MAX);
         if let Some(off) = zone.fixed_offset() {
             let off = off as i64;
             return self.prev_local(before.checked_add(off)?).map(|l| l - off);
@@ -1071,7 +1085,7 @@ fn weekdays_of(dialect: Dialect, bits: u64) -> u8 {
 
 /// Values of one item in native numbering, as a bit set (bit v = value v).
 #[inline]
-pub(super) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
+pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
         if step == 1 {
             return if a <= b {
@@ -1272,6 +1286,34 @@ impl Build for Compiler {
     }
 }
 
+/// The day rule of an expression on its own, without compiling the other fields
+/// or filtering years (for descriptions, which ask about it on every call).
+pub(crate) fn day_rule(e: &Expr) -> DayRule {
+    let mut c = Compiler::new(e.dialect, 0);
+    c.add(FieldKind::DayOfMonth, &e.field(FieldKind::DayOfMonth).items);
+    c.add(FieldKind::DayOfWeek, &e.field(FieldKind::DayOfWeek).items);
+    let mut r = c.schedule.days;
+    r.combine = e.day_combine();
+    if e.dialect == Dialect::Quartz {
+        if e.field(FieldKind::DayOfMonth).is_no_specific() {
+            r.dom_days = ALL_DAYS;
+        }
+        if e.field(FieldKind::DayOfWeek).is_no_specific() {
+            r.weekdays = 0x7F;
+        }
+    }
+    r
+}
+
+/// The years (bit i = year 1970 + i) of a year field's items.
+pub(crate) fn year_bits(items: &[Item]) -> [u64; 4] {
+    let mut years = [0; 4];
+    for it in items {
+        add_year_bits(&mut years, it.kind);
+    }
+    years
+}
+
 /// Add the years of one item to `years` (bit i = year 1970 + i).
 fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
     let (a, b, step) = match item {
@@ -1425,6 +1467,31 @@ mod tests {
             assert_eq!(s.prev_before_ts(n + 1, &z, DstPolicy::Shift), Some(n));
             assert!(s.prev_before_ts(n, &z, DstPolicy::Shift).unwrap() <= t);
             t = n;
+        }
+    }
+
+    #[test]
+    fn extreme_instants_neither_panic_nor_lose_fire_times() {
+        let s = Schedule::parse("0 0 12 * * ?", DialectChoice::Auto).unwrap();
+        for zone in ["UTC", "+14:00", "-09:30", "America/New_York"] {
+            let z = Zone::parse(zone).unwrap();
+            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+                // the first and last fire times, asked from ordinary instants
+                let first = s
+                    .next_after_ts(ts("1969-12-01T00:00:00Z"), &z, dst)
+                    .unwrap();
+                let last = s
+                    .prev_before_ts(ts("2200-02-01T00:00:00Z"), &z, dst)
+                    .unwrap();
+                assert!(iso(first).as_str() < "1970-01-02", "{zone} {dst}");
+                assert!(iso(last).as_str() > "2199-12-30", "{zone} {dst}");
+                assert_eq!(s.next_after_ts(i64::MIN, &z, dst), Some(first));
+                assert_eq!(s.prev_before_ts(i64::MAX, &z, dst), Some(last));
+                assert_eq!(s.next_after_ts(i64::MAX, &z, dst), None);
+                assert_eq!(s.prev_before_ts(i64::MIN, &z, dst), None);
+                assert_eq!(s.next_after_ts(i64::MIN + 1, &z, dst), Some(first));
+                assert_eq!(s.prev_before_ts(i64::MAX - 1, &z, dst), Some(last));
+            }
         }
     }
 

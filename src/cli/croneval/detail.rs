@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
-use cronkit::{Expr, FieldKind, Schedule};
+use cronkit::{Expr, FieldKind};
 
 use super::Ctx;
 
@@ -15,7 +15,7 @@ pub(super) struct Row {
     pub meaning: String,
 }
 
-pub(super) fn rows(e: &Expr, label: &str, s: &Schedule) -> Vec<Row> {
+pub(super) fn rows(e: &Expr, label: &str) -> Vec<Row> {
     FieldKind::ALL
         .iter()
         .map(|&kind| {
@@ -23,7 +23,7 @@ pub(super) fn rows(e: &Expr, label: &str, s: &Schedule) -> Vec<Row> {
             Row {
                 field: kind.name(),
                 text: (!f.implicit).then(|| f.span.slice(label).to_string()),
-                meaning: crate::cli::field_meaning(e, kind, s),
+                meaning: cronkit::describe::describe_field(e, kind),
             }
         })
         .collect()
@@ -32,11 +32,13 @@ pub(super) fn rows(e: &Expr, label: &str, s: &Schedule) -> Vec<Row> {
 /// A table per expression, headed by the expression and its dialect.
 pub(super) fn tables(ctx: &Ctx, out: &mut impl Write) -> io::Result<()> {
     for s in ctx.sources {
-        let Some(e) = &s.expr else { continue };
+        let (Some(e), Some(_)) = (&s.expr, s.schedule()) else {
+            continue;
+        };
         let mut table = Table::new();
         table.load_preset(UTF8_FULL_CONDENSED);
         table.set_header(vec!["field", "text", "meaning"]);
-        for r in rows(e, &s.label, &s.schedule) {
+        for r in rows(e, &s.text) {
             let text = match (r.text, e.nickname) {
                 (Some(t), _) => t,
                 (None, Some(n)) => format!("(from {})", n.text()),

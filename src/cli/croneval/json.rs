@@ -50,10 +50,10 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
             .iter()
             .map(|s| ExprDoc {
                 text: &s.label,
-                dialect: s.schedule.dialect().to_string(),
-                fields: match (&s.expr, ctx.detail) {
-                    (Some(e), true) => Some(
-                        detail::rows(e, &s.label, &s.schedule)
+                dialect: s.dialect_name(),
+                fields: match (&s.expr, s.schedule(), ctx.detail) {
+                    (Some(e), Some(_), true) => Some(
+                        detail::rows(e, &s.text)
                             .into_iter()
                             .map(|r| FieldDoc {
                                 field: r.field,

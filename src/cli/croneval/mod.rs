@@ -73,24 +73,127 @@ use super::common::{
 };
 use super::ExitCode;
 
-/// One input of the timeline: a label (the expression text) and its schedule.
+/// One input of the timeline: a label (the expression text), when it fires,
+/// and the zone it is read in when that is not the run's zone (a Watcher or
+/// OpenSearch schedule's own `timezone`, see `--schedule`).
 pub struct Source {
     pub label: String,
-    pub schedule: Schedule,
+    /// The expression as written (the label may add a schedule's name).
+    pub text: String,
+    pub timing: Timing,
     pub expr: Option<Expr>,
+    pub zone: Option<Zone>,
+}
+
+/// What makes a source fire.
+pub enum Timing {
+    /// A cron expression.
+    Cron(Schedule),
+    /// A fixed period (Watcher `interval`, OpenSearch `interval`).
+    Interval(Interval),
+}
+
+/// Fires at `anchor + k * period` (whole seconds), never before `first` when
+/// that is set (an OpenSearch job starts at its `start_time`). An interval does
+/// not depend on zones or DST.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub period: i64,
+    pub anchor: i64,
+    pub first: Option<i64>,
+}
+
+impl Interval {
+    /// The first fire time strictly after `t`.
+    pub fn next_after(&self, t: i64) -> Option<i64> {
+        let k = t
+            .checked_sub(self.anchor)?
+            .div_euclid(self.period)
+            .checked_add(1)?;
+        let v = self.anchor.checked_add(k.checked_mul(self.period)?)?;
+        match self.first {
+            Some(f) if v < f => Some(f),
+            _ => Some(v),
+        }
+    }
+
+    /// The last fire time strictly before `t`.
+    pub fn prev_before(&self, t: i64) -> Option<i64> {
+        let d = t.checked_sub(self.anchor)?.checked_sub(1)?;
+        let v = self
+            .anchor
+            .checked_add(d.div_euclid(self.period).checked_mul(self.period)?)?;
+        match self.first {
+            Some(f) if v < f => None,
+            _ => Some(v),
+        }
+    }
+}
+
+impl Source {
+    /// A source for a parsed cron expression.
+    pub fn cron(label: String, text: String, e: Expr) -> Source {
+        Source {
+            label,
+            text,
+            timing: Timing::Cron(Schedule::from_expr(&e)),
+            expr: Some(e),
+            zone: None,
+        }
+    }
+
+    /// The compiled cron, when this is one.
+    pub fn schedule(&self) -> Option<&Schedule> {
+        match &self.timing {
+            Timing::Cron(s) => Some(s),
+            Timing::Interval(_) => None,
+        }
+    }
+
+    #[inline]
+    fn next_after_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        match &self.timing {
+            Timing::Cron(s) => s.next_after_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Interval(i) => i.next_after(t),
+        }
+    }
+
+    #[inline]
+    fn prev_before_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        match &self.timing {
+            Timing::Cron(s) => s.prev_before_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Interval(i) => i.prev_before(t),
+        }
+    }
+
+    fn is_reboot(&self) -> bool {
+        self.schedule().is_some_and(Schedule::is_reboot)
+    }
+
+    fn never_fires(&self) -> bool {
+        self.schedule().is_some_and(Schedule::never_fires)
+    }
+
+    /// `quartz`, `unix` or `interval`.
+    pub fn dialect_name(&self) -> String {
+        match &self.timing {
+            Timing::Cron(s) => s.dialect().to_string(),
+            Timing::Interval(_) => "interval".to_string(),
+        }
+    }
 }
 
 /// Run `croneval`; returns the process exit code.
 pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     // Usage errors first, so that a bad option is reported as such (status 2) even
     // when an expression is wrong too.
-    let eval_zone = match &args.tz {
+    let mut eval_zone = match &args.tz {
         Some(z) => parse_zone(z)?,
         None => Zone::utc(),
     };
     // Elasticsearch shows local times in the system zone; --tz overrides it. An
     // unreadable TZ falls back to UTC, as the C library does.
-    let display_zone = match &args.tz {
+    let mut display_zone = match &args.tz {
         Some(_) => eval_zone.clone(),
         None => Zone::local().unwrap_or_else(|_| Zone::utc()),
     };
@@ -117,7 +220,18 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     let color_err = use_color(args.color, stderr_is_terminal());
 
     let sources = match &args.schedule {
-        Some(path) => super::schedule_input::load(path, args.dialect.into())?,
+        Some(path) => {
+            let loaded = super::schedule_input::load(path, from.timestamp(), args.tz.is_some())?;
+            if loaded.failed {
+                return Ok(ExitCode::Failure);
+            }
+            // one zone for every schedule: evaluate and show times in it
+            if let Some(z) = loaded.zone {
+                eval_zone = z.clone();
+                display_zone = z;
+            }
+            loaded.sources
+        }
         None => match parse_sources(args, color_err) {
             Some(s) => s,
             None => return Ok(ExitCode::Failure),
@@ -173,11 +287,7 @@ fn parse_sources(args: &CronevalArgs, color_err: bool) -> Option<Vec<Source>> {
     let mut failed = false;
     for text in &args.exprs {
         match Expr::parse(text, args.dialect.into()) {
-            Ok(e) => sources.push(Source {
-                label: text.clone(),
-                schedule: Schedule::from_expr(&e),
-                expr: Some(e),
-            }),
+            Ok(e) => sources.push(Source::cron(text.clone(), text.clone(), e)),
             Err(d) => {
                 report(&d, args.detail, color_err);
                 failed = true;
@@ -192,7 +302,7 @@ fn parse_sources(args: &CronevalArgs, color_err: bool) -> Option<Vec<Source>> {
 fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Source>> {
     let mut refused = false;
     for s in &sources {
-        if s.schedule.is_reboot() {
+        if s.is_reboot() {
             eprintln!(
                 "{} `{}` runs once when cron starts; it has no fire times by the clock",
                 label_error(color_err),
@@ -206,7 +316,7 @@ fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Sourc
     }
     if sources.len() > 1 {
         for s in &sources {
-            if s.schedule.never_fires() {
+            if s.never_fires() {
                 let w = if color_err {
                     "warning:".yellow().bold().to_string()
                 } else {
@@ -346,15 +456,16 @@ impl<'a> Timeline<'a> {
         zone: &'a Zone,
         dst: DstPolicy,
     ) -> Self {
+        // a fire at the whole second of a sub-second `from` is before it
+        let from_prev = from.timestamp() + i64::from(from.timestamp_subsec_nanos() > 0);
         let heads = sources
             .iter()
             .map(|s| {
                 if prev {
-                    s.schedule.prev_before(from, zone, dst)
+                    s.prev_before_ts(from_prev, zone, dst)
                 } else {
-                    s.schedule.next_after(from, zone, dst)
+                    s.next_after_ts(from.timestamp(), zone, dst)
                 }
-                .map(|d| d.timestamp())
             })
             .collect();
         // `--until` is inclusive; going backwards a fractional bound rounds up so that
@@ -395,7 +506,7 @@ impl<'a> Timeline<'a> {
                 self.reached_until = true;
                 return None;
             }
-            let s = &self.sources[0].schedule;
+            let s = &self.sources[0];
             *head = if self.prev {
                 s.prev_before_ts(best, self.zone, self.dst)
             } else {
@@ -418,7 +529,7 @@ impl<'a> Timeline<'a> {
         for i in 0..self.heads.len() {
             if self.heads[i] == Some(best) {
                 self.fired.push(i);
-                let s = &self.sources[i].schedule;
+                let s = &self.sources[i];
                 self.heads[i] = if self.prev {
                     s.prev_before_ts(best, self.zone, self.dst)
                 } else {

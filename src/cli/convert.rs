@@ -1,0 +1,759 @@
+//! `cronkit convert`: Watcher / OpenSearch schedule JSON and cron expressions
+//! into cron (Quartz, Unix, OCPS) or Watcher JSON.
+//!
+//! Inputs are read into *units*: one schedule of a JSON document, one `-e`
+//! expression, or one line of a plain-text input (with `--merge`, all cron
+//! text inputs together form one unit). Each unit is converted on its own;
+//! one failing unit does not stop the others. Results go to stdout, notes,
+//! warnings and errors to stderr.
+//!
+//! Exit status: 0 all converted; 1 a schedule or expression could not be read
+//! or converted; 2 usage error or unreadable input (an I/O error, JSON that is
+//! not JSON, nothing to convert).
+
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+
+use anyhow::Result;
+
+use cronkit::convert::{self, Conversion, ConvertError, Parsed, Pattern, Target};
+use cronkit::expr::error::Style;
+use cronkit::formats::{
+    self, format_interval, lines, Dialect as FormatDialect, FormatError, ScheduleKind,
+    ScheduleSpec, SourceFormat,
+};
+use cronkit::{Diagnostic, Dialect, DialectChoice};
+
+use super::args::{ConvertArgs, ConvertFrom, ConvertTo, TextOrJson};
+use super::common::{finish_stdout, stderr_is_terminal, use_color, ColorArg};
+use super::ExitCode;
+
+/// Where a unit comes from, for messages.
+#[derive(Clone, Debug)]
+struct Origin {
+    /// File name (`-` for stdin), or `-e`.
+    file: String,
+    line: usize,
+    column: usize,
+}
+
+/// One cron expression to convert.
+#[derive(Clone, Debug)]
+struct CronText {
+    text: String,
+    choice: DialectChoice,
+    origin: Origin,
+}
+
+/// What a unit holds.
+enum Body {
+    /// Cron expressions that fire together as one schedule.
+    Crons(Vec<CronText>),
+    /// A schedule that could not be read.
+    Failed(Failure),
+}
+
+/// One schedule to convert.
+struct Unit {
+    id: Option<String>,
+    path: Option<String>,
+    /// The cron text of a plain expression input (its label).
+    input: Option<String>,
+    /// The file, when the unit comes from one and there are several.
+    file: Option<String>,
+    /// The input's name for messages (`-e`, `<stdin>`, a file name).
+    shown: String,
+    /// `cron`, `daily`, ..., `opensearch-cron`, `opensearch-interval`
+    /// (`None` when the schedule could not be read).
+    kind: Option<&'static str>,
+    timezone: Option<String>,
+    notes: Vec<String>,
+    /// A Watcher interval (kept as such by `--to watcher`).
+    watcher_interval: Option<u64>,
+    /// Why the schedule has no exact cron form (intervals, OpenSearch delays).
+    conversion_error: Option<FormatError>,
+    body: Body,
+}
+
+/// A failure with everything needed to print it.
+#[derive(Clone, Debug)]
+enum Failure {
+    Format(Box<FormatError>, String),
+    Parse {
+        diagnostic: Box<Diagnostic>,
+        origin: Origin,
+        path: Option<String>,
+        /// Why a translated schedule yields a bad cron.
+        note: Option<String>,
+    },
+    Convert {
+        error: ConvertError,
+        input: String,
+        origin: Option<Origin>,
+        path: Option<String>,
+    },
+}
+
+/// The result of one unit.
+struct Record {
+    label: String,
+    unit_id: Option<String>,
+    path: Option<String>,
+    file: Option<String>,
+    input: Option<String>,
+    kind: Option<&'static str>,
+    dialect: Option<&'static str>,
+    expressions: Vec<String>,
+    schedule: Option<String>,
+    timezone: Option<String>,
+    notes: Vec<String>,
+    error: Option<Failure>,
+}
+
+/// Run `convert`; returns the process exit code.
+pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
+    let color = use_color(ColorArg::Auto, stderr_is_terminal());
+    let mut unreadable = false;
+    let mut units: Vec<Unit> = Vec::new();
+    // with --merge, the one unit that gathers every cron text input
+    let mut merged_slot: Option<usize> = None;
+    let mut add_cron = |units: &mut Vec<Unit>, c: CronText| match merged_slot {
+        Some(i) => {
+            if let Body::Crons(cs) = &mut units[i].body {
+                cs.push(c);
+            }
+        }
+        None => {
+            if args.merge {
+                merged_slot = Some(units.len());
+            }
+            units.push(cron_unit(c));
+        }
+    };
+
+    for (i, e) in args.exprs.iter().enumerate() {
+        let origin = Origin {
+            file: "-e".to_string(),
+            line: 1,
+            column: 1,
+        };
+        if is_json_input(args.from, e.as_bytes()) {
+            let label = if args.exprs.len() > 1 {
+                format!("-e[{i}]")
+            } else {
+                "-e".to_string()
+            };
+            if !read_json(e.as_bytes(), &label, None, args.from, &mut units) {
+                unreadable = true;
+            }
+        } else {
+            add_cron(
+                &mut units,
+                CronText {
+                    text: e.clone(),
+                    choice: cron_choice(args.from),
+                    origin,
+                },
+            );
+        }
+    }
+
+    let mut files: Vec<String> = args
+        .files
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if files.is_empty() && args.exprs.is_empty() {
+        files.push("-".to_string());
+    }
+    let several_files = files.len() > 1;
+    for name in &files {
+        let bytes = match read_input(name) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {}: {e}", display_file(name));
+                unreadable = true;
+                continue;
+            }
+        };
+        let shown = display_file(name);
+        if is_json_input(args.from, &bytes) {
+            let file_label = several_files.then_some(shown.as_str());
+            if !read_json(&bytes, &shown, file_label, args.from, &mut units) {
+                unreadable = true;
+            }
+        } else {
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                eprintln!("error: {shown}: the input is neither JSON nor UTF-8 text");
+                unreadable = true;
+                continue;
+            };
+            for found in lines::parse_lines(text) {
+                match found {
+                    Ok(l) => add_cron(
+                        &mut units,
+                        CronText {
+                            text: l.text,
+                            choice: cron_choice(args.from),
+                            origin: Origin {
+                                file: shown.clone(),
+                                line: l.line as usize,
+                                column: l.column as usize,
+                            },
+                        },
+                    ),
+                    Err(e) => {
+                        eprintln!("error: {shown}:{e}");
+                        unreadable = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // the merged unit's label names all its inputs
+    if let Some(i) = merged_slot {
+        if let Body::Crons(cs) = &units[i].body {
+            units[i].input = Some(
+                cs.iter()
+                    .map(|c| c.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            );
+        }
+    }
+
+    if units.is_empty() {
+        // nothing read at all (empty input, `[]`): like an unreadable input
+        if !unreadable {
+            eprintln!("error: nothing to convert: the input holds no schedule and no cron expression (see --help)");
+        }
+        return Ok(ExitCode::Usage);
+    }
+
+    let several = units.len() > 1;
+    let records: Vec<Record> = units.into_iter().map(|u| convert_unit(u, args)).collect();
+
+    let mut failed = false;
+    for r in &records {
+        // JSON output carries notes and the zone itself
+        if args.format == TextOrJson::Text {
+            let prefix = if several {
+                format!("{}: ", r.label)
+            } else {
+                String::new()
+            };
+            for n in &r.notes {
+                eprintln!("note: {prefix}{n}");
+            }
+            if let (Some(tz), None) = (&r.timezone, &r.error) {
+                if r.schedule.is_none() {
+                    eprintln!(
+                        "note: {prefix}timezone {tz}: the expressions fire on that zone's clock"
+                    );
+                }
+            }
+        }
+        if let Some(f) = &r.error {
+            failed = true;
+            print_failure(f, color);
+        }
+    }
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match args.format {
+        TextOrJson::Text => write_text(&records, several, &mut out),
+        TextOrJson::Json => write_json(&records, &mut out),
+    };
+    finish_stdout(written.and_then(|_| out.flush()))?;
+
+    Ok(if unreadable {
+        ExitCode::Usage
+    } else if failed {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// A unit for one cron text input.
+fn cron_unit(c: CronText) -> Unit {
+    Unit {
+        id: None,
+        path: None,
+        shown: c.origin.file.clone(),
+        input: Some(c.text.trim().to_string()),
+        file: None,
+        kind: Some("cron"),
+        timezone: None,
+        notes: Vec::new(),
+        watcher_interval: None,
+        conversion_error: None,
+        body: Body::Crons(vec![c]),
+    }
+}
+
+fn display_file(name: &str) -> String {
+    if name == "-" {
+        "<stdin>".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn read_input(name: &str) -> io::Result<Vec<u8>> {
+    if name == "-" {
+        if io::stdin().is_terminal() {
+            eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
+        }
+        let mut v = Vec::new();
+        io::stdin().lock().read_to_end(&mut v)?;
+        Ok(v)
+    } else {
+        fs::read(name)
+    }
+}
+
+/// JSON or cron text? Decided by `--from`, else by the first character.
+fn is_json_input(from: ConvertFrom, bytes: &[u8]) -> bool {
+    match from {
+        ConvertFrom::Watcher | ConvertFrom::Opensearch => true,
+        ConvertFrom::Quartz | ConvertFrom::Unix => false,
+        ConvertFrom::Auto => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            matches!(
+                body.iter().find(|b| !b.is_ascii_whitespace()),
+                Some(b'{' | b'[')
+            )
+        }
+    }
+}
+
+fn cron_choice(from: ConvertFrom) -> DialectChoice {
+    match from {
+        ConvertFrom::Quartz => DialectChoice::Quartz,
+        ConvertFrom::Unix => DialectChoice::Unix,
+        _ => DialectChoice::Auto,
+    }
+}
+
+/// Read a JSON input into units. Returns false when the JSON itself is broken.
+fn read_json(
+    bytes: &[u8],
+    shown: &str,
+    file_label: Option<&str>,
+    from: ConvertFrom,
+    units: &mut Vec<Unit>,
+) -> bool {
+    let format = match from {
+        ConvertFrom::Watcher => SourceFormat::Watcher,
+        ConvertFrom::Opensearch => SourceFormat::OpenSearch,
+        _ => SourceFormat::Auto,
+    };
+    let found = match formats::extract(bytes, format) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!(
+                "error: {shown}:{}:{}: invalid JSON: {}",
+                e.line, e.column, e.kind
+            );
+            return false;
+        }
+    };
+    let file = file_label.map(str::to_string);
+    for spec in found.schedules {
+        for w in &spec.warnings {
+            eprintln!("warning[{}]: {shown}:{}:{}: {w}", w.code, w.line, w.column);
+        }
+        units.push(unit_from_spec(spec, shown, file.clone()));
+    }
+    for e in found.errors {
+        units.push(Unit {
+            id: e.id.clone(),
+            path: Some(e.path.clone()),
+            input: None,
+            file: file.clone(),
+            shown: shown.to_string(),
+            kind: None,
+            timezone: None,
+            notes: Vec::new(),
+            watcher_interval: None,
+            conversion_error: None,
+            body: Body::Failed(Failure::Format(Box::new(e), shown.to_string())),
+        });
+    }
+    true
+}
+
+fn unit_from_spec(spec: ScheduleSpec, shown: &str, file: Option<String>) -> Unit {
+    let choice = match spec.dialect {
+        FormatDialect::Quartz => DialectChoice::Quartz,
+        FormatDialect::Unix => DialectChoice::Unix,
+    };
+    let crons = spec
+        .expressions
+        .iter()
+        .map(|e| CronText {
+            text: e.text.clone(),
+            choice,
+            origin: Origin {
+                file: shown.to_string(),
+                line: e.line,
+                column: e.column,
+            },
+        })
+        .collect();
+    let watcher_interval = match (spec.kind, spec.interval) {
+        (ScheduleKind::Interval, Some(i)) => Some(i.seconds),
+        _ => None,
+    };
+    Unit {
+        id: spec.id,
+        path: Some(spec.path),
+        input: None,
+        file,
+        shown: shown.to_string(),
+        kind: Some(spec.kind.as_str()),
+        timezone: spec.timezone,
+        notes: spec.notes,
+        watcher_interval,
+        conversion_error: spec.conversion_error,
+        body: Body::Crons(crons),
+    }
+}
+
+impl Unit {
+    fn label(&self) -> String {
+        let base = self
+            .id
+            .clone()
+            .or_else(|| self.input.clone())
+            .or_else(|| self.path.clone().filter(|p| !p.is_empty()))
+            .unwrap_or_else(|| "(document)".to_string());
+        match &self.file {
+            Some(f) => format!("{f}:{base}"),
+            None => base,
+        }
+    }
+}
+
+/// The output target when `--to` is not given: Quartz for JSON and Unix
+/// input, Unix for Quartz input.
+fn default_target(cron_input: bool, exprs: &[Parsed]) -> Target {
+    if cron_input && !exprs.is_empty() && exprs.iter().all(|p| p.expr.dialect == Dialect::Quartz) {
+        Target::Unix
+    } else {
+        Target::Quartz
+    }
+}
+
+fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
+    let label = u.label();
+    let mut rec = Record {
+        label,
+        unit_id: u.id.clone(),
+        path: u.path.clone(),
+        file: u.file.clone(),
+        input: u.input.clone(),
+        kind: u.kind,
+        dialect: None,
+        expressions: Vec::new(),
+        schedule: None,
+        timezone: u.timezone.clone(),
+        notes: u.notes.clone(),
+        error: None,
+    };
+    let crons = match u.body {
+        Body::Failed(f) => {
+            rec.error = Some(f);
+            return rec;
+        }
+        Body::Crons(c) => c,
+    };
+    // A Watcher interval is its own simplest Watcher schedule.
+    if let (Some(ConvertTo::Watcher), Some(seconds)) = (args.to, u.watcher_interval) {
+        let mut v = String::new();
+        formats::json::write_string(&format_interval(seconds), &mut v);
+        rec.schedule = Some(format!("{{\"interval\":{v}}}"));
+        // the interval note is about its cron form, which is not used here
+        rec.notes.clear();
+        return rec;
+    }
+    if let Some(e) = u.conversion_error {
+        rec.error = Some(Failure::Format(Box::new(e), u.shown.clone()));
+        return rec;
+    }
+    let mut parsed = Vec::with_capacity(crons.len());
+    for c in &crons {
+        match Parsed::parse(&c.text, c.choice) {
+            Ok(p) => parsed.push(p),
+            Err(d) => {
+                let note = translated_cron_note(u.kind, &d);
+                rec.error = Some(Failure::Parse {
+                    diagnostic: Box::new(d),
+                    origin: c.origin.clone(),
+                    path: u.path.clone(),
+                    note,
+                });
+                return rec;
+            }
+        }
+    }
+    let conv_failure = |error: ConvertError| Failure::Convert {
+        error,
+        input: crons
+            .iter()
+            .map(|c| c.text.trim().to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
+        origin: crons
+            .first()
+            .map(|c| c.origin.clone())
+            .filter(|o| o.file != "-e"),
+        path: u.path.clone(),
+    };
+    let target = match args.to {
+        Some(ConvertTo::Quartz) => Target::Quartz,
+        Some(ConvertTo::Unix) => Target::Unix,
+        Some(ConvertTo::Ocps) => Target::Ocps,
+        Some(ConvertTo::Watcher) => {
+            let patterns: Result<Vec<Pattern>, ConvertError> =
+                parsed.iter().map(|p| Pattern::from_expr(&p.expr)).collect();
+            match patterns.and_then(|ps| convert::to_watcher(&ps, u.timezone.as_deref())) {
+                Ok(w) => {
+                    rec.dialect = Some("quartz");
+                    rec.expressions = w.crons;
+                    rec.schedule = Some(w.json);
+                }
+                Err(e) => rec.error = Some(conv_failure(e)),
+            }
+            return rec;
+        }
+        None => default_target(u.input.is_some(), &parsed),
+    };
+    match convert::convert(&parsed, target, args.merge) {
+        Ok(Conversion { expressions, notes }) => {
+            rec.dialect = Some(target.dialect_name());
+            rec.expressions = expressions;
+            rec.notes.extend(notes);
+        }
+        Err(e) => rec.error = Some(conv_failure(e)),
+    }
+    rec
+}
+
+/// A structured Watcher schedule whose cron does not parse: Elasticsearch
+/// builds the same cron and rejects the watch too. Say so, and how to fix it.
+fn translated_cron_note(kind: Option<&str>, d: &Diagnostic) -> Option<String> {
+    let kind =
+        kind.filter(|k| matches!(*k, "hourly" | "daily" | "weekly" | "monthly" | "yearly"))?;
+    let mut note = format!(
+        "this is the cron Elasticsearch builds from the `{kind}` schedule; its own cron parser rejects it too, so Elasticsearch refuses the watch"
+    );
+    if d.code == "special-day-in-list" {
+        note.push_str(
+            "; give \"last_day\" an entry of its own, e.g. [{\"on\": [10, 20], \"at\": \"noon\"}, {\"on\": \"last_day\", \"at\": \"noon\"}]",
+        );
+    }
+    Some(note)
+}
+
+trait TargetName {
+    fn dialect_name(self) -> &'static str;
+}
+
+impl TargetName for Target {
+    fn dialect_name(self) -> &'static str {
+        match self.dialect() {
+            Dialect::Quartz => "quartz",
+            Dialect::Unix => "unix",
+        }
+    }
+}
+
+fn location(origin: &Origin, path: Option<&str>) -> String {
+    let mut s = if origin.file == "-e" {
+        "-e".to_string()
+    } else {
+        format!("{}:{}:{}", origin.file, origin.line, origin.column)
+    };
+    if let Some(p) = path.filter(|p| !p.is_empty()) {
+        s.push_str(&format!(", {p}"));
+    }
+    s
+}
+
+fn print_failure(f: &Failure, color: bool) {
+    let style = if color { Style::ansi() } else { Style::plain() };
+    let mut s = String::new();
+    match f {
+        Failure::Format(e, shown) => {
+            let path = if e.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", e.path)
+            };
+            s.push_str(&format!(
+                "{}error[{}]{}: {}:{}:{}: {path}{}\n",
+                style.error,
+                e.kind.code(),
+                style.reset,
+                shown,
+                e.line,
+                e.column,
+                e.message
+            ));
+            if let Some(id) = &e.id {
+                s.push_str(&format!("  = id: {id}\n"));
+            }
+            if let Some(v) = &e.value {
+                s.push_str(&format!("  = value: {v}\n"));
+            }
+            if let Some(a) = &e.allowed {
+                s.push_str(&format!("{}  = allowed:{} {a}\n", style.help, style.reset));
+            }
+        }
+        Failure::Parse {
+            diagnostic,
+            origin,
+            path,
+            note,
+        } => {
+            s.push_str(&diagnostic.render_with(&style));
+            s.push_str(&format!("  = in: {}\n", location(origin, path.as_deref())));
+            if let Some(n) = note {
+                s.push_str(&format!("  = note: {n}\n"));
+            }
+        }
+        Failure::Convert {
+            error,
+            input,
+            origin,
+            path,
+        } => {
+            s.push_str(&format!(
+                "{}error[{}]{}: {}\n",
+                style.error, error.code, style.reset, error.message
+            ));
+            s.push_str(&format!("  = input: {input}\n"));
+            if let Some(o) = origin {
+                s.push_str(&format!("  = in: {}\n", location(o, path.as_deref())));
+            }
+            if let Some(h) = &error.help {
+                s.push_str(&format!("{}  = help:{} {h}\n", style.help, style.reset));
+            }
+        }
+    }
+    eprint!("{s}");
+}
+
+fn write_text(records: &[Record], several: bool, out: &mut impl Write) -> io::Result<()> {
+    for r in records {
+        if r.error.is_some() {
+            continue;
+        }
+        let lines: Vec<&str> = match &r.schedule {
+            Some(s) => vec![s.as_str()],
+            None => r.expressions.iter().map(String::as_str).collect(),
+        };
+        for l in lines {
+            if several {
+                writeln!(out, "{}\t{l}", r.label)?;
+            } else {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn js(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn js_opt(s: Option<&str>) -> String {
+    s.map_or_else(|| "null".to_string(), js)
+}
+
+fn js_list(v: &[String]) -> String {
+    format!(
+        "[{}]",
+        v.iter().map(|s| js(s)).collect::<Vec<_>>().join(",")
+    )
+}
+
+fn failure_json(f: &Failure) -> String {
+    match f {
+        Failure::Format(e, shown) => format!(
+            "{{\"code\":{},\"message\":{},\"file\":{},\"path\":{},\"line\":{},\"column\":{},\"value\":{},\"allowed\":{}}}",
+            js(e.kind.code()),
+            js(&e.message),
+            js(shown),
+            js(&e.path),
+            e.line,
+            e.column,
+            js_opt(e.value.as_deref()),
+            js_opt(e.allowed.as_deref())
+        ),
+        Failure::Parse {
+            diagnostic, origin, ..
+        } => format!(
+            "{{\"code\":{},\"message\":{},\"file\":{},\"line\":{},\"column\":{},\"expression\":{},\"help\":{}}}",
+            js(diagnostic.code),
+            js(&diagnostic.message),
+            js(&origin.file),
+            origin.line,
+            origin.column,
+            js(&diagnostic.input),
+            js_opt(diagnostic.help.as_deref())
+        ),
+        Failure::Convert { error, input, .. } => format!(
+            "{{\"code\":{},\"message\":{},\"expression\":{},\"help\":{}}}",
+            js(error.code),
+            js(&error.message),
+            js(input),
+            js_opt(error.help.as_deref())
+        ),
+    }
+}
+
+fn write_json(records: &[Record], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "[")?;
+    for (i, r) in records.iter().enumerate() {
+        let mut o = format!(
+            "  {{\"id\":{},\"path\":{},",
+            js_opt(r.unit_id.as_deref()),
+            js_opt(r.path.as_deref())
+        );
+        if let Some(f) = &r.file {
+            o.push_str(&format!("\"file\":{},", js(f)));
+        }
+        if let Some(inp) = &r.input {
+            o.push_str(&format!("\"input\":{},", js(inp)));
+        }
+        o.push_str(&format!(
+            "\"type\":{},\"dialect\":{},\"expressions\":{},",
+            js_opt(r.kind),
+            js_opt(r.dialect),
+            js_list(&r.expressions)
+        ));
+        if let Some(s) = &r.schedule {
+            o.push_str(&format!("\"schedule\":{s},"));
+        }
+        o.push_str(&format!(
+            "\"timezone\":{},\"notes\":{}",
+            js_opt(r.timezone.as_deref()),
+            js_list(&r.notes)
+        ));
+        if let Some(f) = &r.error {
+            o.push_str(&format!(",\"error\":{}", failure_json(f)));
+        }
+        o.push('}');
+        if i + 1 < records.len() {
+            o.push(',');
+        }
+        writeln!(out, "{o}")?;
+    }
+    writeln!(out, "]")
+}

@@ -1,0 +1,395 @@
+//! `explain`: English descriptions of cron expressions, one line each, with the
+//! field table (`--fields`) and the next fire times (`--next`) on request.
+//!
+//! Input streams: `-` reads one expression per line from stdin, and each
+//! description is written as soon as its line is read (output is flushed whenever
+//! the reader would wait for more input), so it works at the end of a pipe and on a
+//! million lines alike. An invalid expression prints the same diagnostic as every
+//! other subcommand on stderr; the others are still described, and the exit status
+//! is 1.
+
+use std::io::{self, BufRead, BufWriter, Write};
+
+use anyhow::{anyhow, Result};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
+use serde::Serialize;
+
+use cronkit::describe::{describe_field, describe_into, Clock, Options};
+use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
+
+use super::args::{ExplainArgs, TextOrJson};
+use super::common::{
+    finish_stdout, iso_in_zone, parse_instant, parse_zone, stderr_is_terminal, use_color,
+    weekday_name,
+};
+use super::croneval::report;
+use super::ExitCode;
+
+/// Everything that stays the same from one expression to the next.
+struct Ctx<'a> {
+    args: &'a ExplainArgs,
+    dialect: DialectChoice,
+    options: Options,
+    /// `--next`: zone, DST policy and start (seconds since the epoch).
+    next: Option<(Zone, DstPolicy, i64)>,
+    color_err: bool,
+    /// JSON: has an element been written (for the commas of the streamed array)?
+    json_started: bool,
+    failed: bool,
+    /// `--next` was asked for and some expression has no fire time.
+    no_times: bool,
+    buf: String,
+}
+
+/// Run `explain`; returns the process exit code.
+pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
+    let next = match args.next {
+        Some(_) => {
+            let zone = match &args.tz {
+                Some(z) => parse_zone(z)?,
+                None => Zone::utc(),
+            };
+            let from = match &args.from {
+                Some(f) => parse_instant(f, &zone, "--from")?,
+                None => chrono::Utc::now(),
+            };
+            Some((zone, args.dst.into(), from.timestamp()))
+        }
+        None => {
+            for (flag, given) in [("--tz", args.tz.is_some()), ("--from", args.from.is_some())] {
+                if given {
+                    return Err(anyhow!("{flag} only applies with --next N"));
+                }
+            }
+            None
+        }
+    };
+    let mut ctx = Ctx {
+        args,
+        dialect: args.dialect.into(),
+        options: Options {
+            clock: if args.twelve_hour {
+                Clock::H12
+            } else {
+                Clock::H24
+            },
+        },
+        next,
+        color_err: use_color(args.color, stderr_is_terminal()),
+        json_started: false,
+        failed: false,
+        no_times: false,
+        buf: String::with_capacity(256),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = run_inputs(&mut ctx, &mut out);
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::Success),
+        Err(e) => return Err(anyhow!("{e}")),
+    }
+    finish_stdout(out.flush())?;
+    Ok(if ctx.failed || ctx.no_times {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
+}
+
+fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
+    if ctx.args.format == TextOrJson::Json {
+        out.write_all(b"[")?;
+    }
+    let mut stdin_read = false;
+    for text in &ctx.args.exprs {
+        if text == "-" {
+            if stdin_read {
+                continue; // stdin can be read once; a second `-` has nothing left
+            }
+            stdin_read = true;
+            read_stdin(ctx, out)?;
+        } else {
+            one(ctx, out, text, None)?;
+        }
+    }
+    if ctx.args.format == TextOrJson::Json {
+        out.write_all(if ctx.json_started { b"\n]\n" } else { b"]\n" })?;
+    }
+    Ok(())
+}
+
+fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
+    let stdin = io::stdin();
+    // our own buffer, so we can see whether a whole line is waiting in it
+    let mut reader = io::BufReader::with_capacity(1 << 16, stdin.lock());
+    let mut raw = Vec::with_capacity(128);
+    let mut line_no = 0u64;
+    loop {
+        // the next read may wait for input: let what is done so far reach the reader
+        if !reader.buffer().contains(&b'\n') {
+            out.flush()?;
+        }
+        raw.clear();
+        let n = reader
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| io::Error::new(e.kind(), format!("reading stdin: {e}")))?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        while matches!(raw.last(), Some(b'\n' | b'\r')) {
+            raw.pop();
+        }
+        let line = String::from_utf8_lossy(&raw);
+        let trimmed = line.trim();
+        // blank lines and `#` comments are not expressions
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        one(ctx, out, trimmed, Some(line_no))?;
+    }
+}
+
+/// Describe one expression (or report it).
+fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io::Result<()> {
+    match Expr::parse(text, ctx.dialect) {
+        Ok(e) => match ctx.args.format {
+            TextOrJson::Text => text_block(ctx, out, text, &e),
+            TextOrJson::Json => json_item(ctx, out, text, &e),
+        },
+        Err(d) => {
+            ctx.failed = true;
+            // what was written so far goes first, so stdout and stderr interleave in order
+            out.flush()?;
+            if let Some(n) = line {
+                eprintln!("stdin line {n}:");
+            }
+            report(&d, false, ctx.color_err);
+            if ctx.args.format == TextOrJson::Json {
+                json_error(ctx, out, text, &d)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn text_block(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::Result<()> {
+    ctx.buf.clear();
+    describe_into(e, &ctx.options, &mut ctx.buf);
+    ctx.buf.push('\n');
+    out.write_all(ctx.buf.as_bytes())?;
+    if ctx.args.next.is_some() {
+        let mut line = Vec::with_capacity(64);
+        let listed = each_next_time(ctx, e, |t, zone| {
+            line.clear();
+            line.extend_from_slice(b"  ");
+            iso_in_zone(t, zone, &mut line);
+            line.push(b' ');
+            let local = t + zone.offset_at(t) as i64;
+            line.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
+            line.push(b'\n');
+            out.write_all(&line)
+        })?;
+        if let Err(why) = listed {
+            writeln!(out, "  (no fire times: {why})")?;
+        }
+    }
+    if ctx.args.fields {
+        writeln!(out, "{}", field_table(text, e))?;
+    }
+    Ok(())
+}
+
+/// Visit the next `--next` fire times in order (streamed: `--next 10000000 | head`
+/// stays small); `Ok(Err(why))` when there are none.
+fn each_next_time(
+    ctx: &mut Ctx,
+    e: &Expr,
+    mut visit: impl FnMut(i64, &Zone) -> io::Result<()>,
+) -> io::Result<Result<(), &'static str>> {
+    let n = ctx.args.next.unwrap_or(0);
+    let Some((zone, dst, from)) = ctx.next.as_ref() else {
+        return Ok(Ok(()));
+    };
+    let s = Schedule::from_expr(e);
+    let why = if s.is_reboot() {
+        Some("@reboot runs once when cron starts, never by the clock")
+    } else if s.never_fires() {
+        Some("the schedule never fires")
+    } else {
+        let mut count = 0u64;
+        for t in s
+            .iter_after(*from, zone, *dst)
+            .take(usize::try_from(n).unwrap_or(usize::MAX))
+        {
+            visit(t, zone)?;
+            count += 1;
+        }
+        (count == 0 && n > 0).then_some("none after the start time (the schedule ends before it)")
+    };
+    Ok(match why {
+        Some(w) => {
+            ctx.no_times = true;
+            Err(w)
+        }
+        None => Ok(()),
+    })
+}
+
+/// The fields' text as written (or what a nickname stands for).
+fn field_texts(text: &str, e: &Expr) -> [String; 7] {
+    let expansion: Vec<&str> = e
+        .nickname
+        .and_then(|n| n.expansion())
+        .map(|x| x.split(' ').collect())
+        .unwrap_or_default();
+    FieldKind::ALL.map(|kind| {
+        let f = e.field(kind);
+        if e.nickname.is_some() {
+            // a nickname's five fields, in minute-hour-dom-month-dow order
+            let i = match kind {
+                FieldKind::Minute => Some(0),
+                FieldKind::Hour => Some(1),
+                FieldKind::DayOfMonth => Some(2),
+                FieldKind::Month => Some(3),
+                FieldKind::DayOfWeek => Some(4),
+                _ => None,
+            };
+            if let Some(x) = i.and_then(|i| expansion.get(i)) {
+                return format!("{x} (from {})", text.trim());
+            }
+            return "(not written)".to_string();
+        }
+        if f.implicit {
+            "(not written)".to_string()
+        } else {
+            let mut s = f.span.slice(text).to_string();
+            if kind == FieldKind::DayOfWeek && e.dow_and_prefix {
+                s.insert(0, '+');
+            }
+            s
+        }
+    })
+}
+
+fn field_table(text: &str, e: &Expr) -> Table {
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(vec!["field", "text", "meaning"]);
+    let texts = field_texts(text, e);
+    for (kind, t) in FieldKind::ALL.iter().zip(texts) {
+        table.add_row(vec![
+            Cell::new(kind.name()),
+            Cell::new(t),
+            Cell::new(describe_field(e, *kind)),
+        ]);
+    }
+    table
+}
+
+fn json_sep(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(if ctx.json_started { b",\n" } else { b"\n" })?;
+    ctx.json_started = true;
+    Ok(())
+}
+
+/// One described expression, in the order a reader wants the keys.
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    expression: &'a str,
+    dialect: String,
+    description: &'a str,
+    never_fires: bool,
+    reboot: bool,
+    fields: Vec<JsonField>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_fire_times: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonField {
+    field: &'static str,
+    text: String,
+    written: bool,
+    meaning: String,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    expression: &'a str,
+    error: JsonErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonErrorBody<'a> {
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    dialect: Option<String>,
+    field: Option<&'static str>,
+    span: [usize; 2],
+}
+
+fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::Result<()> {
+    let mut description = String::with_capacity(96);
+    describe_into(e, &ctx.options, &mut description);
+    let fields = FieldKind::ALL
+        .iter()
+        .zip(field_texts(text, e))
+        .map(|(kind, t)| JsonField {
+            field: kind.name(),
+            text: t,
+            written: !e.field(*kind).implicit,
+            meaning: describe_field(e, *kind),
+        })
+        .collect();
+    let s = Schedule::from_expr(e);
+    let mut item = JsonItem {
+        expression: text,
+        dialect: e.dialect.to_string(),
+        description: &description,
+        never_fires: s.never_fires(),
+        reboot: s.is_reboot(),
+        fields,
+        zone: None,
+        next: None,
+        no_fire_times: None,
+    };
+    if ctx.args.next.is_some() {
+        item.zone = ctx.next.as_ref().map(|(z, _, _)| z.name().to_string());
+        let mut iso: Vec<String> = Vec::new();
+        let listed = each_next_time(ctx, e, |t, zone| {
+            let mut b = Vec::with_capacity(32);
+            iso_in_zone(t, zone, &mut b);
+            iso.push(String::from_utf8_lossy(&b).into_owned());
+            Ok(())
+        })?;
+        item.next = Some(iso);
+        item.no_fire_times = listed.err();
+    }
+    json_sep(ctx, out)?;
+    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+}
+
+fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
+    let sp = d.primary_span();
+    let doc = JsonError {
+        expression: text,
+        error: JsonErrorBody {
+            code: d.code,
+            message: &d.message,
+            help: d.help.as_deref(),
+            dialect: d.dialect.map(|x| x.to_string()),
+            field: d.field.map(|f| f.name()),
+            span: [sp.start, sp.end],
+        },
+    };
+    json_sep(ctx, out)?;
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
+}

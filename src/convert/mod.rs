@@ -1,0 +1,362 @@
+//! Converting schedules: cron between dialects, and cron to Watcher JSON.
+//!
+//! Every conversion goes through the *meaning* of an expression, a
+//! [`Pattern`] (which seconds, minutes, hours, days, months and years it
+//! selects), never through its text. The target dialect then writes the
+//! pattern back, using as many expressions as it needs:
+//!
+//! * **Unix → Quartz**: seconds `0`, weekdays renumbered (written with names),
+//!   `?` placed, and Vixie's OR of two restricted day fields split into two
+//!   expressions (Quartz needs one day field to be `?`). An AND of both day
+//!   fields (a `*`-prefixed field such as `*/2`, or `+`) has no Quartz form
+//!   and is an error.
+//! * **Quartz → Unix** ([`Target::Unix`]): classic 5-field Vixie/ISC cron.
+//!   Non-zero seconds, a year, `L`, `W`, `#` and `nL` are errors that name
+//!   what cannot be said and point at [`Target::Ocps`].
+//! * **Quartz → OCPS** ([`Target::Ocps`]): the Unix dialect with the Open
+//!   Cron Pattern Specification's extensions: a seconds field (6 fields,
+//!   OCPS 1.2), a year (7 fields, 1.2), `L`, `FRI#L`, `FRI#3` (1.2/1.3),
+//!   `nW` (1.3) and `+` for AND (1.4). `LW`, `L-n` and `L-nW` are Quartz
+//!   extensions that OCPS does not have: errors.
+//! * **Cron → Watcher** ([`to_watcher`]): the simplest Watcher schedule that
+//!   Elasticsearch translates back into crons firing at the same times.
+//! * **Merge** ([`merge`]): fewer expressions that fire identically.
+//!
+//! ```
+//! use cronkit::convert::{convert, Parsed, Target};
+//! use cronkit::DialectChoice;
+//!
+//! let input = [Parsed::parse("0 12 1 * MON", DialectChoice::Unix).unwrap()];
+//! let out = convert(&input, Target::Quartz, false).unwrap();
+//! assert_eq!(out.expressions, ["0 0 12 1 * ?", "0 0 12 ? * MON"]);
+//!
+//! let input = [Parsed::parse("0 0 9 ? * MON-FRI", DialectChoice::Quartz).unwrap()];
+//! let out = convert(&input, Target::Unix, false).unwrap();
+//! assert_eq!(out.expressions, ["0 9 * * MON-FRI"]);
+//! ```
+//!
+//! [`equivalence`] compares the fire times of two sets of schedules; the test
+//! suite runs it on every conversion it makes.
+
+pub mod equivalence;
+pub mod pattern;
+pub mod render;
+pub mod watcher;
+
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::expr::{Diagnostic, Dialect, DialectChoice, Expr, FieldKind};
+
+pub use pattern::{Days, DomSet, DowSet, Pattern, Years};
+pub use watcher::{to_watcher, WatcherSchedule};
+
+/// What to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Quartz (Elasticsearch, Nuxeo): 6 or 7 fields.
+    Quartz,
+    /// Classic Unix cron (Vixie/ISC, cronie): 5 fields, no extensions.
+    Unix,
+    /// Unix with the OCPS 1.2–1.4 extensions (seconds, year, `L`, `#`, `W`, `+`).
+    Ocps,
+}
+
+impl Target {
+    /// The cronkit dialect that reads the output.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Target::Quartz => Dialect::Quartz,
+            Target::Unix | Target::Ocps => Dialect::Unix,
+        }
+    }
+
+    /// `quartz`, `unix` or `ocps`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Quartz => "quartz",
+            Target::Unix => "unix",
+            Target::Ocps => "ocps",
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why an expression cannot be written in the target.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{message}")]
+pub struct ConvertError {
+    /// Stable kebab-case code: `reboot`, `seconds-in-unix`, `year-in-unix`,
+    /// `needs-ocps`, `not-in-unix`, `day-and-in-quartz`, `day-and-in-unix`,
+    /// `internal`.
+    pub code: &'static str,
+    /// The field that cannot be said, when it is one field.
+    pub field: Option<FieldKind>,
+    /// What cannot be said, and why.
+    pub message: String,
+    /// What to do instead.
+    pub help: Option<String>,
+}
+
+impl ConvertError {
+    pub(crate) fn new(
+        code: &'static str,
+        field: Option<FieldKind>,
+        message: impl Into<String>,
+    ) -> Self {
+        ConvertError {
+            code,
+            field,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// An expression with its text (kept so an unchanged Quartz expression can be
+/// passed through as written).
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The text as given (trimmed).
+    pub text: String,
+    /// Its syntax tree.
+    pub expr: Expr,
+}
+
+impl Parsed {
+    /// Parse `text` in the given dialect.
+    pub fn parse(text: &str, choice: DialectChoice) -> Result<Parsed, Diagnostic> {
+        let expr = Expr::parse(text, choice)?;
+        Ok(Parsed {
+            text: text.trim().to_string(),
+            expr,
+        })
+    }
+}
+
+/// The result of a conversion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conversion {
+    /// The expressions; fired together they fire exactly as the input.
+    pub expressions: Vec<String>,
+    /// Facts worth telling (e.g. why one expression became two).
+    pub notes: Vec<String>,
+}
+
+/// Convert expressions (together one schedule) to `target`.
+///
+/// Without `merge` each input becomes its own expression(s), in order; a
+/// Quartz expression converted to Quartz is passed through as written. With
+/// `merge` the inputs are merged first ([`merge`]) and written anew.
+pub fn convert(
+    inputs: &[Parsed],
+    target: Target,
+    merge_them: bool,
+) -> Result<Conversion, ConvertError> {
+    let mut notes = Vec::new();
+    let mut expressions: Vec<String> = Vec::new();
+    let mut push = |e: String| {
+        if !expressions.contains(&e) {
+            expressions.push(e);
+        }
+    };
+    let patterns = inputs
+        .iter()
+        .map(|p| Pattern::from_expr(&p.expr))
+        .collect::<Result<Vec<_>, _>>()?;
+    if merge_them {
+        for p in merge(&patterns, target) {
+            for e in checked_write(&p, target)? {
+                push(e);
+            }
+        }
+    } else {
+        for (input, p) in inputs.iter().zip(&patterns) {
+            if target == Target::Quartz && input.expr.dialect == Dialect::Quartz {
+                push(input.text.clone());
+                continue;
+            }
+            let out = checked_write(p, target)?;
+            if out.len() > 1 && target == Target::Quartz {
+                if let Days::Or(..) = p.days {
+                    notes.push(format!(
+                        "`{}` fires on a day that matches day-of-month OR day-of-week (Vixie cron's rule \
+                         for two restricted day fields); Quartz needs `?` in one of them, so it takes {} expressions",
+                        input.text,
+                        out.len()
+                    ));
+                }
+            }
+            for e in out {
+                push(e);
+            }
+        }
+    }
+    Ok(Conversion { expressions, notes })
+}
+
+/// Write a pattern and read the result back: output that the target dialect
+/// does not accept, or that means something else, is a bug caught here
+/// rather than a wrong schedule handed to the user.
+pub(crate) fn checked_write(p: &Pattern, target: Target) -> Result<Vec<String>, ConvertError> {
+    let out = render::write(p, target)?;
+    let mut back: Vec<Pattern> = Vec::with_capacity(out.len());
+    for text in &out {
+        let e = Expr::parse(text, target.dialect().into()).map_err(|d| {
+            ConvertError::new(
+                "internal",
+                None,
+                format!(
+                    "cronkit wrote `{text}`, which it cannot read back: {d} (please report this)"
+                ),
+            )
+        })?;
+        back.push(Pattern::from_expr(&e)?);
+    }
+    let mut union = back.first().copied();
+    for b in back.iter().skip(1) {
+        union = union.and_then(|u| u.union_one_field(b));
+    }
+    // The pieces together must be `p`. An AND of two multi-part day fields
+    // (OCPS `+`) splits into a product that no single pattern holds; there
+    // each piece must at least lie inside `p`.
+    let same = match union {
+        Some(u) => u == *p,
+        None => matches!(p.days, Days::And(..)) && back.iter().all(|b| b.subset_of(p)),
+    };
+    if !same {
+        return Err(ConvertError::new(
+            "internal",
+            None,
+            format!(
+                "cronkit wrote `{}`, which does not fire as the input (please report this)",
+                out.join("`, `")
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// The number of expressions `p` takes in `target` (`usize::MAX` when it
+/// cannot be written).
+fn cost(p: &Pattern, target: Target) -> usize {
+    render::write(p, target).map_or(usize::MAX, |v| v.len())
+}
+
+/// Fewer patterns that fire exactly as `patterns` together: duplicates and
+/// patterns contained in another are dropped, and two patterns that differ in
+/// one field only become one with the union of that field (`0 0 9 * * ?` and
+/// `0 0 17 * * ?` → `0 0 9,17 * * ?`) when that takes fewer expressions in
+/// `target`. Greedy, so not always the minimum, but always exact.
+pub fn merge(patterns: &[Pattern], target: Target) -> Vec<Pattern> {
+    let mut ps: Vec<Pattern> = Vec::with_capacity(patterns.len());
+    for p in patterns {
+        if !ps.contains(p) {
+            ps.push(*p);
+        }
+    }
+    loop {
+        let mut changed = false;
+        // drop a pattern that another one contains
+        'sub: for i in 0..ps.len() {
+            for j in 0..ps.len() {
+                if i != j && ps[i].subset_of(&ps[j]) {
+                    ps.remove(i);
+                    changed = true;
+                    break 'sub;
+                }
+            }
+        }
+        if changed {
+            continue;
+        }
+        'pair: for i in 0..ps.len() {
+            for j in i + 1..ps.len() {
+                if let Some(u) = ps[i].union_one_field(&ps[j]) {
+                    let before = cost(&ps[i], target).saturating_add(cost(&ps[j], target));
+                    if cost(&u, target) < before {
+                        ps[i] = u;
+                        ps.remove(j);
+                        changed = true;
+                        break 'pair;
+                    }
+                }
+            }
+        }
+        if !changed {
+            return ps;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(texts: &[&str]) -> Vec<Parsed> {
+        texts
+            .iter()
+            .map(|t| Parsed::parse(t, DialectChoice::Auto).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn pass_through_and_notes() {
+        let out = convert(&parsed(&["0 0/5 * * * ?"]), Target::Quartz, false).unwrap();
+        assert_eq!(out.expressions, ["0 0/5 * * * ?"]);
+        let out = convert(&parsed(&["0 12 1 * 1"]), Target::Quartz, false).unwrap();
+        assert_eq!(out.expressions, ["0 0 12 1 * ?", "0 0 12 ? * MON"]);
+        assert_eq!(out.notes.len(), 1);
+    }
+
+    #[test]
+    fn merging() {
+        let m = |texts: &[&str], t: Target| convert(&parsed(texts), t, true).unwrap().expressions;
+        assert_eq!(
+            m(
+                &["0 0 0 * * ?", "0 0 12 * * ?", "0 0 17 * * ?"],
+                Target::Quartz
+            ),
+            ["0 0 0,12,17 * * ?"]
+        );
+        assert_eq!(
+            m(&["0 0 9 * * ?", "0 0 9 * * ?"], Target::Quartz),
+            ["0 0 9 * * ?"]
+        );
+        // contained in another
+        assert_eq!(
+            m(&["0 0 * * * ?", "0 0 12 * * ?"], Target::Quartz),
+            ["0 0 * * * ?"]
+        );
+        // two fields differ: stays two
+        assert_eq!(
+            m(&["0 30 9 * * ?", "0 0 17 * * ?"], Target::Quartz),
+            ["0 30 9 * * ?", "0 0 17 * * ?"]
+        );
+        // day-of-month and day-of-week: one Unix expression (OR), two in Quartz
+        assert_eq!(
+            m(&["0 0 12 1 * ?", "0 0 12 ? * MON"], Target::Unix),
+            ["0 12 1 * MON"]
+        );
+        assert_eq!(
+            m(&["0 0 12 1 * ?", "0 0 12 ? * MON"], Target::Quartz),
+            ["0 0 12 1 * ?", "0 0 12 ? * MON"]
+        );
+        // weekdays of two expressions
+        assert_eq!(
+            m(&["0 0 12 ? * MON", "0 0 12 ? * TUE,WED"], Target::Quartz),
+            ["0 0 12 ? * MON-WED"]
+        );
+    }
+}

@@ -1,0 +1,471 @@
+//! The calendar part of a description: day of month, day of week (and how they
+//! combine), month and year.
+//!
+//! Everything here reads the compiled [`DayRule`], so weekday numbering is already
+//! per dialect (Quartz `1-5` is Sunday–Thursday, Unix `1-5` Monday–Friday, Quartz `L`
+//! alone is Saturday) and Vixie cron's OR of two restricted day fields is explicit.
+
+use crate::expr::{DayCombine, MAX_YEAR, MIN_YEAR};
+use crate::schedule::DayRule;
+
+use super::shape::{classify, Shape};
+use super::text::{
+    ordinal_word, push_count, push_every_nth, push_list, push_num, push_ordinal_suffixed, push_sep,
+    Runs, MONTHS, WEEKDAYS,
+};
+
+/// Every day of the month, bits 1..=31.
+pub(crate) const ALL_DOM: u32 = 0xFFFF_FFFE;
+/// Every month, bits 1..=12.
+pub(crate) const ALL_MONTHS: u16 = 0x1FFE;
+/// Longer plain day lists are described as "every other day from … through …".
+const DAY_LIST_MAX: u32 = 6;
+
+/// Weekdays in the order they are listed: Monday first.
+const WEEK_ORDER: [u32; 7] = [1, 2, 3, 4, 5, 6, 0];
+
+pub(crate) fn dom_full(r: &DayRule) -> bool {
+    r.dom_days & ALL_DOM == ALL_DOM
+}
+
+pub(crate) fn dow_full(r: &DayRule) -> bool {
+    r.weekdays & 0x7F == 0x7F
+}
+
+/// True when the day fields select every day.
+pub(crate) fn every_day(r: &DayRule) -> bool {
+    match r.combine {
+        DayCombine::Or => dom_full(r) || dow_full(r),
+        DayCombine::And => dom_full(r) && dow_full(r),
+    }
+}
+
+/// How the day-of-month pieces are phrased.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DomForm {
+    /// "on day 1 of the month", "3 days before the last day of the month"
+    Adverb,
+    /// "day 1 of the month", "the day 3 days before the last day of the month"
+    Noun,
+}
+
+fn dom_piece_count(r: &DayRule) -> usize {
+    let plain = (r.dom_days & ALL_DOM != 0) as usize;
+    plain
+        + r.dom_last_offsets.count_ones() as usize
+        + r.dom_last_nearest_weekday.count_ones() as usize
+        + r.dom_nearest_weekday.count_ones() as usize
+}
+
+/// Does the first day-of-month piece start with "on"? (Decides " " versus ", ".)
+fn dom_starts_with_on(r: &DayRule) -> bool {
+    r.dom_days & ALL_DOM != 0 || r.dom_last_offsets & 1 != 0 || r.dom_last_offsets == 0
+}
+
+/// Day-of-month pieces joined with `conj`; `of` is "the month" or a month's name.
+fn write_dom(out: &mut String, r: &DayRule, conj: &str, of: &str, form: DomForm) {
+    let n = dom_piece_count(r);
+    let mut i = 0;
+    let on = |out: &mut String| {
+        if form == DomForm::Adverb {
+            out.push_str("on ");
+        }
+    };
+    let plain = r.dom_days & ALL_DOM;
+    if plain != 0 {
+        push_sep(out, i, n, conj);
+        i += 1;
+        on(out);
+        let count = plain.count_ones();
+        match classify(plain as u64, 1, 31) {
+            Shape::Single(d) => {
+                out.push_str("day ");
+                push_num(out, d);
+                out.push_str(" of ");
+                out.push_str(of);
+            }
+            Shape::Prog { first, step, last } if count > DAY_LIST_MAX => {
+                push_every_nth(out, step);
+                out.push_str(" day of ");
+                out.push_str(of);
+                out.push_str(" from day ");
+                push_num(out, first);
+                out.push_str(" through day ");
+                push_num(out, last);
+            }
+            _ => {
+                out.push_str("days ");
+                let runs = Runs::new(plain as u64, 1, 31, false, 1);
+                push_list(out, &runs, 1, 31, "and", push_num);
+                out.push_str(" of ");
+                out.push_str(of);
+            }
+        }
+    }
+    let mut bits = r.dom_last_offsets;
+    while bits != 0 {
+        let k = bits.trailing_zeros();
+        bits &= bits - 1;
+        push_sep(out, i, n, conj);
+        i += 1;
+        if k == 0 {
+            on(out);
+            out.push_str("the last day of ");
+        } else {
+            if form == DomForm::Noun {
+                out.push_str("the day ");
+            }
+            push_count(out, k, "day");
+            out.push_str(" before the last day of ");
+        }
+        out.push_str(of);
+    }
+    let mut bits = r.dom_last_nearest_weekday;
+    while bits != 0 {
+        let k = bits.trailing_zeros();
+        bits &= bits - 1;
+        push_sep(out, i, n, conj);
+        i += 1;
+        on(out);
+        if k == 0 {
+            out.push_str("the last weekday of ");
+        } else {
+            out.push_str("the weekday nearest ");
+            push_count(out, k, "day");
+            out.push_str(" before the last day of ");
+        }
+        out.push_str(of);
+    }
+    let mut bits = r.dom_nearest_weekday;
+    while bits != 0 {
+        let d = bits.trailing_zeros();
+        bits &= bits - 1;
+        push_sep(out, i, n, conj);
+        i += 1;
+        on(out);
+        out.push_str("the weekday nearest the ");
+        push_ordinal_suffixed(out, d);
+        out.push_str(" of ");
+        out.push_str(of);
+    }
+}
+
+/// Plain weekdays as runs, Monday first (a run through the weekend stays whole).
+fn weekday_runs(days: u8) -> Runs {
+    Runs::new(days as u64, 0, 6, true, 1)
+}
+
+fn dow_item_count(r: &DayRule) -> usize {
+    let plain = r.weekdays & 0x7F;
+    let mut n = if plain != 0 {
+        super::text::list_items(&weekday_runs(plain), 0, 6)
+    } else {
+        0
+    };
+    n += r.last_weekdays.count_ones() as usize;
+    n += (r.nth_weekdays & 0x003E_3E3E_3E3E_3E3E).count_ones() as usize;
+    n
+}
+
+/// Is the day-of-week side one run of three or more plain days ("Monday through Friday")?
+fn dow_is_one_long_run(r: &DayRule) -> bool {
+    let plain = r.weekdays & 0x7F;
+    if plain == 0 || r.last_weekdays != 0 || r.nth_weekdays != 0 {
+        return false;
+    }
+    let runs = weekday_runs(plain);
+    runs.as_slice().len() == 1 && {
+        let (a, b) = runs.as_slice()[0];
+        Runs::run_len(a, b, 0, 6) >= 3
+    }
+}
+
+/// Day-of-week nouns: "Monday through Friday", "Saturday", "the last Friday of the month".
+fn write_dow(out: &mut String, r: &DayRule, conj: &str, of: &str) {
+    let n = dow_item_count(r);
+    let mut i = 0;
+    let plain = r.weekdays & 0x7F;
+    if plain != 0 {
+        let runs = weekday_runs(plain);
+        for &(a, b) in runs.as_slice() {
+            let len = Runs::run_len(a, b, 0, 6);
+            if len >= 3 {
+                push_sep(out, i, n, conj);
+                out.push_str(WEEKDAYS[a as usize]);
+                out.push_str(" through ");
+                out.push_str(WEEKDAYS[b as usize]);
+                i += 1;
+            } else {
+                let mut d = a as usize;
+                for _ in 0..len {
+                    push_sep(out, i, n, conj);
+                    out.push_str(WEEKDAYS[d]);
+                    d = (d + 1) % 7;
+                    i += 1;
+                }
+            }
+        }
+    }
+    // by weekday, Monday first: the k-th ones, then the last one
+    for wd in WEEK_ORDER {
+        for k in 1..=5u8 {
+            if r.nth_weekdays >> (8 * wd + k as u32) & 1 == 1 {
+                push_sep(out, i, n, conj);
+                i += 1;
+                out.push_str("the ");
+                out.push_str(ordinal_word(k));
+                out.push(' ');
+                out.push_str(WEEKDAYS[wd as usize]);
+                out.push_str(" of ");
+                out.push_str(of);
+            }
+        }
+        if r.last_weekdays >> wd & 1 == 1 {
+            push_sep(out, i, n, conj);
+            i += 1;
+            out.push_str("the last ");
+            out.push_str(WEEKDAYS[wd as usize]);
+            out.push_str(" of ");
+            out.push_str(of);
+        }
+    }
+}
+
+/// The years a field selects, as a bit set over 1970..=2199.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Years(pub [u64; 4]);
+
+const YEAR_COUNT: u32 = (MAX_YEAR - MIN_YEAR + 1) as u32;
+
+impl Years {
+    pub(crate) fn has(&self, y: u32) -> bool {
+        let i = y.wrapping_sub(MIN_YEAR as u32);
+        i < YEAR_COUNT && self.0[i as usize / 64] >> (i % 64) & 1 == 1
+    }
+    pub(crate) fn count(&self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
+    }
+    pub(crate) fn is_all(&self) -> bool {
+        self.count() == YEAR_COUNT
+    }
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (MIN_YEAR as u32..=MAX_YEAR as u32).filter(|&y| self.has(y))
+    }
+    /// Runs of consecutive years.
+    fn runs(&self) -> Vec<(u32, u32)> {
+        let mut v: Vec<(u32, u32)> = Vec::new();
+        for y in self.iter() {
+            match v.last_mut() {
+                Some((_, b)) if *b + 1 == y => *b = y,
+                _ => v.push((y, y)),
+            }
+        }
+        v
+    }
+    /// Arithmetic progression (first, step, last) of three or more years.
+    fn progression(&self) -> Option<(u32, u32, u32)> {
+        let mut it = self.iter();
+        let a = it.next()?;
+        let b = it.next()?;
+        let step = b - a;
+        let mut prev = b;
+        let mut n = 2;
+        for y in it {
+            if y - prev != step {
+                return None;
+            }
+            prev = y;
+            n += 1;
+        }
+        (n >= 3 && step >= 2).then_some((a, step, prev))
+    }
+}
+
+/// "2026", "2026 through 2030", "2026, 2028 and 2030".
+pub(crate) fn write_year_list(out: &mut String, y: &Years, conj: &str) {
+    let runs = y.runs();
+    let n: usize = runs
+        .iter()
+        .map(|&(a, b)| if b - a >= 2 { 1 } else { (b - a + 1) as usize })
+        .sum();
+    let mut i = 0;
+    for (a, b) in runs {
+        if b - a >= 2 {
+            push_sep(out, i, n, conj);
+            push_num(out, a);
+            out.push_str(" through ");
+            push_num(out, b);
+            i += 1;
+        } else {
+            for v in a..=b {
+                push_sep(out, i, n, conj);
+                push_num(out, v);
+                i += 1;
+            }
+        }
+    }
+}
+
+fn write_years(out: &mut String, y: &Years) {
+    let n = y.count();
+    let runs = y.runs();
+    if runs.len() == 1 && n >= 3 {
+        out.push_str(", from ");
+        write_year_list(out, y, "and");
+        return;
+    }
+    if let Some((a, step, last)) = y.progression() {
+        if n > 6 {
+            out.push_str(", every ");
+            push_count(out, step, "year");
+            out.push_str(" from ");
+            push_num(out, a);
+            // a progression that runs to the end of the supported range is open-ended
+            if last + step <= MAX_YEAR as u32 {
+                out.push_str(" through ");
+                push_num(out, last);
+            }
+            return;
+        }
+    }
+    out.push_str(", in ");
+    write_year_list(out, y, "and");
+}
+
+fn write_months(out: &mut String, months: u16, wrap: bool) {
+    let runs = Runs::new(months as u64, 1, 12, wrap, 1);
+    let rs = runs.as_slice();
+    if rs.len() == 1 && Runs::run_len(rs[0].0, rs[0].1, 1, 12) >= 3 {
+        out.push_str(", from ");
+        out.push_str(MONTHS[rs[0].0 as usize]);
+        out.push_str(" through ");
+        out.push_str(MONTHS[rs[0].1 as usize]);
+        return;
+    }
+    out.push_str(", in ");
+    push_list(out, &runs, 1, 12, "and", |o, v| {
+        o.push_str(MONTHS[v as usize])
+    });
+}
+
+/// Write the day, month and year parts (each with its leading separator).
+pub(crate) fn write(out: &mut String, r: &DayRule, months: u16, years: &Years) {
+    let months = months & ALL_MONTHS;
+    let all_months = months == ALL_MONTHS;
+    let all_years = years.is_all();
+    let dom_r = !dom_full(r);
+    let dow_r = !dow_full(r);
+    let single_month = (months.count_ones() == 1).then(|| months.trailing_zeros() as usize);
+    let mut months_said = all_months;
+    let mut years_said = all_years;
+
+    match (r.combine, dom_r, dow_r) {
+        (_, false, false) => {}
+        (DayCombine::Or, true, true) => {
+            out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
+            write_dom(out, r, "and", "the month", DomForm::Adverb);
+            out.push_str(" or on ");
+            write_dow(out, r, "or", "the month");
+        }
+        (DayCombine::Or, true, false) => {
+            // Vixie's OR with a day-of-week that is every day: the result is every day
+            out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
+            write_dom(out, r, "and", "the month", DomForm::Adverb);
+            out.push_str(" or on any day of the week (every day)");
+        }
+        (DayCombine::Or, false, true) => {
+            out.push_str(" on any day of the month or on ");
+            write_dow(out, r, "or", "the month");
+            out.push_str(" (every day)");
+        }
+        (DayCombine::And, true, true) => {
+            dom_side(out, r, months, years, &mut months_said, &mut years_said);
+            out.push_str(", if it falls on ");
+            write_dow(out, r, "or", "the month");
+        }
+        (DayCombine::And, true, false) => {
+            dom_side(out, r, months, years, &mut months_said, &mut years_said);
+        }
+        (DayCombine::And, false, true) => {
+            // "the last Friday of February" only when every item can carry "of February"
+            let special = (r.last_weekdays != 0 || r.nth_weekdays != 0) && r.weekdays & 0x7F == 0;
+            let of = match single_month {
+                Some(m) if special => {
+                    months_said = true;
+                    MONTHS[m]
+                }
+                _ => "the month",
+            };
+            if dow_is_one_long_run(r) {
+                out.push_str(", ");
+            } else {
+                out.push_str(" on ");
+            }
+            write_dow(out, r, "and", of);
+        }
+    }
+    if !months_said {
+        write_months(out, months, all_years);
+    }
+    if !years_said {
+        write_years(out, years);
+    }
+}
+
+/// The day-of-month side of an AND: a date ("on February 30", "on January 1 and July
+/// 1") when it is one plain day in a few months, else the pieces, with "of February"
+/// for a single month. Sets `months_said` / `years_said` when it covered them.
+fn dom_side(
+    out: &mut String,
+    r: &DayRule,
+    months: u16,
+    years: &Years,
+    months_said: &mut bool,
+    years_said: &mut bool,
+) {
+    let plain = r.dom_days & ALL_DOM;
+    let only_plain_single = plain.count_ones() == 1
+        && r.dom_last_offsets == 0
+        && r.dom_last_nearest_weekday == 0
+        && r.dom_nearest_weekday == 0;
+    let n = months.count_ones() as usize;
+    if only_plain_single && months != ALL_MONTHS && n <= 3 {
+        let d = plain.trailing_zeros();
+        out.push_str(" on ");
+        let mut i = 0;
+        for (m, name) in MONTHS.iter().enumerate().skip(1) {
+            if months >> m & 1 == 1 {
+                push_sep(out, i, n, "and");
+                out.push_str(name);
+                out.push(' ');
+                push_num(out, d);
+                i += 1;
+            }
+        }
+        *months_said = true;
+        if n == 1 && years.count() == 1 {
+            out.push_str(", ");
+            push_num(out, years.iter().next().unwrap_or(MIN_YEAR as u32));
+            *years_said = true;
+        }
+        return;
+    }
+    let of = if n == 1 {
+        *months_said = true;
+        MONTHS[months.trailing_zeros() as usize]
+    } else {
+        "the month"
+    };
+    out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
+    write_dom(out, r, "and", of, DomForm::Adverb);
+}
+
+/// "day 1 of the month and the last day of the month" (for explanations).
+pub(crate) fn write_dom_noun(out: &mut String, r: &DayRule) {
+    write_dom(out, r, "and", "the month", DomForm::Noun);
+}
+
+/// "Monday through Friday", "Saturday", "the last Friday of the month", joined with `conj`.
+pub(crate) fn write_dow_noun(out: &mut String, r: &DayRule, conj: &str) {
+    write_dow(out, r, conj, "the month");
+}
