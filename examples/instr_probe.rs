@@ -6,7 +6,7 @@
 //! with N = 0 and N = 2000 and divides the difference (start-up cancels out).
 //!
 //! ```text
-//! instr_probe next <cronkit|cron|croner|saffron> <case> <N>
+//! instr_probe next <cronkit|cronkit-datetime|cron|croner|saffron> <case> <N>
 //! instr_probe parse <cronkit|saffron> <N>      # the expressions saffron can read
 //! instr_probe parse-one <N> <quartz expression>
 //! ```
@@ -94,6 +94,14 @@ fn next(lib: &str, case: &str, n: usize) -> Result<(), String> {
             let utc = Zone::utc();
             for _ in 0..n {
                 black_box(s.next_after_ts(black_box(t0.timestamp()), &utc, DstPolicy::Shift));
+            }
+        }
+        // the chrono API, DateTime in and out, as the peers are called
+        "cronkit-datetime" => {
+            let s = Schedule::parse(c.quartz, DialectChoice::Quartz).map_err(|e| e.to_string())?;
+            let utc = Zone::utc();
+            for _ in 0..n {
+                black_box(s.next_after(black_box(t0), &utc, DstPolicy::Shift));
             }
         }
         "saffron" => {

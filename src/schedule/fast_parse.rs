@@ -138,6 +138,7 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
             combine: day_combine(dialect, false, dom.star, dow.star),
         },
         day_shape: DayShape::Every,
+        weekly: 0,
         dialect,
         reboot: false,
     };

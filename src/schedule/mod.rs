@@ -6,14 +6,18 @@
 //! scanned second by second or day by day.
 //!
 //! The forward search ([`Schedule::next_local`]) is the hot path of every
-//! subcommand, so it converts the start instant to a date once and then works on
-//! day numbers: later today (time-of-day bits), later this month (the month's
-//! day mask), a later month (day number of its 1st from a table), a later year.
-//! A month's day mask is a pure function of its length and the weekday it starts
-//! on; how it is computed is decided once per schedule (`DayShape`): every day,
-//! a few bit operations for day numbers, `L-n` and weekday sets, a lookup in seven
-//! precomputed masks when `n#k` is involved, and the general [`DayRule::mask`] for
-//! the rest (`W`, `nL`). The backward search walks the fields like an odometer.
+//! subcommand, so it works on day numbers rather than dates. When a schedule
+//! fires on a set of weekdays in every month of every year (every day, weekdays
+//! only: most schedules), no calendar is needed at all: today's weekday decides,
+//! then the time-of-day bits. Otherwise the start date is converted once and the
+//! answer is looked for later today (time-of-day bits), later this month (the
+//! month's day mask), in a later month (day number of its 1st from a table), in a
+//! later year. A month's day mask is a pure function of its length and the
+//! weekday it starts on; how it is computed is decided once per schedule
+//! (`DayShape`): every day; day numbers and `L-n` alone (no weekday needed); a
+//! few bit operations with weekday sets; a lookup in seven precomputed masks when
+//! `n#k` is involved; the general [`DayRule::mask`] for the rest (`W`, `nL`). The
+//! backward search walks the fields like an odometer.
 //!
 //! Schedules that can never fire (`0 0 0 30 2 ?`, Feb 29 of 2100) are recognised at
 //! compile time: whether a day rule can match depends only on the length of a month
@@ -275,9 +279,12 @@ const YEARS_OF_KIND: [[u64; 4]; 14] = {
 enum DayShape {
     /// Every day fires (`*`/`?` in both day fields).
     Every,
-    /// Day numbers, `L`, `L-n` and weekday sets: a few bit operations.
-    /// `from_end` holds the `L-n` offsets bit-reversed (bit 31 - n), so that one
+    /// Day numbers, `L` and `L-n`, whatever the weekday: `days` (bit d = day d)
+    /// and `from_end`, the `L-n` offsets bit-reversed (bit 31 - n), so that one
     /// shift by 31 - len turns them into days of a month of `len` days.
+    MonthDays { days: u32, from_end: u32 },
+    /// Day numbers, `L`, `L-n` and weekday sets: a few bit operations more
+    /// (`from_end` as above).
     Plain { from_end: u32 },
     /// Day numbers, weekday sets and `n#k`: then a month's days depend only on the
     /// weekday it starts on (and its length, which just cuts the end off), so the
@@ -307,6 +314,14 @@ impl DayShape {
             }
         {
             DayShape::Every
+        } else if match d.combine {
+            DayCombine::And => d.weekdays == 0x7F,
+            DayCombine::Or => d.weekdays == 0,
+        } {
+            DayShape::MonthDays {
+                days: d.dom_days,
+                from_end: d.dom_last_offsets.reverse_bits(),
+            }
         } else {
             DayShape::Plain {
                 from_end: d.dom_last_offsets.reverse_bits(),
@@ -317,7 +332,7 @@ impl DayShape {
     /// True when a month's days do not depend on the weekday it starts on.
     fn ignores_weekdays(&self, d: &DayRule) -> bool {
         match self {
-            DayShape::Every => true,
+            DayShape::Every | DayShape::MonthDays { .. } => true,
             // the weekday pattern is then all or nothing
             DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
             DayShape::ByFirstWeekday(_) | DayShape::Special => false,
@@ -368,6 +383,10 @@ pub struct Schedule {
     days: DayRule,
     /// How much work the day rule takes (derived from `days`).
     day_shape: DayShape,
+    /// Non-zero when the schedule fires on these weekdays (bit 0 = Sunday) in
+    /// every month of every year, whatever the day of the month: then the search
+    /// needs no calendar at all (derived; see `Schedule::finish`).
+    weekly: u8,
     dialect: Dialect,
     reboot: bool,
 }
@@ -391,16 +410,12 @@ impl Schedule {
         for f in &e.fields {
             c.add(f.kind, &f.items);
         }
-        let mut s = c.complete(
+        c.schedule.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
+        c.complete(
             e.day_combine(),
             e.field(FieldKind::DayOfMonth).is_no_specific(),
             e.field(FieldKind::DayOfWeek).is_no_specific(),
-        );
-        if e.nickname == Some(crate::expr::Nickname::Reboot) {
-            s.reboot = true;
-            s.years = [0; 4]; // parses, never fires by the clock
-        }
-        s
+        )
     }
 
     /// Facts derived once all fields are in: how a month's days are worked out
@@ -408,10 +423,27 @@ impl Schedule {
     fn finish(&mut self) {
         self.day_shape = DayShape::of(&self.days);
         self.drop_years_that_cannot_fire();
+        let d = &self.days;
+        let every_month_and_year = self.months & 0x1FFE == 0x1FFE && self.years == ALL_YEARS;
+        self.weekly = match self.day_shape {
+            _ if !every_month_and_year => 0,
+            DayShape::Every => 0x7F,
+            // every day of the month AND a set of weekdays: just the weekdays
+            DayShape::Plain { from_end: 0 }
+                if d.dom_days == ALL_DAYS && d.combine == DayCombine::And =>
+            {
+                d.weekdays
+            }
+            _ => 0,
+        };
     }
 
     /// Remove the years in which no month of the schedule has a matching day.
     fn drop_years_that_cannot_fire(&mut self) {
+        if self.reboot {
+            self.years = [0; 4]; // parses, never fires by the clock
+            return;
+        }
         if self.day_shape == DayShape::Every || self.days.always_matches_some_day() {
             return;
         }
@@ -569,6 +601,20 @@ impl Schedule {
         // 0 ≤ t ≤ LOCAL_MAX, so day numbers fit comfortably in a u32
         let today = (t / 86_400) as u32;
         let sod = (t % 86_400) as u32;
+        if self.weekly != 0 {
+            // weekdays only (daily, weekday and intraday schedules): no calendar
+            let wd = weekday_of_day(today);
+            if self.weekly >> wd & 1 == 1 {
+                if let Some(tod) = self.next_time_of_day(sod) {
+                    return Some(at(today, tod));
+                }
+            }
+            let next = at(
+                today + days_to_weekday_in(self.weekly, wd),
+                self.first_time_of_day(),
+            );
+            return (next <= LOCAL_MAX).then_some(next);
+        }
         let (year, month, day) = civil_from_epoch_days(today);
         let month_start = today + 1 - day;
         let mut mask = 0; // days of this month that fire
@@ -654,7 +700,11 @@ impl Schedule {
     /// number `start`.
     #[inline]
     fn month_mask(&self, len: u32, start: u32) -> u32 {
-        self.day_mask_of(len, weekday_of_day(start))
+        match self.day_shape {
+            // these ignore the weekday: do not work it out
+            DayShape::Every | DayShape::MonthDays { .. } => self.day_mask_of(len, 0),
+            _ => self.day_mask_of(len, weekday_of_day(start)),
+        }
     }
 
     /// Days (bit d = day d) that fire in a month of `len` days starting on weekday
@@ -663,6 +713,9 @@ impl Schedule {
     fn day_mask_of(&self, len: u32, first_wd: u32) -> u32 {
         match self.day_shape {
             DayShape::Every => full_month(len),
+            DayShape::MonthDays { days, from_end } => {
+                (days | from_end >> (31 - len)) & full_month(len)
+            }
             DayShape::Plain { from_end } => {
                 self.days.plain_mask(len, first_wd, from_end >> (31 - len))
             }
@@ -1017,6 +1070,17 @@ fn full_month(len: u32) -> u32 {
     ((1u64 << (len + 1)) - 2) as u32
 }
 
+/// How many days after a day on weekday `wd` the next day on a weekday of
+/// `set` comes (1..=7; `set` is not empty).
+#[inline]
+fn days_to_weekday_in(set: u8, wd: u32) -> u32 {
+    // rotate the week so that bit 0 is tomorrow
+    let from = wd + 1; // 1..=7
+    let s = set as u32;
+    let rotated = ((s >> from) | (s << (7 - from))) & 0x7F;
+    rotated.trailing_zeros() + 1
+}
+
 /// Days in month `m` of a (non-)leap year.
 #[inline]
 fn month_len(leap: bool, m: u32) -> u32 {
@@ -1263,6 +1327,7 @@ impl Build for Compiler {
                     combine: DayCombine::And,
                 },
                 day_shape: DayShape::Every,
+                weekly: 0,
                 dialect,
                 reboot: false,
             },
@@ -1429,6 +1494,17 @@ mod tests {
         // 2000 is a leap year (bit 30), 2100 is not (bit 130)
         assert_eq!(LEAP_YEARS[0] >> 30 & 1, 1);
         assert_eq!(COMMON_YEARS[2] >> 2 & 1, 1);
+    }
+
+    #[test]
+    fn days_to_the_next_weekday_of_a_set() {
+        const MON_FRI: u8 = 0b011_1110;
+        assert_eq!(days_to_weekday_in(MON_FRI, 6), 2); // Saturday → Monday
+        assert_eq!(days_to_weekday_in(MON_FRI, 5), 3); // Friday → Monday
+        assert_eq!(days_to_weekday_in(MON_FRI, 1), 1); // Monday → Tuesday
+        assert_eq!(days_to_weekday_in(1, 0), 7); // Sunday → next Sunday
+        assert_eq!(days_to_weekday_in(0x7F, 6), 1);
+        assert_eq!(days_to_weekday_in(1 << 6, 6), 7);
     }
 
     #[test]
