@@ -32,14 +32,24 @@ def criterion_dir() -> Path:
     return Path(target) / "criterion" if target else REPO / "target" / "criterion"
 
 
+class Time(float):
+    """Nanoseconds per iteration; `noisy` when the 95% confidence interval is wider
+    than a quarter of the estimate (typically: other load during the sample)."""
+
+    noisy = False
+
+
 def load(root: Path) -> dict:
-    """full_id ("next/every_minute/cronkit") -> nanoseconds per iteration."""
+    """full_id ("next/every_minute/cronkit") -> Time per iteration."""
     times = {}
     for bench in root.glob("**/new/benchmark.json"):
         meta = json.loads(bench.read_text())
         est = json.loads((bench.parent / "estimates.json").read_text())
-        point = (est.get("slope") or est["mean"])["point_estimate"]
-        times[meta["full_id"]] = point
+        e = est.get("slope") or est["mean"]
+        t = Time(e["point_estimate"])
+        ci = e["confidence_interval"]
+        t.noisy = (ci["upper_bound"] - ci["lower_bound"]) > 0.25 * t
+        times[meta["full_id"]] = t
     return times
 
 
@@ -56,10 +66,17 @@ def case_order_and_set_sizes():
     return names, sizes
 
 
+NOISY = []
+
+
 def fmt(ns):
     if ns is None:
         return "–"
-    return f"{ns / 1000:.2f} µs" if ns >= 1000 else f"{ns:.1f} ns"
+    text = f"{ns / 1000:.2f} µs" if ns >= 1000 else f"{ns:.1f} ns"
+    if getattr(ns, "noisy", False):
+        NOISY.append(text)
+        text += " †"
+    return text
 
 
 def main() -> int:
@@ -93,7 +110,13 @@ def main() -> int:
     print()
     print("| parse, per expression | cronkit | cron | croner | saffron | cronkit ÷ saffron | ≤ 0.5 (2× faster)? |")
     print("|---|---:|---:|---:|---:|---:|:---:|")
-    per = lambda key, n: times[key] / n if key in times else None
+    def per(key, n):
+        if key not in times:
+            return None
+        t = Time(times[key] / n)
+        t.noisy = times[key].noisy
+        return t
+
     ours = per("parse/cronkit/saffron_set", sizes["saffron_set"])
     ours_all = per("parse/cronkit/all", sizes["all"])
     saffron = per("parse/saffron/saffron_set", sizes["saffron_set"])
@@ -116,6 +139,9 @@ def main() -> int:
         ok = worst < 2000
         misses += not ok
         print(f"| `{key}` | {fmt(nxt)} | {fmt(both)} | {'yes' if ok else '**no**'} |")
+    if NOISY:
+        print()
+        print("† wide 95% confidence interval (over a quarter of the estimate): the sample was disturbed, e.g. by other load")
     return 0 if misses == 0 else 3
 
 

@@ -20,15 +20,20 @@ count() { # args for the probe with the count as "{}"
     if [[ -z "$a" || -z "$b" ]]; then echo "-"; else echo $(((b - a) / N)); fi
 }
 
-echo "| next fire time | cronkit | cron | croner | saffron | cronkit / fastest peer |"
-echo "|---|---:|---:|---:|---:|---:|"
+# cronkit-datetime: the same search through chrono's DateTime<Utc> in and out,
+# the way the peers are called (the benchmark times the Unix-seconds API)
+echo "| next fire time | cronkit | cron | croner | saffron | cronkit ÷ fastest peer | cronkit via DateTime | its ratio |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for c in every_minute weekdays_10_15 last_day_noon third_friday feb_29 every_5_seconds office_hours year_2099; do
     row=()
-    for lib in cronkit cron croner saffron; do
+    for lib in cronkit cron croner saffron cronkit-datetime; do
         if "$probe" next "$lib" "$c" 0 2>/dev/null; then row+=("$(count next "$lib" "$c" "{}")"); else row+=("-"); fi
     done
-    ratio=$(python3 -c "import sys; v=[int(x) for x in sys.argv[2:] if x!='-']; print(f'{int(sys.argv[1])/min(v):.2f}' if v else '-')" "${row[@]}")
-    echo "| $c | ${row[0]} | ${row[1]} | ${row[2]} | ${row[3]} | $ratio |"
+    ratios=$(python3 -c "
+import sys
+ours, dt, peers = int(sys.argv[1]), int(sys.argv[2]), [int(x) for x in sys.argv[3:] if x != '-']
+print(f'{ours/min(peers):.2f} | {dt} | {dt/min(peers):.2f}' if peers else '- | - | -')" "${row[0]}" "${row[4]}" "${row[1]}" "${row[2]}" "${row[3]}")
+    echo "| $c | ${row[0]} | ${row[1]} | ${row[2]} | ${row[3]} | $ratios |"
 done
 k=$(count parse cronkit "{}"); s=$(count parse saffron "{}")
 echo

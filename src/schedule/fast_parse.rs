@@ -10,8 +10,8 @@
 //! `L`, `W` and `n#k` forms into day-rule bits mirror `Compiler::item`.
 //!
 //! Each position is parsed by its own inlined copy of [`field`] (the kind is a
-//! constant at every call), and `*`, `?` and single digits — most fields — are
-//! settled before the item loop. Together that brings a parse from about 4 200
+//! constant at every call), and `*`, `?` and numbers of one or two digits — most
+//! fields — are settled before the item loop. Together that brings a parse from about 4 200
 //! instructions to about 800 (see `docs/sections/performance.md`).
 //!
 //! It only ever says "here is the schedule" or "not mine" (`None`): it gives up
@@ -163,7 +163,7 @@ fn count_fields(text: &[u8]) -> usize {
 fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
     let (min, max) = kind.bounds(dialect);
     let start = lx.i;
-    // Most fields are `*`, `?` or one small number: settle those at once.
+    // Most fields are `*`, `?` or one number below 100: settle those at once.
     let blank_or_end = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\t'));
     let day_field = matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek);
     match lx.f.get(start..)? {
@@ -187,6 +187,16 @@ fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
                 values: 1 << (d - b'0'),
                 ..Parsed::default()
             });
+        }
+        [t @ b'0'..=b'9', u @ b'0'..=b'9', rest @ ..] if blank_or_end(rest.first()) => {
+            let v = ((t - b'0') * 10 + (u - b'0')) as u16;
+            if (min..=max).contains(&v) {
+                lx.i += 2;
+                return Some(Parsed {
+                    values: 1 << v,
+                    ..Parsed::default()
+                });
+            }
         }
         _ => {}
     }

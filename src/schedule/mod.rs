@@ -320,11 +320,11 @@ impl DayShape {
         } {
             DayShape::MonthDays {
                 days: d.dom_days,
-                from_end: d.dom_last_offsets.reverse_bits(),
+                from_end: reverse_offsets(d.dom_last_offsets),
             }
         } else {
             DayShape::Plain {
-                from_end: d.dom_last_offsets.reverse_bits(),
+                from_end: reverse_offsets(d.dom_last_offsets),
             }
         }
     }
@@ -1068,6 +1068,16 @@ fn weekday_of_day(day: u32) -> u32 {
 #[inline]
 fn full_month(len: u32) -> u32 {
     ((1u64 << (len + 1)) - 2) as u32
+}
+
+/// `L-n` offsets (bit n) reversed (bit 31 - n); the common "no `L`" case skips
+/// the bit shuffling.
+fn reverse_offsets(offsets: u32) -> u32 {
+    if offsets == 0 {
+        0
+    } else {
+        offsets.reverse_bits()
+    }
 }
 
 /// How many days after a day on weekday `wd` the next day on a weekday of
