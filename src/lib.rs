@@ -31,6 +31,7 @@ pub mod expr;
 pub mod formats;
 pub mod lint;
 pub mod schedule;
+pub mod time;
 
 pub use expr::{
     DayCombine, Diagnostic, DiagnosticData, Dialect, DialectChoice, Expr, Field, FieldKind, Item,

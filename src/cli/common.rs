@@ -2,12 +2,12 @@
 
 use std::io::{self, IsTerminal};
 
-use anyhow::{anyhow, bail, Result};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use anyhow::{anyhow, Result};
+use chrono::{DateTime, Utc};
 use clap::ValueEnum;
 
 use cronkit::schedule::calendar::Civil;
-use cronkit::{DialectChoice, DstPolicy, LocalTime, Zone};
+use cronkit::{DialectChoice, DstPolicy, Zone};
 
 /// `--dialect`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
@@ -98,47 +98,32 @@ pub fn parse_zone(s: &str) -> Result<Zone> {
     Zone::parse(s).map_err(|e| anyhow!("--tz: {e}"))
 }
 
-/// Parse a point in time: `now`, RFC 3339 (`2026-11-21T08:30:00Z`), or a local
-/// date-time / date (`2026-11-21T08:30`, `2026-11-21 08:30:00`, `2026-11-21`) read
-/// on the wall clock of `zone` (a wall time in a gap moves forward by the gap; one
-/// in an overlap is its first occurrence).
+/// Parse a point in time (see [`cronkit::time::parse_instant`]); `what` names the
+/// option in the error.
 pub fn parse_instant(s: &str, zone: &Zone, what: &str) -> Result<DateTime<Utc>> {
-    let t = s.trim();
-    if t.eq_ignore_ascii_case("now") {
-        return Ok(Utc::now());
+    cronkit::time::parse_instant(s, zone, Utc::now()).map_err(|e| anyhow!("{what}: {e}"))
+}
+
+/// The most a JSON or XML document may hold: those are parsed whole (line-based
+/// inputs stream and have no limit), so an endless stdin must not take all the memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
+
+/// Read a whole document, failing (instead of growing without bound) past
+/// [`MAX_DOCUMENT_BYTES`].
+pub fn read_document(r: impl std::io::Read) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut v = Vec::new();
+    r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v)?;
+    if v.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "larger than {} MiB; JSON and XML documents are read whole, so split the input",
+                MAX_DOCUMENT_BYTES >> 20
+            ),
+        ));
     }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Utc));
-    }
-    // a bare `Z` or offset with a space separator
-    if let Ok(dt) = DateTime::parse_from_rfc3339(&t.replacen(' ', "T", 1)) {
-        return Ok(dt.with_timezone(&Utc));
-    }
-    let naive = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-    .or_else(|| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    });
-    let Some(naive) = naive else {
-        bail!(
-            "{what}: cannot read `{s}` as a time; use RFC 3339 (`2026-11-21T08:30:00Z`), a local date-time in --tz (`2026-11-21 08:30`), a date, or `now`"
-        );
-    };
-    let local = naive.and_utc().timestamp();
-    let sub = naive.and_utc().timestamp_subsec_nanos();
-    let ts = match zone.resolve_local(local) {
-        LocalTime::Unique(i) | LocalTime::Ambiguous(i, _) => i,
-        LocalTime::Gap { before, .. } => local - before as i64,
-    };
-    DateTime::from_timestamp(ts, sub).ok_or_else(|| anyhow!("{what}: `{s}` is out of range"))
+    Ok(v)
 }
 
 /// Write to stdout, treating a closed pipe as a normal end.

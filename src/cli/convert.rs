@@ -12,7 +12,7 @@
 //! not JSON, nothing to convert).
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
 
@@ -183,10 +183,20 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                 unreadable = true;
             }
         } else {
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                eprintln!("error: {shown}: the input is neither JSON nor UTF-8 text");
-                unreadable = true;
-                continue;
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    // point at the first bad byte, as validate does
+                    let good = &bytes[..e.valid_up_to()];
+                    let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+                    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                    let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+                    eprintln!(
+                        "error: {shown}:{line}:{column}: the input is neither JSON nor UTF-8 text"
+                    );
+                    unreadable = true;
+                    continue;
+                }
             };
             for found in lines::parse_lines(text) {
                 match found {
@@ -226,7 +236,18 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     if units.is_empty() {
         // nothing read at all (empty input, `[]`): like an unreadable input
         if !unreadable {
-            eprintln!("error: nothing to convert: the input holds no schedule and no cron expression (see --help)");
+            let read: Vec<String> = files
+                .iter()
+                .map(|f| format!("`{}`", display_file(f)))
+                .collect();
+            let what = if read.is_empty() {
+                "the input".to_string()
+            } else {
+                read.join(", ")
+            };
+            eprintln!(
+                "error: nothing to convert: {what} holds no schedule and no cron expression (see --help)"
+            );
         }
         return Ok(ExitCode::Usage);
     }
@@ -307,11 +328,9 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
         if io::stdin().is_terminal() {
             eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
         }
-        let mut v = Vec::new();
-        io::stdin().lock().read_to_end(&mut v)?;
-        Ok(v)
+        super::common::read_document(io::stdin().lock())
     } else {
-        fs::read(name)
+        super::common::read_document(fs::File::open(name)?)
     }
 }
 

@@ -8,13 +8,14 @@
 //! other subcommand on stderr; the others are still described, and the exit status
 //! is 1.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 
 use anyhow::{anyhow, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
 use serde::Serialize;
 
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
+use cronkit::formats::MAX_LINE_BYTES;
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
 
 use super::args::{ExplainArgs, TextOrJson};
@@ -131,23 +132,64 @@ fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
             out.flush()?;
         }
         raw.clear();
-        let n = reader
+        // a line is read up to a limit, so endless input without a newline
+        // (`cat /dev/zero | cronkit explain -`) cannot take all the memory
+        let limit = MAX_LINE_BYTES as u64 + 1;
+        let n = (&mut reader)
+            .take(limit)
             .read_until(b'\n', &mut raw)
             .map_err(|e| io::Error::new(e.kind(), format!("reading stdin: {e}")))?;
         if n == 0 {
             return Ok(());
         }
         line_no += 1;
+        if raw.last() != Some(&b'\n') && raw.len() as u64 >= limit {
+            skip_rest_of_line(&mut reader)?;
+            line_problem(
+                ctx,
+                out,
+                line_no,
+                &format!("longer than {MAX_LINE_BYTES} bytes; skipped"),
+            )?;
+            continue;
+        }
         while matches!(raw.last(), Some(b'\n' | b'\r')) {
             raw.pop();
         }
-        let line = String::from_utf8_lossy(&raw);
+        let Ok(line) = std::str::from_utf8(&raw) else {
+            line_problem(ctx, out, line_no, "not valid UTF-8; skipped")?;
+            continue;
+        };
         let trimmed = line.trim();
         // blank lines and `#` comments are not expressions
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         one(ctx, out, trimmed, Some(line_no))?;
+    }
+}
+
+/// Report a stdin line that holds no readable expression.
+fn line_problem(ctx: &mut Ctx, out: &mut impl Write, line_no: u64, what: &str) -> io::Result<()> {
+    ctx.failed = true;
+    out.flush()?;
+    eprintln!("error: stdin line {line_no}: {what}");
+    Ok(())
+}
+
+/// Read and drop the rest of an over-long line, a buffer at a time.
+fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
     }
 }
 

@@ -627,10 +627,8 @@ impl From<io::Error> for FileError {
     }
 }
 
-fn read_all(mut r: impl Read) -> io::Result<Vec<u8>> {
-    let mut v = Vec::new();
-    r.read_to_end(&mut v)?;
-    Ok(v)
+fn read_all(r: impl Read) -> io::Result<Vec<u8>> {
+    super::common::read_document(r)
 }
 
 /// Watcher and OpenSearch JSON: every `cron` string or array element and

@@ -308,7 +308,7 @@ pub struct Expr {
 
 /// At most this many items in one field: far more than any meaningful list
 /// (the year field has 230 values), small enough to bound memory.
-const MAX_ITEMS: usize = 1024;
+pub const MAX_ITEMS: usize = 1024;
 
 impl Expr {
     /// Parse `text` in the given dialect.
@@ -349,8 +349,71 @@ pub(crate) fn parse_with<B: Build>(
         if d.input.is_empty() {
             d.input = text.to_string();
         }
+        // Messages quote the input; a control character in it (ESC, BEL, a newline)
+        // must not reach a terminal or a CI log raw, where it could recolour or
+        // clear the screen or start a forged workflow command.
+        if d.message.chars().any(is_unsafe_control) {
+            d.message = escape_controls(&d.message);
+        }
+        if let Some(h) = d
+            .help
+            .as_deref()
+            .filter(|h| h.chars().any(is_unsafe_control))
+        {
+            d.help = Some(escape_controls(h));
+        }
+        // ... and a quote of a 100 KB field should not make a 100 KB message.
+        if d.message.len() > MAX_QUOTE {
+            d.message = shorten_quotes(&d.message);
+        }
+        if let Some(h) = d.help.as_deref().filter(|h| h.len() > MAX_QUOTE) {
+            d.help = Some(shorten_quotes(h));
+        }
         d
     })
+}
+
+/// The longest `quoted` piece of input a message repeats in full (characters);
+/// longer ones keep their first `MAX_QUOTE - 20` characters and an ellipsis. Any
+/// real cron expression fits.
+const MAX_QUOTE: usize = 120;
+
+fn shorten_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(1024));
+    let mut parts = s.split('`');
+    let mut quoted = false;
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push('`');
+        quoted = !quoted;
+        if quoted && part.chars().count() > MAX_QUOTE {
+            out.extend(part.chars().take(MAX_QUOTE - 20));
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// Control characters other than the tab (which is only white space).
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// `\u{1b}` for ESC, `\n` for a newline, and so on; other text unchanged.
+fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_control(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
@@ -1330,7 +1393,10 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         if !(1..=5).contains(&k) {
             return Err(p.err(
                 "bad-nth",
-                format!("`#{k}`: a month has at most 5 of each weekday; use 1 to 5"),
+                format!(
+                    "`#{}`: a month has at most 5 of each weekday; use 1 to 5",
+                    kspan.slice(p.text)
+                ),
                 kspan,
             ));
         }
@@ -1463,7 +1529,10 @@ fn parse_dom_last(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<ItemKin
         if n > 30 {
             return Err(p.err(
                 "bad-last-offset",
-                format!("`L-{n}`: the offset from the last day must be at most 30"),
+                format!(
+                    "`L-{}`: the offset from the last day must be at most 30",
+                    nspan.slice(p.text)
+                ),
                 nspan,
             ));
         }
@@ -1653,13 +1722,15 @@ fn parse_step(
             .err(
                 "step-too-large",
                 format!(
-                    "step {n} is larger than the {} field's maximum {max}",
+                    "step {} is larger than the {} field's maximum {max}",
+                    nspan.slice(p.text),
                     p.kind.name()
                 ),
                 nspan,
             )
             .help(format!(
-                "a step of {n} would fire once per {}; write the single value instead, e.g. `{}`",
+                "a step of {} would fire once per {}; write the single value instead, e.g. `{}`",
+                nspan.slice(p.text),
                 match p.kind {
                     FieldKind::Second => "minute",
                     FieldKind::Minute => "hour",
@@ -1677,7 +1748,11 @@ fn parse_step(
             )));
     }
     if n > u16::MAX as u32 {
-        return Err(p.err("step-too-large", format!("step {n} is too large"), nspan));
+        return Err(p.err(
+            "step-too-large",
+            format!("step {} is too large", nspan.slice(p.text)),
+            nspan,
+        ));
     }
     if let StepBase::From(a) = base {
         check_range(
@@ -1794,6 +1869,64 @@ fn trailing_junk(p: &FieldParser, c: &Cursor, span: Span, done: &str) -> Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found while hardening: a message quoted the whole rest of a field, so a
+    /// 80 KB field gave an 80 KB message.
+    #[test]
+    fn messages_cut_long_quotes() {
+        let text = format!("0 0 0 ? * {}", "MON-".repeat(20_000));
+        let d = Expr::parse(&text, DialectChoice::Auto).unwrap_err();
+        assert!(d.message.len() < 400, "{} bytes", d.message.len());
+        assert!(d.help.as_deref().map_or(0, str::len) < 400);
+        assert!(d.render().len() < 2_000);
+        // short quotes are untouched
+        let d = Expr::parse("0 0 12 1 * MONX", DialectChoice::Auto).unwrap_err();
+        assert!(!d.message.contains('…'), "{}", d.message);
+    }
+
+    /// Found while hardening: numbers too big for the parser's integers were quoted
+    /// saturated (`#4294967295` for `#99999999999`) instead of as written.
+    #[test]
+    fn messages_quote_huge_numbers_as_written() {
+        for (text, quoted) in [
+            ("0 0 0 ? * 1#99999999999", "#99999999999"),
+            ("0 0 0 L-99999999999 * ?", "L-99999999999"),
+            ("0 0 0 L-99999999999W * ?", "L-99999999999"),
+            ("0/99999999999 * * * * ?", "step 99999999999"),
+            ("*/4294967297 * * * *", "step 4294967297"),
+            ("0 0 0 1 1 ? 1970/99999999999", "step 99999999999"),
+        ] {
+            let d = Expr::parse(text, DialectChoice::Auto).unwrap_err();
+            assert!(d.message.contains(quoted), "{text}: {}", d.message);
+            assert!(!d.message.contains("4294967295"), "{text}: {}", d.message);
+        }
+    }
+
+    /// Found while hardening: a message quoted control characters from the input
+    /// raw (`unexpected `ESC[31m` after `0``), which a terminal would obey.
+    #[test]
+    fn messages_escape_control_characters() {
+        for text in [
+            "0 0 0\x1b[31m ? * MON",
+            "0 0 0 ? * MON\x07",
+            "@daily\x1b[2J",
+            "0 0 0 ? * MON\n::error::x",
+        ] {
+            for choice in [
+                DialectChoice::Auto,
+                DialectChoice::Quartz,
+                DialectChoice::Unix,
+            ] {
+                let d = Expr::parse(text, choice).unwrap_err();
+                let shown = format!("{}{}", d.message, d.help.as_deref().unwrap_or(""));
+                assert!(
+                    !shown.chars().any(|c| c.is_control() && c != '\t'),
+                    "{text:?}: {shown:?}"
+                );
+                assert!(!d.render().contains('\x1b'), "{text:?}");
+            }
+        }
+    }
 
     fn q(s: &str) -> Result<Expr, Diagnostic> {
         Expr::parse(s, DialectChoice::Quartz)

@@ -17,7 +17,8 @@
 //! takes `at`; `midnight`/`noon` are case-sensitive; numbers with a
 //! fraction are truncated; day `32` means the last day; days and months are
 //! deduplicated and printed in calendar order; hours and minutes keep the
-//! order given; the crons of one schedule are sorted as strings. Where
+//! order given (repeats too, unless there are more than the parser's item
+//! limit); the crons of one schedule are sorted as strings. Where
 //! Elasticsearch silently ignores a field (inside weekly/monthly/yearly
 //! entries and time objects) a warning is recorded instead.
 
@@ -1085,8 +1086,24 @@ fn unknown_field(
     .allowed(allowed.to_string())
 }
 
+/// The values in the order given, repeats included, as Elasticsearch writes
+/// them; except that a list longer than the parser accepts
+/// ([`crate::expr::MAX_ITEMS`], e.g. `{"hour": [1, 1, ...]}` repeated 2 000
+/// times) is written with each value once, which fires the same (found by
+/// fuzzing: the translation was otherwise rejected as `too-many-items`).
 fn join(values: &[i64]) -> String {
-    let parts: Vec<String> = values.iter().map(i64::to_string).collect();
+    let mut kept: Vec<i64> = values.to_vec();
+    if kept.len() > crate::expr::MAX_ITEMS {
+        let mut seen = Vec::with_capacity(64);
+        kept.retain(|v| {
+            let new = !seen.contains(v);
+            if new {
+                seen.push(*v);
+            }
+            new
+        });
+    }
+    let parts: Vec<String> = kept.iter().map(i64::to_string).collect();
     parts.join(",")
 }
 
@@ -1130,6 +1147,13 @@ mod tests {
             crons(r#"{"hourly": {"minute": [0, 15, 30, 45]}}"#),
             ["0 0,15,30,45 * * * ?"]
         );
+    }
+
+    #[test]
+    fn thousands_of_repeated_values_stay_parseable() {
+        let hours = vec!["1"; 2_000].join(",");
+        let doc = format!(r#"{{"daily": {{"at": {{"hour": [{hours}, 2], "minute": 0}}}}}}"#);
+        assert_eq!(crons(&doc), ["0 0 1,2 * * ?"]);
     }
 
     #[test]

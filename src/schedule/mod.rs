@@ -862,9 +862,17 @@ impl Schedule {
         // instants after it, so the wall-clock search starts that much earlier.
         let start = match dst {
             DstPolicy::Shift => local_after - recent_gap(zone, after) as i64,
-            // Quartz searches from the wall-clock time of `after`; so does skip (whose
-            // mapping never goes backwards).
-            DstPolicy::Skip | DstPolicy::Quartz => local_after,
+            // skip's mapping never goes backwards: the wall-clock time of `after`
+            DstPolicy::Skip => local_after,
+            // Quartz searches from the wall-clock time of `after + 1 s`, inclusive.
+            // That differs from the above only when `after` is the last second
+            // before an offset change: at a fall-back, Quartz then fires the
+            // repeated wall times from the start of their second pass (found by the
+            // differential test: `0 * 1 * * ?` from 01:59:59 EDT fires at 01:00 EST).
+            DstPolicy::Quartz => {
+                let next = after + 1;
+                next + zone.offset_at(next) as i64 - 1
+            }
         };
         let mut cursor = start;
         // (best instant, wall-clock limit): later wall times can still map earlier
@@ -885,7 +893,15 @@ impl Schedule {
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, 0),
                 LocalTime::Gap { before, after } => match dst {
                     DstPolicy::Shift => (n - before as i64, (after - before).max(0) as i64),
-                    _ => continue,
+                    _ => {
+                        // nothing in this gap fires: go on after it in one step (a
+                        // schedule of every second at 02:xx would otherwise try each
+                        // of the gap's seconds, every year until 2199)
+                        if let Some((_, end)) = zone.gap_around(n) {
+                            cursor = cursor.max(end - 1);
+                        }
+                        continue;
+                    }
                 },
             };
             if instant <= after {
@@ -939,7 +955,12 @@ impl Schedule {
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, true),
                 LocalTime::Gap { before: b, .. } => match dst {
                     DstPolicy::Shift => (n - b as i64, false),
-                    _ => continue,
+                    _ => {
+                        if let Some((start, _)) = zone.gap_around(n) {
+                            cursor = cursor.min(start);
+                        }
+                        continue;
+                    }
                 },
             };
             if instant >= before {
@@ -1589,6 +1610,88 @@ mod tests {
             .unwrap();
         assert_eq!(iso(last), "2199-01-01T00:00:00Z");
         assert_eq!(s.next_after_ts(last, &Zone::utc(), DstPolicy::Shift), None);
+    }
+
+    /// Found by fuzzing: starts at the ends of `i64` overflowed the zone arithmetic
+    /// (a panic in debug builds), and `prev_before_ts(i64::MAX)` in a zone east of
+    /// UTC answered "none" instead of the last fire time.
+    #[test]
+    fn starts_at_the_ends_of_i64() {
+        let s = Schedule::parse("0 0 0 1 1 ?", DialectChoice::Auto).unwrap();
+        for zone in [
+            "UTC",
+            "+05:30",
+            "-09:30",
+            "America/New_York",
+            "Australia/Lord_Howe",
+        ] {
+            let z = Zone::parse(zone).unwrap();
+            let off = z.offset_at(0) as i64;
+            let off_2199 = z.offset_at(ts("2199-01-01T00:00:00Z")) as i64;
+            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+                assert_eq!(
+                    s.next_after_ts(i64::MIN, &z, dst),
+                    Some(-off),
+                    "{zone} {dst}: the first fire is 1970-01-01 00:00 local"
+                );
+                assert_eq!(s.next_after_ts(i64::MAX, &z, dst), None);
+                assert_eq!(s.prev_before_ts(i64::MIN, &z, dst), None);
+                let last = s.prev_before_ts(i64::MAX, &z, dst).map(iso);
+                let want = DateTime::from_timestamp(ts("2199-01-01T00:00:00Z") - off_2199, 0)
+                    .unwrap()
+                    .format("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string();
+                assert_eq!(
+                    last,
+                    Some(want),
+                    "{zone} {dst}: the last fire is 2199-01-01 00:00 local"
+                );
+            }
+            let _ = z.resolve_local(i64::MIN);
+            let _ = z.resolve_local(i64::MAX);
+            let _ = z.offset_at(i64::MIN);
+            let _ = z.offset_at(i64::MAX);
+        }
+    }
+
+    /// Quartz 2.3.2 (the oracle): `0 35-17,27 1,7 ? * * 1980` in New York from
+    /// 1980-10-26T05:59:59Z, one second before the fall-back at 06:00Z, gives
+    /// 06:00:00Z (01:00 EST, the second pass of 01:xx), and in London from
+    /// 1986-10-26T00:59:59Z `0 24-21 19-22,5-3 ? * *` gives 01:00:00Z.
+    #[test]
+    fn quartz_starts_from_the_wall_time_one_second_later() {
+        let q = |e: &str, from: &str, zone: &str| {
+            times(e, from, 1, zone, DstPolicy::Quartz)
+                .pop()
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            q(
+                "0 35-17,27 1,7 ? * * 1980",
+                "1980-10-26T05:59:59Z",
+                "America/New_York"
+            ),
+            "1980-10-26T06:00:00Z"
+        );
+        assert_eq!(
+            q(
+                "0 24-21 19-22,5-3 ? * *",
+                "1986-10-26T00:59:59Z",
+                "Europe/London"
+            ),
+            "1986-10-26T01:00:00Z"
+        );
+        // one second earlier (oracle: 12:00Z) the start's own wall time, 01:59:59
+        // EDT, is later than 01:00: Quartz skips the second pass up to it
+        // (EDGE-CASES rows 123–125)
+        assert_eq!(
+            q(
+                "0 35-17,27 1,7 ? * * 1980",
+                "1980-10-26T05:59:58Z",
+                "America/New_York"
+            ),
+            "1980-10-26T12:00:00Z"
+        );
     }
 
     #[test]

@@ -146,10 +146,14 @@ impl Zone {
     /// ```
     pub fn parse(s: &str) -> Result<Zone, ZoneError> {
         let t = s.trim();
-        match t {
-            "UTC" | "utc" | "Z" | "z" | "Etc/UTC" | "GMT" | "Etc/GMT" => return Ok(Zone::utc()),
-            "local" | "LOCAL" | "Local" => return Zone::local(),
-            _ => {}
+        // any case, like IANA names below: `etc/utc` must be the same zone as `Etc/UTC`
+        // (found by fuzzing: it read as a named zone that merely had offset 0)
+        const UTC: [&str; 5] = ["UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT"];
+        if UTC.iter().any(|u| t.eq_ignore_ascii_case(u)) {
+            return Ok(Zone::utc());
+        }
+        if t.eq_ignore_ascii_case("local") {
+            return Zone::local();
         }
         if t.starts_with('+') || t.starts_with('-') {
             return parse_offset(t).map_err(|e| match e {
@@ -219,7 +223,7 @@ impl Zone {
         match self.kind {
             Kind::Fixed(o) => o,
             Kind::Named(tz) => {
-                let (ts, _) = equivalent_instant(ts);
+                let (ts, _) = equivalent_instant(ts.clamp(LOOKUP_MIN, LOOKUP_MAX));
                 match DateTime::from_timestamp(ts, 0) {
                     Some(dt) => tz
                         .offset_from_utc_datetime(&dt.naive_utc())
@@ -235,9 +239,13 @@ impl Zone {
     /// the wall clock) happens.
     pub fn resolve_local(&self, local: i64) -> LocalTime {
         let tz = match self.kind {
-            Kind::Fixed(o) => return LocalTime::Unique(local - o as i64),
+            Kind::Fixed(o) => return LocalTime::Unique(local.saturating_sub(o as i64)),
             Kind::Named(tz) => tz,
         };
+        if !(LOOKUP_MIN..=LOOKUP_MAX).contains(&local) {
+            // far outside any calendar a schedule can name: the edge's offset
+            return LocalTime::Unique(local.saturating_sub(self.offset_at(local) as i64));
+        }
         let (mapped, delta) = equivalent_instant(local);
         let Some(ndt) = DateTime::from_timestamp(mapped, 0).map(|d| d.naive_utc()) else {
             return LocalTime::Unique(local);
@@ -276,6 +284,33 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The wall-clock range `[start, end)` of the gap that wall second `local` falls
+    /// in, or `None` when `local` exists. Lets a search step over a whole gap at
+    /// once instead of second by second.
+    pub fn gap_around(&self, local: i64) -> Option<(i64, i64)> {
+        let LocalTime::Gap { before, after } = self.resolve_local(local) else {
+            return None;
+        };
+        let (before, after) = (before as i64, after as i64);
+        // The change happens at an instant T with local in [T + before, T + after),
+        // so T is in (local - after, local - before]: bisect on the offset.
+        let (mut lo, mut hi) = (local - after, local - before);
+        if self.offset_at(lo) as i64 != before || self.offset_at(hi) as i64 != after {
+            return None; // not the simple shape (should not happen): no shortcut
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offset_at(mid) as i64 == before {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some((hi + before, hi + after))
+    }
+}
+
 impl fmt::Display for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)
@@ -308,7 +343,9 @@ fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
     };
     let (h, m) = if let Some((h, m)) = rest.split_once(':') {
         (h, m)
-    } else if rest.len() == 4 {
+    } else if rest.len() == 4 && rest.is_ascii() {
+        // (ASCII only: slicing at byte 2 of `é12` would split a character; found by
+        // fuzzing, a panic on `--tz +é12`)
         (&rest[..2], &rest[2..])
     } else {
         (rest, "0")
@@ -324,6 +361,12 @@ fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
     }
     Zone::fixed(sign * (h * 3600 + m * 60)).ok_or(Some(ZoneError::OffsetOutOfRange(t.to_string())))
 }
+
+/// Instants and wall-clock seconds outside years 1–9999 are looked up at the
+/// nearest edge of that range: nothing there can fire, and it keeps the calendar
+/// arithmetic (and chrono) far from `i64` overflow.
+const LOOKUP_MIN: i64 = -62_135_596_800; // 0001-01-01T00:00:00
+const LOOKUP_MAX: i64 = 253_402_300_799; // 9999-12-31T23:59:59
 
 /// The last year chrono-tz has transitions for.
 const LAST_TABLE_YEAR: i32 = 2099;
@@ -362,6 +405,12 @@ mod tests {
     #[test]
     fn parses_names_offsets_and_utc() {
         assert!(Zone::parse("UTC").unwrap().is_utc());
+        for junk in ["+é12", "-é12", "GMT-é1", "+1é", "+\u{fffd}3"] {
+            assert!(Zone::parse(junk).is_err(), "{junk}");
+        }
+        for utc in ["etc/UTC", "ETC/utc", "gmt", "Utc", "z"] {
+            assert!(Zone::parse(utc).unwrap().is_utc(), "{utc}");
+        }
         assert_eq!(
             Zone::parse("america/new_york").unwrap().name(),
             "America/New_York"
@@ -400,6 +449,25 @@ mod tests {
         assert_eq!(
             ny.resolve_local(local),
             LocalTime::Ambiguous(base + 5 * 3600 + 1800, base + 6 * 3600 + 1800)
+        );
+    }
+
+    #[test]
+    fn gap_bounds() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        let day = days_from_civil(2026, 3, 8) * 86_400;
+        let gap = Some((day + 2 * 3600, day + 3 * 3600)); // 02:00–03:00 wall clock
+        for local in [day + 2 * 3600, day + 2 * 3600 + 1799, day + 3 * 3600 - 1] {
+            assert_eq!(ny.gap_around(local), gap);
+        }
+        assert_eq!(ny.gap_around(day + 3 * 3600), None);
+        assert_eq!(ny.gap_around(day + 2 * 3600 - 1), None);
+        // Lord Howe: 02:00–02:30 on 2026-10-04
+        let lh = Zone::parse("Australia/Lord_Howe").unwrap();
+        let day = days_from_civil(2026, 10, 4) * 86_400;
+        assert_eq!(
+            lh.gap_around(day + 2 * 3600 + 600),
+            Some((day + 2 * 3600, day + 2 * 3600 + 1800))
         );
     }
 
