@@ -16,72 +16,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 
-struct Case {
-    name: &'static str,
-    quartz: &'static str,
-    cron: Option<&'static str>,
-    croner: Option<&'static str>,
-    saffron: Option<&'static str>,
-}
-
-const CASES: &[Case] = &[
-    Case {
-        name: "every_minute",
-        quartz: "0 0/1 * * * ?",
-        cron: Some("0 0/1 * * * *"),
-        croner: Some("0 */1 * * * *"),
-        saffron: Some("*/1 * * * *"),
-    },
-    Case {
-        name: "weekdays_10_15",
-        quartz: "0 15 10 ? * MON-FRI",
-        cron: Some("0 15 10 * * MON-FRI"),
-        croner: Some("0 15 10 * * MON-FRI"),
-        saffron: Some("15 10 * * MON-FRI"),
-    },
-    Case {
-        name: "last_day_noon",
-        quartz: "0 0 12 L * ?",
-        cron: None,
-        croner: Some("0 0 12 L * *"),
-        saffron: Some("0 12 L * *"),
-    },
-    Case {
-        name: "third_friday",
-        quartz: "0 5 9 ? * 6#3",
-        cron: None,
-        croner: Some("0 5 9 * * FRI#3"),
-        saffron: Some("5 9 * * FRI#3"),
-    },
-    Case {
-        name: "feb_29",
-        quartz: "0 0 0 29 2 ?",
-        cron: Some("0 0 0 29 2 *"),
-        croner: Some("0 0 0 29 2 *"),
-        saffron: Some("0 0 29 2 *"),
-    },
-    Case {
-        name: "every_5_seconds",
-        quartz: "*/5 * * * * ?",
-        cron: Some("*/5 * * * * *"),
-        croner: Some("*/5 * * * * *"),
-        saffron: None,
-    },
-    Case {
-        name: "office_hours",
-        quartz: "0 0 9-17 ? * MON-FRI",
-        cron: Some("0 0 9-17 * * MON-FRI"),
-        croner: Some("0 0 9-17 * * MON-FRI"),
-        saffron: Some("0 9-17 * * MON-FRI"),
-    },
-    Case {
-        name: "year_2099",
-        quartz: "0 0 0 1 1 ? 2099",
-        cron: Some("0 0 0 1 1 * 2099"),
-        croner: Some("0 0 0 1 1 * 2099"),
-        saffron: None,
-    },
-];
+#[path = "common/cases.rs"]
+mod cases;
+use cases::{Case, CASES};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 8, 30, 0).unwrap()

@@ -726,7 +726,13 @@ impl Meta {
     }
 }
 
-fn day_combine(dialect: Dialect, plus: bool, dom_star: bool, dow_star: bool) -> DayCombine {
+/// How the day fields combine, from what the text said about them.
+pub(crate) fn day_combine(
+    dialect: Dialect,
+    plus: bool,
+    dom_star: bool,
+    dow_star: bool,
+) -> DayCombine {
     match dialect {
         Dialect::Quartz => DayCombine::And,
         Dialect::Unix => {

@@ -2,8 +2,22 @@
 //!
 //! An [`Expr`] compiles once into a [`Schedule`]: one bit set per field (seconds,
 //! minutes, hours, months, years 1970–2199) and a [`DayRule`] for the day fields.
-//! Finding the next fire time is then a handful of "next set bit" steps on civil
-//! fields, carried upward like an odometer; no second-by-second scanning.
+//! Finding a fire time is then a handful of "next set bit" steps; nothing is
+//! scanned second by second or day by day.
+//!
+//! The forward search ([`Schedule::next_local`]) is the hot path of every
+//! subcommand, so it works on day numbers rather than dates. When a schedule
+//! fires on a set of weekdays in every month of every year (every day, weekdays
+//! only: most schedules), no calendar is needed at all: today's weekday decides,
+//! then the time-of-day bits. Otherwise the start date is converted once and the
+//! answer is looked for later today (time-of-day bits), later this month (the
+//! month's day mask), in a later month (day number of its 1st from a table), in a
+//! later year. A month's day mask is a pure function of its length and the
+//! weekday it starts on; how it is computed is decided once per schedule
+//! (`DayShape`): every day; day numbers and `L-n` alone (no weekday needed); a
+//! few bit operations with weekday sets; a lookup in seven precomputed masks when
+//! `n#k` is involved; the general [`DayRule::mask`] for the rest (`W`, `nL`). The
+//! backward search walks the fields like an odometer.
 //!
 //! Schedules that can never fire (`0 0 0 30 2 ?`, Feb 29 of 2100) are recognised at
 //! compile time: whether a day rule can match depends only on the length of a month
@@ -15,6 +29,7 @@
 //! and [`Schedule::prev_before`] on top of the wall-clock search (see [`zone`]).
 
 pub mod calendar;
+mod fast_parse;
 pub mod zone;
 
 use chrono::{DateTime, Utc};
@@ -26,7 +41,8 @@ use crate::expr::{
     Item, ItemKind, Meta, Span, StepBase, MAX_YEAR, MIN_YEAR,
 };
 use calendar::{
-    days_before_month, days_from_civil, days_in_month, is_leap, weekday_from_days, Civil,
+    civil_from_epoch_days, days_before_month, days_from_civil, days_in_month, epoch_days_of_year,
+    is_leap, weekday_from_days, Civil,
 };
 pub use zone::{DstPolicy, LocalTime, Zone, ZoneError};
 
@@ -75,27 +91,60 @@ impl DayRule {
     }
 
     /// Days (bit d = day d) that fire in a month of `len` days starting on weekday `first_wd`.
+    ///
+    /// The plain forms (day numbers, weekday sets) are a few bit operations and stay
+    /// inline on the search's hot path; `L`, `W`, `#` and `nL` are worked out in
+    /// separate functions.
     #[inline]
     pub fn mask(&self, len: u32, first_wd: u32) -> u32 {
-        let full = ((1u64 << (len + 1)) - 2) as u32;
-        let dom = if self.dom_is_plain() {
-            self.dom_days & full
+        if self.dom_is_plain() && self.dow_is_plain() {
+            self.plain_mask(len, first_wd, 0)
         } else {
-            self.dom_special(len, first_wd, full)
-        };
-        let dow = if self.weekdays == 0x7F && self.dow_is_plain() {
-            full
-        } else {
-            self.dow_mask(len, first_wd, full)
-        };
-        match self.combine {
-            DayCombine::And => dom & dow,
-            DayCombine::Or => dom | dow,
+            self.special_mask(len, first_wd)
         }
     }
 
-    fn dom_special(&self, len: u32, first_wd: u32, full: u32) -> u32 {
-        let mut m = self.dom_days & full;
+    /// [`DayRule::mask`] when there are only day numbers (plus `extra_days`, bit d =
+    /// day d) and weekday sets.
+    #[inline]
+    fn plain_mask(&self, len: u32, first_wd: u32, extra_days: u32) -> u32 {
+        let dom = self.dom_days | extra_days;
+        let dow = self.weekday_pattern(first_wd);
+        full_month(len) & combine(self.combine, dom, dow)
+    }
+
+    /// [`DayRule::mask`] with `L`, `W`, `#` or `nL` somewhere.
+    #[inline(never)]
+    fn special_mask(&self, len: u32, first_wd: u32) -> u32 {
+        let mut dom = self.dom_days;
+        if !self.dom_is_plain() {
+            dom |= self.dom_special(len, first_wd);
+        }
+        let mut dow = self.weekday_pattern(first_wd);
+        if !self.dow_is_plain() {
+            dow |= self.dow_special(len, first_wd);
+        }
+        full_month(len) & combine(self.combine, dom, dow)
+    }
+
+    /// Plain weekdays laid over a month starting on `first_wd`: bit d = day d
+    /// (for d ≤ 35) falls on a weekday of the set.
+    #[inline]
+    fn weekday_pattern(&self, first_wd: u32) -> u32 {
+        // bit i of `rot` = the weekday of day i+1 is in the set
+        let w = self.weekdays as u32;
+        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
+        // a week repeated five times covers 35 days (bits 7k apart); then shifted so
+        // bit 1 is day 1 (days 32–35 fall off the u32, no month has them)
+        const FIVE_WEEKS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+        ((rot as u64 * FIVE_WEEKS) << 1) as u32
+    }
+
+    /// The `L-n`, `nW` and `L-nW` days of a month (kept out of line: the
+    /// weekday-only rules that share [`DayRule::special_mask`] are more common).
+    #[inline(never)]
+    fn dom_special(&self, len: u32, first_wd: u32) -> u32 {
+        let mut m = 0;
         let mut bits = self.dom_last_offsets;
         while bits != 0 {
             let n = bits.trailing_zeros();
@@ -123,42 +172,34 @@ impl DayRule {
         m
     }
 
-    fn dow_mask(&self, len: u32, first_wd: u32, full: u32) -> u32 {
-        // bit i of `rot` = weekday of day i+1 is in the set
-        let w = self.weekdays as u32;
-        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
-        let r = rot as u64;
-        let pattern = r | (r << 7) | (r << 14) | (r << 21) | (r << 28);
-        let mut m = ((pattern << 1) as u32) & full;
-        if !self.dow_is_plain() {
-            let mut special = self.last_weekdays as u32;
-            for wd in 0..7u32 {
-                if (self.nth_weekdays >> (8 * wd)) & 0x3E != 0 {
-                    special |= 1 << wd;
-                }
+    /// The `n#k` and `nL` days of a month.
+    #[inline]
+    fn dow_special(&self, len: u32, first_wd: u32) -> u32 {
+        let mut m = 0;
+        // `n#k`: one bit per (weekday, k) pair, usually just one
+        let mut bits = self.nth_weekdays;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
+            let (wd, k) = (b / 8, b % 8);
+            let d = first_day_on(wd, first_wd) + 7 * (k - 1);
+            if d <= len {
+                m |= 1 << d;
             }
-            while special != 0 {
-                let wd = special.trailing_zeros();
-                special &= special - 1;
-                let first = 1 + (wd + 7 - first_wd) % 7; // first such weekday of the month
-                let nth = ((self.nth_weekdays >> (8 * wd)) & 0x3E) as u32;
-                let mut ks = nth;
-                while ks != 0 {
-                    let k = ks.trailing_zeros();
-                    ks &= ks - 1;
-                    let d = first + 7 * (k - 1);
-                    if d <= len {
-                        m |= 1 << d;
-                    }
-                }
-                if self.last_weekdays & (1 << wd) != 0 {
-                    let mut d = first;
-                    while d + 7 <= len {
-                        d += 7;
-                    }
-                    m |= 1 << d;
-                }
-            }
+        }
+        // `nL`: the last day of the month on weekday wd: the first one (1..=7)
+        // plus four weeks if that fits in the month (len ≥ 28), else three
+        let mut bits = self.last_weekdays as u32;
+        while bits != 0 {
+            let wd = bits.trailing_zeros();
+            bits &= bits - 1;
+            let first = first_day_on(wd, first_wd);
+            m |= 1
+                << if first + 28 <= len {
+                    first + 28
+                } else {
+                    first + 21
+                };
         }
         m
     }
@@ -170,7 +211,8 @@ impl DayRule {
             || self.dom_last_offsets & 0x0FFF_FFFF != 0 // L-n with n ≤ 27
             || self.dom_nearest_weekday & 0x1FFF_FFFE != 0
             || self.dom_last_nearest_weekday & 0x0FFF_FFFF != 0;
-        let nth_k_le_4 = (0..7).any(|wd| (self.nth_weekdays >> (8 * wd)) & 0x1E != 0);
+        // bits k = 1..=4 of each weekday's byte
+        let nth_k_le_4 = self.nth_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
         let dow_always = self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4;
         match self.combine {
             DayCombine::Or => dom_always || dow_always,
@@ -180,6 +222,23 @@ impl DayRule {
             }
         }
     }
+}
+
+/// Days matching both day fields (AND) or either (OR, Vixie's rule).
+#[inline]
+fn combine(how: DayCombine, dom: u32, dow: u32) -> u32 {
+    match how {
+        DayCombine::And => dom & dow,
+        DayCombine::Or => dom | dow,
+    }
+}
+
+/// The first day of a month starting on weekday `first_wd` that falls on weekday `wd`.
+#[inline]
+fn first_day_on(wd: u32, first_wd: u32) -> u32 {
+    // both are 0..=6: one conditional subtraction instead of a `% 7`
+    let ahead = wd + 7 - first_wd;
+    1 + if ahead >= 7 { ahead - 7 } else { ahead }
 }
 
 /// The weekday (Mon–Fri) nearest day `d` without leaving the month, as Quartz's `W`.
@@ -215,6 +274,93 @@ const YEARS_OF_KIND: [[u64; 4]; 14] = {
     t
 };
 
+/// How the search computes a month's day mask (see [`Schedule::month_mask`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayShape {
+    /// Every day fires (`*`/`?` in both day fields).
+    Every,
+    /// Day numbers, `L` and `L-n`, whatever the weekday: `days` (bit d = day d)
+    /// and `from_end`, the `L-n` offsets bit-reversed (bit 31 - n), so that one
+    /// shift by 31 - len turns them into days of a month of `len` days.
+    MonthDays { days: u32, from_end: u32 },
+    /// Day numbers, `L`, `L-n` and weekday sets: a few bit operations more
+    /// (`from_end` as above).
+    Plain { from_end: u32 },
+    /// Day numbers, weekday sets and `n#k`: then a month's days depend only on the
+    /// weekday it starts on (and its length, which just cuts the end off), so the
+    /// seven possible masks are worked out once, here, indexed by that weekday.
+    ByFirstWeekday([u32; 7]),
+    /// `W`, `nL`, or `L` with `n#k`: [`DayRule::special_mask`].
+    Special,
+}
+
+impl DayShape {
+    /// The quickest way to compute `d`'s day masks.
+    fn of(d: &DayRule) -> DayShape {
+        let w_forms = d.dom_nearest_weekday != 0 || d.dom_last_nearest_weekday != 0;
+        if w_forms || d.last_weekdays != 0 || (d.nth_weekdays != 0 && d.dom_last_offsets != 0) {
+            DayShape::Special
+        } else if d.nth_weekdays != 0 {
+            // 31 days: the longest month; shorter ones mask off their end
+            DayShape::ByFirstWeekday(std::array::from_fn(|wd| {
+                let wd = wd as u32;
+                let dow = d.weekday_pattern(wd) | d.dow_special(31, wd);
+                full_month(31) & combine(d.combine, d.dom_days, dow)
+            }))
+        } else if d.dom_last_offsets == 0
+            && match d.combine {
+                DayCombine::And => d.dom_days == ALL_DAYS && d.weekdays == 0x7F,
+                DayCombine::Or => d.dom_days == ALL_DAYS || d.weekdays == 0x7F,
+            }
+        {
+            DayShape::Every
+        } else if match d.combine {
+            DayCombine::And => d.weekdays == 0x7F,
+            DayCombine::Or => d.weekdays == 0,
+        } {
+            DayShape::MonthDays {
+                days: d.dom_days,
+                from_end: reverse_offsets(d.dom_last_offsets),
+            }
+        } else {
+            DayShape::Plain {
+                from_end: reverse_offsets(d.dom_last_offsets),
+            }
+        }
+    }
+
+    /// True when a month's days do not depend on the weekday it starts on.
+    fn ignores_weekdays(&self, d: &DayRule) -> bool {
+        match self {
+            DayShape::Every | DayShape::MonthDays { .. } => true,
+            // the weekday pattern is then all or nothing
+            DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
+            DayShape::ByFirstWeekday(_) | DayShape::Special => false,
+        }
+    }
+}
+
+/// The leap years among 1970–2199 (kinds 7..14 of [`YEARS_OF_KIND`]).
+const LEAP_YEARS: [u64; 4] = {
+    let mut t = [0u64; 4];
+    let mut i = 0;
+    while i < YEARS {
+        if is_leap(MIN_YEAR as i32 + i as i32) {
+            t[i / 64] |= 1u64 << (i % 64);
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The common (non-leap) years among 1970–2199.
+const COMMON_YEARS: [u64; 4] = [
+    ALL_YEARS[0] & !LEAP_YEARS[0],
+    ALL_YEARS[1] & !LEAP_YEARS[1],
+    ALL_YEARS[2] & !LEAP_YEARS[2],
+    ALL_YEARS[3] & !LEAP_YEARS[3],
+];
+
 /// A compiled cron expression: answers "when does it fire next / last".
 ///
 /// ```
@@ -235,14 +381,27 @@ pub struct Schedule {
     /// bit i = year 1970 + i, restricted to years in which some day can fire
     years: [u64; 4],
     days: DayRule,
+    /// How much work the day rule takes (derived from `days`).
+    day_shape: DayShape,
+    /// Non-zero when the schedule fires on these weekdays (bit 0 = Sunday) in
+    /// every month of every year, whatever the day of the month: then the search
+    /// needs no calendar at all (derived; see `Schedule::finish`).
+    weekly: u8,
     dialect: Dialect,
     reboot: bool,
 }
 
 impl Schedule {
     /// Parse and compile in one step (without building the syntax tree).
+    ///
+    /// Everyday expressions take a byte-level fast path (`schedule/fast_parse.rs`);
+    /// anything else, and every error, goes through the full parser, so the result
+    /// and the diagnostics are those of `Schedule::from_expr(&Expr::parse(..)?)`.
     pub fn parse(text: &str, dialect: DialectChoice) -> Result<Schedule, Diagnostic> {
-        parse_with::<Compiler>(text, dialect)
+        match fast_parse::parse(text, dialect) {
+            Some(s) => Ok(s),
+            None => parse_with::<Compiler>(text, dialect),
+        }
     }
 
     /// Compile a parsed expression.
@@ -251,60 +410,77 @@ impl Schedule {
         for f in &e.fields {
             c.add(f.kind, &f.items);
         }
-        let mut s = c.schedule;
-        s.days.combine = e.day_combine();
-        if e.dialect == Dialect::Quartz {
-            // `?` stands for "any": the other field alone decides.
-            if e.field(FieldKind::DayOfMonth).is_no_specific() {
-                s.days.dom_days = ALL_DAYS;
+        c.schedule.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
+        c.complete(
+            e.day_combine(),
+            e.field(FieldKind::DayOfMonth).is_no_specific(),
+            e.field(FieldKind::DayOfWeek).is_no_specific(),
+        )
+    }
+
+    /// Facts derived once all fields are in: how a month's days are worked out
+    /// and which years can fire.
+    fn finish(&mut self) {
+        self.day_shape = DayShape::of(&self.days);
+        self.drop_years_that_cannot_fire();
+        let d = &self.days;
+        let every_month_and_year = self.months & 0x1FFE == 0x1FFE && self.years == ALL_YEARS;
+        self.weekly = match self.day_shape {
+            _ if !every_month_and_year => 0,
+            DayShape::Every => 0x7F,
+            // every day of the month AND a set of weekdays: just the weekdays
+            DayShape::Plain { from_end: 0 }
+                if d.dom_days == ALL_DAYS && d.combine == DayCombine::And =>
+            {
+                d.weekdays
             }
-            if e.field(FieldKind::DayOfWeek).is_no_specific() {
-                s.days.weekdays = 0x7F;
-            }
-        }
-        s.reboot = e.nickname == Some(crate::expr::Nickname::Reboot);
-        s.drop_years_that_cannot_fire();
-        s
+            _ => 0,
+        };
     }
 
     /// Remove the years in which no month of the schedule has a matching day.
     fn drop_years_that_cannot_fire(&mut self) {
         if self.reboot {
-            self.years = [0; 4];
+            self.years = [0; 4]; // parses, never fires by the clock
             return;
         }
-        if self.days.always_matches_some_day() {
+        if self.day_shape == DayShape::Every || self.days.always_matches_some_day() {
             return;
         }
-        // which of the 14 kinds of year can fire?
-        let mut kinds_ok = 0u16;
-        for kind in 0..14u32 {
-            let leap = kind >= 7;
-            let jan1 = kind % 7;
-            for m in 1..=12u32 {
-                if self.months & (1 << m) == 0 {
-                    continue;
-                }
-                let len = match m {
-                    4 | 6 | 9 | 11 => 30,
-                    2 => 28 + leap as u32,
-                    _ => 31,
-                };
+        // Which of the 14 kinds of year (leap or not × weekday of January 1st) can
+        // fire? When the day rule ignores weekdays, a month's days depend on its
+        // length alone and two kinds (leap or not) answer for all fourteen.
+        let months = self.months as u32 & 0x1FFE;
+        let fires_in = |leap: bool, jan1: u32| {
+            let mut ms = months;
+            while ms != 0 {
+                let m = ms.trailing_zeros();
+                ms &= ms - 1;
                 let first = (jan1 + days_before_month(leap, m)) % 7;
-                if self.days.mask(len, first) != 0 {
-                    kinds_ok |= 1 << kind;
-                    break;
+                if self.day_mask_of(month_len(leap, m), first) != 0 {
+                    return true;
                 }
             }
-        }
-        let mut allowed = [0u64; 4];
-        for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
-            if kinds_ok & (1 << kind) != 0 {
-                for (a, y) in allowed.iter_mut().zip(years) {
-                    *a |= y;
+            false
+        };
+        let allowed = if self.day_shape.ignores_weekdays(&self.days) {
+            match (fires_in(false, 0), fires_in(true, 0)) {
+                (true, true) => return,
+                (true, false) => COMMON_YEARS,
+                (false, true) => LEAP_YEARS,
+                (false, false) => [0; 4],
+            }
+        } else {
+            let mut allowed = [0u64; 4];
+            for (kind, years) in YEARS_OF_KIND.iter().enumerate() {
+                if fires_in(kind >= 7, kind as u32 % 7) {
+                    for (a, y) in allowed.iter_mut().zip(years) {
+                        *a |= y;
+                    }
                 }
             }
-        }
+            allowed
+        };
         for (y, a) in self.years.iter_mut().zip(allowed) {
             *y &= a;
         }
@@ -409,54 +585,169 @@ impl Schedule {
     }
 
     /// First matching wall-clock second strictly after `after` (wall-clock seconds).
+    ///
+    /// Works on day numbers rather than civil fields: the date of `after` is
+    /// computed once, and every later candidate day is that day number plus an
+    /// offset, so no further calendar conversion is needed until the year changes.
+    /// In order of likelihood the answer is later today, later this month (one
+    /// "next set bit" in the month's day mask), in a later month of this year, or
+    /// in a later year that can fire.
+    #[inline]
     pub fn next_local(&self, after: i64) -> Option<i64> {
         let t = after.checked_add(1)?.max(LOCAL_MIN);
         if t > LOCAL_MAX {
             return None;
         }
-        // Fast path: most answers lie later on the same day, which needs no
-        // calendar arithmetic beyond finding out whether today fires at all.
-        let days = t.div_euclid(86_400);
-        let sod = t.rem_euclid(86_400) as u32;
-        let c = Civil::from_secs(t);
-        if self.year_ok(c.year) && self.months >> c.month & 1 == 1 {
-            let first_wd = (weekday_from_days(days) + 35 - (c.day - 1)) % 7;
-            let mask = self.days.mask(days_in_month(c.year, c.month), first_wd);
-            if mask >> c.day & 1 == 1 {
+        // 0 ≤ t ≤ LOCAL_MAX, so day numbers fit comfortably in a u32
+        let today = (t / 86_400) as u32;
+        let sod = (t % 86_400) as u32;
+        if self.weekly != 0 {
+            // weekdays only (daily, weekday and intraday schedules): no calendar
+            let wd = weekday_of_day(today);
+            if self.weekly >> wd & 1 == 1 {
                 if let Some(tod) = self.next_time_of_day(sod) {
-                    return Some(days * 86_400 + tod as i64);
+                    return Some(at(today, tod));
                 }
             }
+            let next = at(
+                today + days_to_weekday_in(self.weekly, wd),
+                self.first_time_of_day(),
+            );
+            return (next <= LOCAL_MAX).then_some(next);
         }
-        self.search_forward(c).map(Civil::to_secs)
+        let (year, month, day) = civil_from_epoch_days(today);
+        let month_start = today + 1 - day;
+        let mut mask = 0; // days of this month that fire
+        if self.year_ok(year) && self.months >> month & 1 == 1 {
+            // when every day fires, so does today: the mask can wait
+            let every_day = matches!(self.day_shape, DayShape::Every);
+            if !every_day {
+                mask = self.month_mask(days_in_month(year, month), month_start);
+            }
+            if every_day || mask >> day & 1 == 1 {
+                if let Some(tod) = self.next_time_of_day(sod) {
+                    return Some(at(today, tod));
+                }
+            }
+            if every_day {
+                mask = full_month(days_in_month(year, month));
+            }
+        }
+        self.next_day(year, month, day, month_start, mask)
+    }
+
+    /// [`Schedule::next_local`] once today is ruled out: the first fire time on a
+    /// day after `year-month-day` (the month started on day number `month_start`;
+    /// `mask` holds its days that fire).
+    #[inline]
+    fn next_day(
+        &self,
+        year: i32,
+        month: u32,
+        day: u32,
+        month_start: u32,
+        mask: u32,
+    ) -> Option<i64> {
+        if !self.year_ok(year) {
+            return self.first_from_year(year + 1);
+        }
+        if let Some(d) = next_bit(mask as u64, day + 1) {
+            return Some(at(month_start + d - 1, self.first_time_of_day()));
+        }
+        let leap = is_leap(year);
+        let year_start = month_start - days_before_month(leap, month);
+        match self.first_in_year(leap, year_start, month + 1) {
+            Some(t) => Some(t),
+            None => self.first_from_year(year + 1),
+        }
+    }
+
+    /// The first fire time in year `y` or a later one.
+    fn first_from_year(&self, y: i32) -> Option<i64> {
+        let mut y = self.next_year(y)?;
+        loop {
+            // every year left in `years` has a day that fires (see
+            // drop_years_that_cannot_fire), so this loop ends at once in practice
+            let start = epoch_days_of_year(y as u32);
+            if let Some(t) = self.first_in_year(is_leap(y), start, 1) {
+                return Some(t);
+            }
+            y = self.next_year(y + 1)?;
+        }
+    }
+
+    /// The first fire time in the (`leap`) year whose January 1st is day number
+    /// `year_start`, in month `from_month` (1..=13) or later.
+    #[inline]
+    fn first_in_year(&self, leap: bool, year_start: u32, from_month: u32) -> Option<i64> {
+        let mut months = (self.months as u32 >> from_month) << from_month;
+        while months != 0 {
+            let m = months.trailing_zeros();
+            months &= months - 1;
+            let start = year_start + days_before_month(leap, m);
+            let mask = self.month_mask(month_len(leap, m), start);
+            if mask != 0 {
+                return Some(at(
+                    start + mask.trailing_zeros() - 1,
+                    self.first_time_of_day(),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Days (bit d = day d) that fire in the month of `len` days starting on day
+    /// number `start`.
+    #[inline]
+    fn month_mask(&self, len: u32, start: u32) -> u32 {
+        match self.day_shape {
+            // these ignore the weekday: do not work it out
+            DayShape::Every | DayShape::MonthDays { .. } => self.day_mask_of(len, 0),
+            _ => self.day_mask_of(len, weekday_of_day(start)),
+        }
+    }
+
+    /// Days (bit d = day d) that fire in a month of `len` days starting on weekday
+    /// `first_wd`: [`DayRule::mask`], the way [`DayShape`] says is quickest.
+    #[inline]
+    fn day_mask_of(&self, len: u32, first_wd: u32) -> u32 {
+        match self.day_shape {
+            DayShape::Every => full_month(len),
+            DayShape::MonthDays { days, from_end } => {
+                (days | from_end >> (31 - len)) & full_month(len)
+            }
+            DayShape::Plain { from_end } => {
+                self.days.plain_mask(len, first_wd, from_end >> (31 - len))
+            }
+            DayShape::ByFirstWeekday(masks) => masks[first_wd as usize % 7] & full_month(len),
+            DayShape::Special => self.days.special_mask(len, first_wd),
+        }
     }
 
     /// First matching time of day (seconds since midnight) at or after `sod`.
     #[inline]
     fn next_time_of_day(&self, sod: u32) -> Option<u32> {
-        let (mut h, mut mi, mut s) = (sod / 3600, sod / 60 % 60, sod % 60);
-        loop {
-            match next_bit(self.hours as u64, h) {
-                None => return None,
-                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.minutes, mi) {
-                None => {
-                    (h, mi, s) = (h + 1, 0, 0);
-                    continue;
+        let (h, m, s) = (sod / 3600, sod / 60 % 60, sod % 60);
+        if self.hours >> h & 1 == 1 {
+            if self.minutes >> m & 1 == 1 {
+                if let Some(ss) = next_bit(self.seconds, s) {
+                    return Some(sod - s + ss);
                 }
-                Some(m) if m != mi => (mi, s) = (m, 0),
-                Some(_) => {}
             }
-            match next_bit(self.seconds, s) {
-                None => {
-                    (mi, s) = (mi + 1, 0);
-                    continue;
-                }
-                Some(ss) => return Some(h * 3600 + mi * 60 + ss),
+            if let Some(mm) = next_bit(self.minutes, m + 1) {
+                return Some(h * 3600 + mm * 60 + self.seconds.trailing_zeros());
             }
         }
+        let hh = next_bit(self.hours as u64, h + 1)?;
+        Some(hh * 3600 + self.minutes.trailing_zeros() * 60 + self.seconds.trailing_zeros())
+    }
+
+    /// The first matching time of a day (every field has at least one value).
+    #[inline]
+    fn first_time_of_day(&self) -> u32 {
+        self.hours.trailing_zeros() * 3600
+            + self.minutes.trailing_zeros() * 60
+            + self.seconds.trailing_zeros()
     }
 
     /// Last matching wall-clock second strictly before `before`.
@@ -467,72 +758,6 @@ impl Schedule {
         }
         self.search_backward(Civil::from_secs(t))
             .map(Civil::to_secs)
-    }
-
-    /// The odometer: carry upward until every field matches, resetting lower fields.
-    fn search_forward(&self, c: Civil) -> Option<Civil> {
-        let (mut y, mut mo, mut d, mut h, mut mi, mut s) =
-            (c.year, c.month, c.day, c.hour, c.minute, c.second);
-        loop {
-            if !self.year_ok(y) {
-                y = self.next_year(y + 1)?;
-                (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
-            }
-            match next_bit(self.months as u64, mo) {
-                None => {
-                    y += 1;
-                    if y > MAX_YEAR as i32 {
-                        return None;
-                    }
-                    (mo, d, h, mi, s) = (1, 1, 0, 0, 0);
-                    continue;
-                }
-                Some(m) if m != mo => (mo, d, h, mi, s) = (m, 1, 0, 0, 0),
-                Some(_) => {}
-            }
-            let len = days_in_month(y, mo);
-            let first = weekday_from_days(days_from_civil(y, mo, 1));
-            match next_bit(self.days.mask(len, first) as u64, d) {
-                None => {
-                    (mo, d, h, mi, s) = (mo + 1, 1, 0, 0, 0);
-                    continue;
-                }
-                Some(dd) if dd != d => (d, h, mi, s) = (dd, 0, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.hours as u64, h) {
-                None => {
-                    (d, h, mi, s) = (d + 1, 0, 0, 0);
-                    continue;
-                }
-                Some(hh) if hh != h => (h, mi, s) = (hh, 0, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.minutes, mi) {
-                None => {
-                    (h, mi, s) = (h + 1, 0, 0);
-                    continue;
-                }
-                Some(m) if m != mi => (mi, s) = (m, 0),
-                Some(_) => {}
-            }
-            match next_bit(self.seconds, s) {
-                None => {
-                    (mi, s) = (mi + 1, 0);
-                    continue;
-                }
-                Some(ss) => {
-                    return Some(Civil {
-                        year: y,
-                        month: mo,
-                        day: d,
-                        hour: h,
-                        minute: mi,
-                        second: ss,
-                    })
-                }
-            }
-        }
     }
 
     /// The odometer run backwards.
@@ -611,15 +836,27 @@ impl Schedule {
     }
 
     /// The next fire instant strictly after `after` (Unix seconds) in `zone`.
+    #[inline]
     pub fn next_after_ts(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
         if after >= TS_MAX {
             return None;
         }
         let after = after.max(TS_MIN);
-        if let Some(off) = zone.fixed_offset() {
-            let off = off as i64;
-            return self.next_local(after.checked_add(off)?).map(|l| l - off);
+        // UTC and fixed offsets map wall clock to instants one to one: a shift.
+        // Kept apart from the zone search so this common case stays a few
+        // instructions around `next_local`.
+        match zone.fixed_offset() {
+            Some(off) => {
+                let off = off as i64;
+                self.next_local(after.checked_add(off)?).map(|l| l - off)
+            }
+            None => self.next_after_in_zone(after, zone, dst),
         }
+    }
+
+    /// [`Schedule::next_after_ts`] in a zone with daylight-saving transitions.
+    #[inline(never)]
+    fn next_after_in_zone(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
         let local_after = after + zone.offset_at(after) as i64;
         // Under `shift`, wall times in a gap that ended shortly before `after` map to
         // instants after it, so the wall-clock search starts that much earlier.
@@ -836,6 +1073,55 @@ impl Iterator for FireTimes<'_> {
     }
 }
 
+/// Wall-clock seconds of time of day `tod` on day number `day`.
+#[inline]
+fn at(day: u32, tod: u32) -> i64 {
+    day as i64 * 86_400 + tod as i64
+}
+
+/// 0 = Sunday … 6 = Saturday of day number `day` ≥ 0 (1970-01-01 was a Thursday).
+#[inline]
+fn weekday_of_day(day: u32) -> u32 {
+    (day + 4) % 7
+}
+
+/// Bits 1..=len: every day of a month of `len` days.
+#[inline]
+fn full_month(len: u32) -> u32 {
+    ((1u64 << (len + 1)) - 2) as u32
+}
+
+/// `L-n` offsets (bit n) reversed (bit 31 - n); the common "no `L`" case skips
+/// the bit shuffling.
+fn reverse_offsets(offsets: u32) -> u32 {
+    if offsets == 0 {
+        0
+    } else {
+        offsets.reverse_bits()
+    }
+}
+
+/// How many days after a day on weekday `wd` the next day on a weekday of
+/// `set` comes (1..=7; `set` is not empty).
+#[inline]
+fn days_to_weekday_in(set: u8, wd: u32) -> u32 {
+    // rotate the week so that bit 0 is tomorrow
+    let from = wd + 1; // 1..=7
+    let s = set as u32;
+    let rotated = ((s >> from) | (s << (7 - from))) & 0x7F;
+    rotated.trailing_zeros() + 1
+}
+
+/// Days in month `m` of a (non-)leap year.
+#[inline]
+fn month_len(leap: bool, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 => 28 + leap as u32,
+        _ => 31,
+    }
+}
+
 #[inline]
 fn next_bit(mask: u64, from: u32) -> Option<u32> {
     if from >= 64 {
@@ -866,18 +1152,34 @@ fn prev_bit(mask: u64, upto: i32) -> Option<i32> {
     }
 }
 
-/// Bits `a..=b` set (b < 64).
+/// Bits `a..=b` set (empty when `a > b`; bits past 63 do not exist).
 #[inline]
 fn span_mask(a: u32, b: u32) -> u64 {
-    let upper = if b >= 63 {
-        u64::MAX
-    } else {
-        (1u64 << (b + 1)) - 1
-    };
-    upper & !((1u64 << a) - 1)
+    let upper = u64::MAX >> 63u32.saturating_sub(b);
+    let lower = u64::MAX.checked_shl(a).unwrap_or(0);
+    upper & lower
+}
+
+/// Day-of-week values (bit v = value v as written in `dialect`) as weekdays
+/// (bit 0 = Sunday): [`weekday_of`] applied to every bit at once.
+#[inline]
+fn weekdays_of(dialect: Dialect, bits: u64) -> u8 {
+    // values modulo 7: fold the 64 bits onto the low seven, a week at a time
+    let (mut mod7, mut rest) = (0u64, bits);
+    while rest != 0 {
+        mod7 |= rest & 0x7F;
+        rest >>= 7;
+    }
+    match dialect {
+        // 0 and 7 are Sunday
+        Dialect::Unix => mod7 as u8,
+        // 1 = Sunday … 7 = Saturday: weekday = (v + 6) % 7, a rotation by six
+        Dialect::Quartz => ((mod7 >> 1 | mod7 << 6) & 0x7F) as u8,
+    }
 }
 
 /// Values of one item in native numbering, as a bit set (bit v = value v).
+#[inline]
 pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
     let range_bits = |a: u16, b: u16, step: u16| -> u64 {
         if step == 1 {
@@ -901,7 +1203,7 @@ pub(crate) fn item_bits(kind: ItemKind, min: u16, max: u16) -> u64 {
                 v -= width;
             }
             bits |= 1u64 << v;
-            k += step as u32;
+            k += step.max(1) as u32; // the parser rejects 0; a hand-built tree may not
         }
         bits
     };
@@ -927,15 +1229,23 @@ pub(crate) struct Compiler {
 }
 
 impl Compiler {
+    /// Compile one written field (replacing its default).
     fn add(&mut self, kind: FieldKind, items: &[Item]) {
-        let d = self.schedule.dialect;
+        self.begin(kind);
+        for it in items {
+            self.item(kind, it.kind);
+        }
+    }
+
+    /// Clear a field's default before its items are added with [`Compiler::item`].
+    fn begin(&mut self, kind: FieldKind) {
         let s = &mut self.schedule;
         match kind {
-            FieldKind::Second => s.seconds = field_bits(kind, items, d),
-            FieldKind::Minute => s.minutes = field_bits(kind, items, d),
-            FieldKind::Hour => s.hours = field_bits(kind, items, d) as u32,
-            FieldKind::Month => s.months = field_bits(kind, items, d) as u16,
-            FieldKind::Year => s.years = year_bits(items),
+            FieldKind::Second => s.seconds = 0,
+            FieldKind::Minute => s.minutes = 0,
+            FieldKind::Hour => s.hours = 0,
+            FieldKind::Month => s.months = 0,
+            FieldKind::Year => s.years = [0; 4],
             FieldKind::DayOfMonth => {
                 let r = &mut s.days;
                 (
@@ -944,39 +1254,84 @@ impl Compiler {
                     r.dom_nearest_weekday,
                     r.dom_last_nearest_weekday,
                 ) = (0, 0, 0, 0);
-                for it in items {
-                    match it.kind {
-                        ItemKind::Last => r.dom_last_offsets |= 1,
-                        ItemKind::LastOffset(n) => r.dom_last_offsets |= 1 << n,
-                        ItemKind::LastWeekday => r.dom_last_nearest_weekday |= 1,
-                        ItemKind::LastOffsetWeekday(n) => r.dom_last_nearest_weekday |= 1 << n,
-                        ItemKind::NearestWeekday(n) => r.dom_nearest_weekday |= 1 << n,
-                        k => r.dom_days |= item_bits(k, 1, 31) as u32,
-                    }
-                }
             }
             FieldKind::DayOfWeek => {
                 let r = &mut s.days;
                 (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
-                let (min, max) = FieldKind::DayOfWeek.bounds(d);
-                for it in items {
-                    match it.kind {
-                        ItemKind::LastOfWeekday(v) => r.last_weekdays |= 1 << weekday_of(d, v),
-                        ItemKind::NthWeekday(v, k) => {
-                            r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
-                        }
-                        k => {
-                            let mut bits = item_bits(k, min, max);
-                            while bits != 0 {
-                                let v = bits.trailing_zeros() as u16;
-                                bits &= bits - 1;
-                                r.weekdays |= 1 << weekday_of(d, v);
-                            }
-                        }
-                    }
-                }
             }
         }
+    }
+
+    /// Add one item to field `kind` (the one place items turn into bits, for the
+    /// full parser, [`Schedule::from_expr`] and the fast path alike).
+    #[inline]
+    fn item(&mut self, kind: FieldKind, item: ItemKind) {
+        let d = self.schedule.dialect;
+        let r = &mut self.schedule.days;
+        match (kind, item) {
+            (FieldKind::Year, item) => add_year_bits(&mut self.schedule.years, item),
+            (FieldKind::DayOfMonth, ItemKind::Last) => r.dom_last_offsets |= 1,
+            (FieldKind::DayOfMonth, ItemKind::LastOffset(n)) => r.dom_last_offsets |= 1 << (n & 31),
+            (FieldKind::DayOfMonth, ItemKind::LastWeekday) => r.dom_last_nearest_weekday |= 1,
+            (FieldKind::DayOfMonth, ItemKind::LastOffsetWeekday(n)) => {
+                r.dom_last_nearest_weekday |= 1 << (n & 31)
+            }
+            (FieldKind::DayOfMonth, ItemKind::NearestWeekday(n)) => {
+                r.dom_nearest_weekday |= 1 << (n & 31)
+            }
+            (FieldKind::DayOfWeek, ItemKind::LastOfWeekday(v)) => {
+                r.last_weekdays |= 1 << weekday_of(d, v)
+            }
+            // k is 1..=5 from the parser; a hand-built tree may say otherwise
+            (FieldKind::DayOfWeek, ItemKind::NthWeekday(v, k @ 1..=5)) => {
+                r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+            }
+            (FieldKind::DayOfWeek, ItemKind::NthWeekday(..)) => {}
+            (kind, item) => {
+                let (min, max) = kind.bounds(d);
+                self.values(kind, item_bits(item, min, max));
+            }
+        }
+    }
+
+    /// Add the values in `bits` (bit v = value v as written in the dialect) to
+    /// field `kind` (any field but the year).
+    #[inline]
+    fn values(&mut self, kind: FieldKind, bits: u64) {
+        let d = self.schedule.dialect;
+        let s = &mut self.schedule;
+        match kind {
+            FieldKind::Second => s.seconds |= bits,
+            FieldKind::Minute => s.minutes |= bits,
+            FieldKind::Hour => s.hours |= bits as u32,
+            FieldKind::Month => s.months |= bits as u16,
+            FieldKind::DayOfMonth => s.days.dom_days |= bits as u32,
+            FieldKind::DayOfWeek => s.days.weekdays |= weekdays_of(d, bits),
+            FieldKind::Year => debug_assert!(false, "years are added item by item"),
+        }
+    }
+
+    /// The schedule, once every written field is in: how the day fields combine
+    /// and which of them was `?`.
+    fn complete(
+        mut self,
+        combine: DayCombine,
+        dom_no_specific: bool,
+        dow_no_specific: bool,
+    ) -> Schedule {
+        let s = &mut self.schedule;
+        s.days.combine = combine;
+        if s.dialect == Dialect::Quartz {
+            // `?` stands for "any": the other field alone decides.
+            if dom_no_specific {
+                s.days.dom_days = ALL_DAYS;
+            }
+            if dow_no_specific {
+                s.days.weekdays = 0x7F;
+            }
+        }
+        s.finish();
+        self.schedule
     }
 }
 
@@ -1002,6 +1357,8 @@ impl Build for Compiler {
                     last_weekdays: 0,
                     combine: DayCombine::And,
                 },
+                day_shape: DayShape::Every,
+                weekly: 0,
                 dialect,
                 reboot: false,
             },
@@ -1012,19 +1369,12 @@ impl Build for Compiler {
         self.add(kind, &items);
     }
 
-    fn finish(mut self, meta: &Meta) -> Schedule {
-        let s = &mut self.schedule;
-        s.days.combine = meta.day_combine();
-        if meta.dialect == Dialect::Quartz {
-            if meta.dom.no_specific {
-                s.days.dom_days = ALL_DAYS;
-            }
-            if meta.dow.no_specific {
-                s.days.weekdays = 0x7F;
-            }
-        }
-        s.drop_years_that_cannot_fire();
-        self.schedule
+    fn finish(self, meta: &Meta) -> Schedule {
+        self.complete(
+            meta.day_combine(),
+            meta.dom.no_specific,
+            meta.dow.no_specific,
+        )
     }
 
     fn from_expr(expr: Expr) -> Schedule {
@@ -1051,41 +1401,39 @@ pub(crate) fn day_rule(e: &Expr) -> DayRule {
     r
 }
 
-/// Bit set of a non-year, non-day field.
-fn field_bits(kind: FieldKind, items: &[Item], d: Dialect) -> u64 {
-    let (min, max) = kind.bounds(d);
-    items
-        .iter()
-        .fold(0, |acc, it| acc | item_bits(it.kind, min, max))
+/// The years (bit i = year 1970 + i) of a year field's items.
+pub(crate) fn year_bits(items: &[Item]) -> [u64; 4] {
+    let mut years = [0; 4];
+    for it in items {
+        add_year_bits(&mut years, it.kind);
+    }
+    years
 }
 
-pub(crate) fn year_bits(items: &[Item]) -> [u64; 4] {
-    let mut out = [0u64; 4];
-    let mut set = |y: u32| {
-        let i = (y - MIN_YEAR as u32) as usize;
-        if i < YEARS {
-            out[i / 64] |= 1 << (i % 64);
+/// Add the years of one item to `years` (bit i = year 1970 + i).
+fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
+    let (a, b, step) = match item {
+        ItemKind::Any => {
+            *years = ALL_YEARS;
+            return;
         }
+        ItemKind::Value(v) => (v, v, 1),
+        ItemKind::Range(a, b) => (a, b, 1),
+        ItemKind::Step { base, step } => match base {
+            StepBase::Any => (MIN_YEAR, MAX_YEAR, step),
+            StepBase::From(a) => (a, MAX_YEAR, step),
+            StepBase::Range(a, b) => (a, b, step),
+        },
+        _ => return,
     };
-    for it in items {
-        let (a, b, step) = match it.kind {
-            ItemKind::Any => return ALL_YEARS,
-            ItemKind::Value(v) => (v, v, 1),
-            ItemKind::Range(a, b) => (a, b, 1),
-            ItemKind::Step { base, step } => match base {
-                StepBase::Any => (MIN_YEAR, MAX_YEAR, step),
-                StepBase::From(a) => (a, MAX_YEAR, step),
-                StepBase::Range(a, b) => (a, b, step),
-            },
-            _ => continue,
-        };
-        let mut y = a as u32;
-        while y <= b as u32 {
-            set(y);
-            y += step as u32;
-        }
+    // a hand-built tree may hold years outside 1970–2199 or a step of 0
+    let (a, b) = (a.max(MIN_YEAR) as usize, b.min(MAX_YEAR) as usize);
+    let mut y = a;
+    while y <= b {
+        let i = y - MIN_YEAR as usize;
+        years[i / 64] |= 1 << (i % 64);
+        y += step.max(1) as usize;
     }
-    out
 }
 
 #[cfg(test)]
@@ -1143,6 +1491,60 @@ mod tests {
             ),
             ["2026-03-30T12:00:00Z", "2026-06-29T12:00:00Z"]
         );
+    }
+
+    #[test]
+    fn weekdays_of_is_weekday_of_on_every_bit() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64; // any spread of bit patterns will do
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for d in [Dialect::Quartz, Dialect::Unix] {
+                let slow = (0..64u16)
+                    .filter(|v| x >> v & 1 == 1)
+                    .fold(0u8, |w, v| w | 1 << weekday_of(d, v));
+                assert_eq!(weekdays_of(d, x), slow, "{x:#x} {d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn leap_and_common_years_split_the_kinds() {
+        let union = |kinds: std::ops::Range<usize>| {
+            let mut u = [0u64; 4];
+            for k in kinds {
+                for (a, y) in u.iter_mut().zip(YEARS_OF_KIND[k]) {
+                    *a |= y;
+                }
+            }
+            u
+        };
+        assert_eq!(union(7..14), LEAP_YEARS);
+        assert_eq!(union(0..7), COMMON_YEARS);
+        // 2000 is a leap year (bit 30), 2100 is not (bit 130)
+        assert_eq!(LEAP_YEARS[0] >> 30 & 1, 1);
+        assert_eq!(COMMON_YEARS[2] >> 2 & 1, 1);
+    }
+
+    #[test]
+    fn days_to_the_next_weekday_of_a_set() {
+        const MON_FRI: u8 = 0b011_1110;
+        assert_eq!(days_to_weekday_in(MON_FRI, 6), 2); // Saturday → Monday
+        assert_eq!(days_to_weekday_in(MON_FRI, 5), 3); // Friday → Monday
+        assert_eq!(days_to_weekday_in(MON_FRI, 1), 1); // Monday → Tuesday
+        assert_eq!(days_to_weekday_in(1, 0), 7); // Sunday → next Sunday
+        assert_eq!(days_to_weekday_in(0x7F, 6), 1);
+        assert_eq!(days_to_weekday_in(1 << 6, 6), 7);
+    }
+
+    #[test]
+    fn span_mask_edges() {
+        assert_eq!(span_mask(0, 63), u64::MAX);
+        assert_eq!(span_mask(1, 12), 0x1FFE);
+        assert_eq!(span_mask(5, 5), 1 << 5);
+        assert_eq!(span_mask(6, 5), 0);
+        assert_eq!(span_mask(64, 70), 0);
     }
 
     #[test]
