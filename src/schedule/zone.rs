@@ -161,7 +161,11 @@ impl Zone {
                 None => ZoneError::Unknown(s.to_string()),
             });
         }
-        if let Some(rest) = t.strip_prefix("UTC").or_else(|| t.strip_prefix("GMT")) {
+        // `UTC+05:30`, `GMT-3`, in any case (found by fuzzing: `gmt+0` read as the
+        // IANA zone `GMT+0`, `GMT+0` as a fixed offset, so the two printed differently)
+        let prefix = t.get(..3).unwrap_or("");
+        if prefix.eq_ignore_ascii_case("UTC") || prefix.eq_ignore_ascii_case("GMT") {
+            let rest = &t[3..];
             if rest.starts_with('+') || rest.starts_with('-') {
                 return parse_offset(rest)
                     .map_err(|e| e.unwrap_or(ZoneError::Unknown(s.to_string())));
@@ -408,6 +412,20 @@ mod tests {
         for junk in ["+é12", "-é12", "GMT-é1", "+1é", "+\u{fffd}3"] {
             assert!(Zone::parse(junk).is_err(), "{junk}");
         }
+        for (a, b) in [
+            ("GMT+0", "gmt+0"),
+            ("GmT+0", "GMT+0"),
+            ("utc-3", "UTC-3"),
+            ("Gmt+05:30", "+05:30"),
+        ] {
+            assert_eq!(
+                Zone::parse(a).unwrap(),
+                Zone::parse(b).unwrap(),
+                "{a} vs {b}"
+            );
+        }
+        // the IANA `Etc/GMT+5` keeps its POSIX sign (five hours *west*)
+        assert_eq!(Zone::parse("etc/gmt+5").unwrap().offset_at(0), -18_000);
         for utc in ["etc/UTC", "ETC/utc", "gmt", "Utc", "z"] {
             assert!(Zone::parse(utc).unwrap().is_utc(), "{utc}");
         }
