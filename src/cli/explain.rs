@@ -416,7 +416,7 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
         item.no_fire_times = listed.err();
     }
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &item)
 }
 
 fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
@@ -433,5 +433,5 @@ fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -
         },
     };
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &doc)
 }

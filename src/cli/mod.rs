@@ -59,7 +59,8 @@ pub fn main(mode: Mode) -> process::ExitCode {
         Ok(code) => code.into(),
         Err(e) => {
             // usage-level problems found after clap (bad --tz, bad --from, unreadable file)
-            eprintln!("error: {e:#}");
+            // the message may quote input (a file name, a zone): the last guard
+            eprintln!("error: {}", cronkit::sanitize::message(&format!("{e:#}")));
             ExitCode::Usage.into()
         }
     }

@@ -131,10 +131,11 @@ impl Interval {
 }
 
 impl Source {
-    /// A source for a parsed cron expression.
+    /// A source for a parsed cron expression. The label is shown in text,
+    /// table and calendar output, so it is escaped and cut here, once.
     pub fn cron(label: String, text: String, e: Expr) -> Source {
         Source {
-            label,
+            label: cronkit::sanitize::quoted(&label).into_owned(),
             text,
             timing: Timing::Cron(Schedule::from_expr(&e)),
             expr: Some(e),
