@@ -27,6 +27,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod convert;
 pub mod describe;
 pub mod expr;

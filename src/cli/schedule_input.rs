@@ -51,9 +51,9 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
     // The same size limit as validate and convert: an endless stdin is an
     // error, not all the memory.
     let bytes = if path.as_os_str() == "-" {
-        super::common::read_document(io::stdin().lock())
+        cronkit::check::read_document(io::stdin().lock())
     } else {
-        fs::File::open(path).and_then(super::common::read_document)
+        fs::File::open(path).and_then(cronkit::check::read_document)
     }
     .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
     let found = formats::extract(&bytes, SourceFormat::Auto).map_err(|e| {
