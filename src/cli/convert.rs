@@ -167,12 +167,28 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     if files.is_empty() && args.exprs.is_empty() {
         files.push("-".to_string());
     }
+    if let Some(split) = super::shapes::split_expression(&files, cron_choice(args.from)) {
+        eprintln!(
+            "error: {}",
+            super::shapes::quote_message(&split, "cronkit convert -e")
+        );
+        return Ok(ExitCode::Usage);
+    }
     let several_files = files.len() > 1;
     for name in &files {
         let bytes = match read_input(name) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {}: {e}", display_file(name));
+                eprintln!("error: {}: {e}", super::shapes::shown(&display_file(name)));
+                // A cron expression given where a file name goes.
+                if e.kind() == io::ErrorKind::NotFound
+                    && Parsed::parse(name, cron_choice(args.from)).is_ok()
+                {
+                    eprintln!(
+                        "  = help: FILE arguments are files; to convert an expression pass it with `-e`: cronkit convert -e {}",
+                        super::shapes::shell_quote(&super::shapes::shown(name))
+                    );
+                }
                 unreadable = true;
                 continue;
             }
