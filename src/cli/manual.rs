@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use anyhow::Result;
 use clap::{Command, CommandFactory};
 
-use super::args::{Cli, CronevalCli};
+use super::args::{croneval_command, Cli};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const MANUAL: &str = "cronkit manual";
@@ -121,7 +121,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
         let page = command_page(sub, &name, sub.get_name(), &subcommands)?;
         pages.push((format!("{name}.1"), page));
     }
-    let mut croneval = CronevalCli::command();
+    let mut croneval = croneval_command();
     croneval.build();
     pages.push((
         "croneval.1".to_string(),
