@@ -30,8 +30,7 @@ fn root() -> PathBuf {
 
 /// The pages whose examples run: the README and every page under docs/.
 fn pages() -> Vec<PathBuf> {
-    // The README joins once it is rewritten around runnable examples.
-    let mut pages = Vec::new();
+    let mut pages = vec![root().join("README.md")];
     let mut docs: Vec<PathBuf> = fs::read_dir(root().join("docs"))
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
