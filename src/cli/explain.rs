@@ -106,7 +106,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
 fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
     if let Some(split) = super::shapes::split_expression(&ctx.args.exprs, ctx.dialect) {
         ctx.usage = true;
-        eprintln!(
+        ewriteln!(
             "error: {}",
             super::shapes::quote_message(&split, "cronkit explain")
         );
@@ -186,7 +186,7 @@ fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
 fn line_problem(ctx: &mut Ctx, out: &mut impl Write, line_no: u64, what: &str) -> io::Result<()> {
     ctx.failed = true;
     out.flush()?;
-    eprintln!("error: stdin line {line_no}: {what}");
+    ewriteln!("error: stdin line {line_no}: {what}");
     Ok(())
 }
 
@@ -218,7 +218,7 @@ fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io
             // what was written so far goes first, so stdout and stderr interleave in order
             out.flush()?;
             if let Some(n) = line {
-                eprintln!("stdin line {n}:");
+                ewriteln!("stdin line {n}:");
             }
             report(&d, false, ctx.color_err);
             if ctx.args.format == TextOrJson::Json {
@@ -429,7 +429,7 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
         item.no_fire_times = listed.err();
     }
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &item)
 }
 
 fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
@@ -446,5 +446,5 @@ fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -
         },
     };
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &doc)
 }
