@@ -523,8 +523,12 @@ pub(crate) fn parse_inner<B: Build>(
             .help("a Quartz expression looks like `0 0/5 * * * ?`, a Unix one like `*/5 * * * *`");
         return Err(d);
     }
-    if let Some(d) = space_in_list(text, &spans, choice) {
-        return Err(d);
+    // (all the fields are in `spans`: the joined text then has no such space
+    // left, so reading it back does not come here again)
+    if count <= spans.len() {
+        if let Some(d) = space_in_list(text, &spans, choice) {
+            return Err(d);
+        }
     }
     let first = spans[0].slice(text);
     let is_nickname = first.starts_with('@');
