@@ -154,7 +154,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
@@ -200,7 +200,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -392,7 +392,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -1030,6 +1030,7 @@ fn policy_label(p: DstPolicy) -> &'static str {
         DstPolicy::Shift => "--dst shift",
         DstPolicy::Skip => "--dst skip",
         DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
+        DstPolicy::Cron => "--dst cron (as Vixie cron and cronie do)",
     }
 }
 
@@ -1069,7 +1070,14 @@ fn dst_gap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             offset_name(tr.after),
             duration(gap)
         ),
-        DstPolicy::Skip | DstPolicy::Quartz => "does not fire at that time that day".to_string(),
+        DstPolicy::Cron if cx.sched.cron_fires_in_gap(gap) => format!(
+            "fires once when the gap ends, at {} {}",
+            time_of(end),
+            offset_name(tr.after)
+        ),
+        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Cron => {
+            "does not fire at that time that day".to_string()
+        }
     };
     let f = cx.finding("dst-gap", dst_span(cx), message);
     out.push(with_help(
@@ -1111,12 +1119,23 @@ fn dst_overlap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             format!("the first occurrence ({})", offset_name(tr.before))
         }
         DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
+        DstPolicy::Cron if cx.sched.cron_fires_twice(end - start) => format!(
+            "both occurrences ({} and {})",
+            offset_name(tr.before),
+            offset_name(tr.after)
+        ),
+        DstPolicy::Cron => format!("the first occurrence ({})", offset_name(tr.before)),
+    };
+    let times = if which.starts_with("both") {
+        "twice"
+    } else {
+        "once"
     };
     let f = cx.finding("dst-overlap", dst_span(cx), message);
     out.push(with_help(
         f,
         format!(
-            "with {} it fires once, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
+            "with {} it fires {times}, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
             policy_label(dst.policy),
             time_of(start),
             time_of(end)
@@ -1415,6 +1434,34 @@ mod tests {
         assert!(codes("0 30 2 * * ?").is_empty());
         assert!(dst("0 30 2 * * ?", "+05:30", DstPolicy::Shift).is_empty());
         assert!(dst("0 30 2 * * ?", "UTC", DstPolicy::Shift).is_empty());
+    }
+
+    #[test]
+    fn dst_cron_policy_says_what_cron_does() {
+        // fixed-time: runs when the gap ends; once in an overlap
+        let f = dst("30 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0].help.as_deref().unwrap().starts_with(
+            "with --dst cron (as Vixie cron and cronie do) it fires once when the gap ends, at 03:00 UTC-04:00;"
+        ));
+        let f = dst("30 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires once, at the first occurrence (UTC-04:00)"));
+        // wildcard minute: skips the gap, runs in both passes
+        let f = dst("* 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it does not fire at that time that day"));
+        let f = dst("* 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires twice, at both occurrences (UTC-04:00 and UTC-05:00)"));
     }
 
     #[test]
