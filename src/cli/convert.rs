@@ -328,9 +328,9 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
         if io::stdin().is_terminal() {
             eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
         }
-        super::common::read_document(io::stdin().lock())
+        cronkit::check::read_document(io::stdin().lock())
     } else {
-        super::common::read_document(fs::File::open(name)?)
+        cronkit::check::read_document(fs::File::open(name)?)
     }
 }
 
