@@ -154,11 +154,11 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -188,7 +188,7 @@ _cronkit() {
             fi
             case "${prev}" in
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --next)
@@ -200,7 +200,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -372,7 +372,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -392,7 +392,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -244,10 +244,11 @@ impl LintOptions {
 
     /// Enable `dst-gap` and `dst-overlap` in `zone`: they look at the clock
     /// changes from `now` to one year (366 days) later, and their help says
-    /// what `policy` does there. The clock changes are found here, once.
-    pub fn with_zone(mut self, zone: Zone, policy: DstPolicy) -> LintOptions {
+    /// what `policy` does there (`None`: the policy of each expression's
+    /// platform profile). The clock changes are found here, once.
+    pub fn with_zone(mut self, zone: Zone, policy: impl Into<Option<DstPolicy>>) -> LintOptions {
         self.now_year = Civil::from_secs(self.now + zone.offset_at(self.now) as i64).year;
-        self.dst = Some(DstCheck::new(zone, policy, self.now));
+        self.dst = Some(DstCheck::new(zone, policy.into(), self.now));
         self
     }
 
@@ -909,12 +910,13 @@ impl Transition {
 #[derive(Clone, Debug)]
 struct DstCheck {
     zone: Zone,
-    policy: DstPolicy,
+    /// `None`: the expression's profile decides.
+    policy: Option<DstPolicy>,
     transitions: Vec<Transition>,
 }
 
 impl DstCheck {
-    fn new(zone: Zone, policy: DstPolicy, now: i64) -> DstCheck {
+    fn new(zone: Zone, policy: Option<DstPolicy>, now: i64) -> DstCheck {
         let mut transitions = Vec::new();
         if zone.fixed_offset().is_none() {
             // Clock changes are months apart; a 6-hour scan then a bisection
@@ -1030,6 +1032,7 @@ fn policy_label(p: DstPolicy) -> &'static str {
         DstPolicy::Shift => "--dst shift",
         DstPolicy::Skip => "--dst skip",
         DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
+        DstPolicy::Wall => "--dst wall (as robfig/Kubernetes, fugit/GitLab and Spring do)",
     }
 }
 
@@ -1062,21 +1065,24 @@ fn dst_gap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let what = match dst.policy {
+    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let what = match policy {
         DstPolicy::Shift => format!(
             "fires at {} {} instead, {} later",
             time_of(wall + gap),
             offset_name(tr.after),
             duration(gap)
         ),
-        DstPolicy::Skip | DstPolicy::Quartz => "does not fire at that time that day".to_string(),
+        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Wall => {
+            "does not fire at that time that day".to_string()
+        }
     };
     let f = cx.finding("dst-gap", dst_span(cx), message);
     out.push(with_help(
         f,
         format!(
             "with {} it {what}; to fire at the same time every day choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(dst.policy),
+            policy_label(policy),
             time_of(start),
             time_of(end)
         ),
@@ -1106,18 +1112,24 @@ fn dst_overlap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let which = match dst.policy {
+    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let which = match policy {
         DstPolicy::Shift | DstPolicy::Skip => {
             format!("the first occurrence ({})", offset_name(tr.before))
         }
         DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
+        DstPolicy::Wall => format!(
+            "both occurrences ({} and {})",
+            offset_name(tr.before),
+            offset_name(tr.after)
+        ),
     };
     let f = cx.finding("dst-overlap", dst_span(cx), message);
     out.push(with_help(
         f,
         format!(
             "with {} it fires once, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(dst.policy),
+            policy_label(policy),
             time_of(start),
             time_of(end)
         ),

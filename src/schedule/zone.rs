@@ -10,6 +10,7 @@
 //! | [`DstPolicy::Shift`] (default; java.time, Elasticsearch 8.17+) | fires at the same wall time plus the gap length (02:30 → 03:30) | fires once, at the first occurrence |
 //! | [`DstPolicy::Skip`] (OCPS 1.4) | does not fire | fires once, at the first occurrence |
 //! | [`DstPolicy::Quartz`] (Quartz 2.3.2, Nuxeo) | does not fire | fires once, at the second occurrence |
+//! | [`DstPolicy::Wall`] (robfig/Kubernetes, fugit/GitLab, Spring) | does not fire | fires twice, once in each pass |
 //!
 //! Zone data comes from chrono-tz, whose tables end with 2099. Later years reuse the
 //! rules of the last table year with the same calendar (same leap-ness and weekday of
@@ -33,6 +34,10 @@ pub enum DstPolicy {
     Skip,
     /// Quartz 2.3.2: a time in a gap does not fire; an overlap fires at its second occurrence.
     Quartz,
+    /// Every instant whose wall-clock reading matches fires: a time in a gap never
+    /// happens, so it does not fire; a time in an overlap happens twice and fires
+    /// twice (robfig/cron and so Kubernetes, fugit and so GitLab, Spring).
+    Wall,
 }
 
 impl DstPolicy {
@@ -41,6 +46,7 @@ impl DstPolicy {
             DstPolicy::Shift => "shift",
             DstPolicy::Skip => "skip",
             DstPolicy::Quartz => "quartz",
+            DstPolicy::Wall => "wall",
         }
     }
 }
@@ -58,6 +64,7 @@ impl FromStr for DstPolicy {
             "shift" => Ok(DstPolicy::Shift),
             "skip" => Ok(DstPolicy::Skip),
             "quartz" => Ok(DstPolicy::Quartz),
+            "wall" => Ok(DstPolicy::Wall),
             _ => Err(ZoneError::UnknownPolicy(s.to_string())),
         }
     }
