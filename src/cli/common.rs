@@ -144,28 +144,6 @@ pub fn parse_instant(s: &str, zone: &Zone, what: &str) -> Result<DateTime<Utc>> 
     cronkit::time::parse_instant(s, zone, Utc::now()).map_err(|e| anyhow!("{what}: {e}"))
 }
 
-/// The most a JSON or XML document may hold: those are parsed whole (line-based
-/// inputs stream and have no limit), so an endless stdin must not take all the memory.
-pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
-
-/// Read a whole document, failing (instead of growing without bound) past
-/// [`MAX_DOCUMENT_BYTES`].
-pub fn read_document(r: impl std::io::Read) -> io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut v = Vec::new();
-    r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v)?;
-    if v.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "larger than {} MiB; JSON and XML documents are read whole, so split the input",
-                MAX_DOCUMENT_BYTES >> 20
-            ),
-        ));
-    }
-    Ok(v)
-}
-
 /// Write to stdout, treating a closed pipe as a normal end.
 pub fn finish_stdout(res: io::Result<()>) -> Result<()> {
     match res {

@@ -3,7 +3,8 @@
 //!
 //! Every rule is one [`Rule`] in [`RULES`] with a stable kebab-case code, a
 //! [`Severity`], a one-line summary and an example that triggers it; its check
-//! is a small function next to it. [`lint`] runs the rules the
+//! is a small function in a file of its own (`src/lint/never_fires.rs`, ...),
+//! and the table is the only place that lists them. [`lint`] runs the rules the
 //! [`LintOptions`] do not allow away and returns [`Finding`]s, each with the
 //! byte span of the offending text inside the expression. Parse errors become
 //! findings too ([`Finding::from_diagnostic`]), with the parser's code and
@@ -41,6 +42,21 @@ use crate::schedule::calendar::{
     days_before_month, days_from_civil, is_leap, weekday_from_days, Civil,
 };
 use crate::schedule::{DstPolicy, LocalTime, Schedule, Zone};
+
+mod dst;
+mod dst_gap;
+mod dst_overlap;
+mod every_second;
+mod l_alone_in_dow;
+mod never_fires;
+mod nonportable_question_mark;
+mod quartz_dow_numbering;
+mod rarely_fires;
+mod skips_short_months;
+mod step_exceeds_range;
+mod year_in_past;
+
+use dst::DstCheck;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -125,7 +141,7 @@ pub static RULES: [Rule; 11] = [
         summary: "No time from 1970 to 2199 matches the expression (e.g. February 30).",
         example: "0 0 0 30 2 ?",
         needs_zone: false,
-        check: never_fires,
+        check: never_fires::check,
     },
     Rule {
         code: "year-in-past",
@@ -133,7 +149,7 @@ pub static RULES: [Rule; 11] = [
         summary: "The year field names only years before the current year: the schedule will not fire again.",
         example: "0 0 12 1 1 ? 2020",
         needs_zone: false,
-        check: year_in_past,
+        check: year_in_past::check,
     },
     Rule {
         code: "rarely-fires",
@@ -141,7 +157,7 @@ pub static RULES: [Rule; 11] = [
         summary: "Fires on fewer days than there are years, counted over the years its year field names from the current year on.",
         example: "0 0 12 29 2 ?",
         needs_zone: false,
-        check: rarely_fires,
+        check: rarely_fires::check,
     },
     Rule {
         code: "every-second",
@@ -149,7 +165,7 @@ pub static RULES: [Rule; 11] = [
         summary: "The seconds field is `*` (or covers all 60 seconds): it fires every second of each matching minute.",
         example: "* 0 12 * * ?",
         needs_zone: false,
-        check: every_second,
+        check: every_second::check,
     },
     Rule {
         code: "skips-short-months",
@@ -157,7 +173,7 @@ pub static RULES: [Rule; 11] = [
         summary: "Day 29, 30 or 31 in day-of-month: selected months without that day get no fire (use `L` for the last day).",
         example: "0 0 0 31 * ?",
         needs_zone: false,
-        check: skips_short_months,
+        check: skips_short_months::check,
     },
     Rule {
         code: "step-exceeds-range",
@@ -165,7 +181,7 @@ pub static RULES: [Rule; 11] = [
         summary: "A step at least as large as the range it steps through: only the first value fires.",
         example: "0 0 0 1-31/40 * ?",
         needs_zone: false,
-        check: step_exceeds_range,
+        check: step_exceeds_range::check,
     },
     Rule {
         code: "quartz-dow-numbering",
@@ -173,7 +189,7 @@ pub static RULES: [Rule; 11] = [
         summary: "Quartz day-of-week numbers look like Unix numbering: `1-5` is SUN-THU in Quartz, not MON-FRI.",
         example: "0 0 9 ? * 1-5",
         needs_zone: false,
-        check: quartz_dow_numbering,
+        check: quartz_dow_numbering::check,
     },
     Rule {
         code: "l-alone-in-dow",
@@ -181,7 +197,7 @@ pub static RULES: [Rule; 11] = [
         summary: "Quartz reads `L` alone in day-of-week as Saturday, not as the last day of anything.",
         example: "0 0 0 ? * L",
         needs_zone: false,
-        check: l_alone_in_dow,
+        check: l_alone_in_dow::check,
     },
     Rule {
         code: "nonportable-question-mark",
@@ -189,7 +205,7 @@ pub static RULES: [Rule; 11] = [
         summary: "`?` in a Unix expression: an OCPS/Quartz extension that Vixie/ISC cron rejects; `*` means the same.",
         example: "0 12 ? * MON",
         needs_zone: false,
-        check: nonportable_question_mark,
+        check: nonportable_question_mark::check,
     },
     Rule {
         code: "dst-gap",
@@ -197,7 +213,7 @@ pub static RULES: [Rule; 11] = [
         summary: "With a zone: in the coming year a fire time falls in a spring-forward gap (the wall time does not exist).",
         example: "0 30 2 * * ? --tz America/New_York",
         needs_zone: true,
-        check: dst_gap,
+        check: dst_gap::check,
     },
     Rule {
         code: "dst-overlap",
@@ -205,7 +221,7 @@ pub static RULES: [Rule; 11] = [
         summary: "With a zone: in the coming year a fire time falls in a fall-back overlap (the wall time happens twice).",
         example: "0 30 1 * * ? --tz America/New_York",
         needs_zone: true,
-        check: dst_overlap,
+        check: dst_overlap::check,
     },
 ];
 
@@ -244,8 +260,8 @@ impl LintOptions {
 
     /// Enable `dst-gap` and `dst-overlap` in `zone`: they look at the clock
     /// changes from `now` to one year (366 days) later, and their help says
-    /// what `policy` does there (`None`: the policy of each expression's
-    /// platform profile). The clock changes are found here, once.
+    /// what `policy` does there. The clock changes are found here, once.
+    /// `policy: None` names the policy of each expression's platform profile.
     pub fn with_zone(mut self, zone: Zone, policy: impl Into<Option<DstPolicy>>) -> LintOptions {
         self.now_year = Civil::from_secs(self.now + zone.offset_at(self.now) as i64).year;
         self.dst = Some(DstCheck::new(zone, policy.into(), self.now));
@@ -484,656 +500,6 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
-}
-
-// -------------------------------------------------------------------- rules
-
-/// `never-fires`: the compiled schedule has no year left in 1970–2199.
-fn never_fires(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    if !cx.sched.never_fires() || cx.sched.is_reboot() {
-        return;
-    }
-    let dom = cx.field(FieldKind::DayOfMonth);
-    let month = cx.field(FieldKind::Month);
-    let (_, _, _, months) = cx.sched.bits();
-    let rule = cx.sched.day_rule();
-    // The common case: plain days that no selected month is long enough for.
-    let plain_dom_only = rule.dom_last_offsets == 0
-        && rule.dom_nearest_weekday == 0
-        && rule.dom_last_nearest_weekday == 0
-        && rule.dom_days != 0
-        && cx.field(FieldKind::DayOfWeek).is_wildcard();
-    let smallest_day = rule.dom_days.trailing_zeros();
-    let too_short = plain_dom_only
-        && (1..=12u32)
-            .filter(|m| months & (1 << m) != 0)
-            .all(|m| max_month_len(m) < smallest_day);
-    let reason = if too_short {
-        format!(
-            "{} {} no day {}",
-            month_list(months),
-            if months.count_ones() == 1 {
-                "has"
-            } else {
-                "have"
-            },
-            smallest_day
-        )
-    } else {
-        "no date from 1970 to 2199 matches the day, month and year fields together".to_string()
-    };
-    let mut spans: Vec<Span> = [
-        FieldKind::DayOfMonth,
-        FieldKind::Month,
-        FieldKind::DayOfWeek,
-        FieldKind::Year,
-    ]
-    .iter()
-    .map(|k| cx.field(*k))
-    .filter(|f| !f.implicit && !f.is_wildcard())
-    .map(|f| f.span)
-    .collect();
-    if spans.is_empty() {
-        spans.push(if dom.implicit { cx.whole() } else { month.span });
-    }
-    let mut f = cx.finding("never-fires", spans[0], format!("never fires: {reason}"));
-    f.other_spans = spans[1..].to_vec();
-    out.push(with_help(
-        f,
-        "check the day-of-month, month, day-of-week and year fields together; if the job is disabled on purpose, pass `--allow never-fires`".to_string(),
-    ));
-}
-
-/// `year-in-past`: every year the year field names is before the current year.
-fn year_in_past(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let year = cx.field(FieldKind::Year);
-    if year.implicit || year.is_wildcard() || cx.sched.never_fires() {
-        return;
-    }
-    let bits = year_field_bits(year);
-    let Some(last) = last_year(&bits) else {
-        return;
-    };
-    let now = cx.opts.now_year;
-    if last >= now {
-        return;
-    }
-    let fired = cx.sched.years().last();
-    let f = cx.finding(
-        "year-in-past",
-        year.span,
-        format!("the year field names only years before {now}: the schedule will not fire again"),
-    );
-    let help = match fired {
-        Some(y) => format!(
-            "its last fire time was in {y}; update the year, or remove the field to fire every year: `{}`",
-            cx.fixed(year.span, "")
-        ),
-        None => "update the year, or remove the field to fire every year".to_string(),
-    };
-    out.push(with_help(f, help));
-}
-
-/// `rarely-fires`: fewer fire days than years, over the years the year field
-/// names from the current year on.
-fn rarely_fires(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let rule = cx.sched.day_rule();
-    // Fast path: every month has a matching day, so every named year fires.
-    if rule.always_matches_some_day() || cx.sched.never_fires() || cx.sched.is_reboot() {
-        return;
-    }
-    let year = cx.field(FieldKind::Year);
-    let bits = year_field_bits(year);
-    let from = cx.opts.now_year.max(MIN_YEAR as i32);
-    let mut per_kind: [Option<u32>; 14] = [None; 14];
-    let (mut years, mut days) = (0u64, 0u64);
-    let (mut first, mut last) = (None, None);
-    for y in from..=MAX_YEAR as i32 {
-        if !has_year(&bits, y) {
-            continue;
-        }
-        let k = year_kind(y);
-        let n = *per_kind[k].get_or_insert_with(|| fire_days_in_kind(cx.sched, k));
-        years += 1;
-        days += n as u64;
-        first.get_or_insert(y);
-        last = Some(y);
-    }
-    let (Some(first), Some(last)) = (first, last) else {
-        return;
-    };
-    if days >= years {
-        return;
-    }
-    // Point at the day fields that make it rare.
-    let dom = cx.field(FieldKind::DayOfMonth);
-    let dow = cx.field(FieldKind::DayOfWeek);
-    let mut spans: Vec<Span> = [dom, cx.field(FieldKind::Month), dow]
-        .into_iter()
-        .filter(|f| !f.implicit && !f.is_wildcard())
-        .map(|f| f.span)
-        .collect();
-    if spans.is_empty() {
-        spans.push(cx.whole());
-    }
-    let range = if first == last {
-        format!("in {first}")
-    } else {
-        format!("from {first} to {last}")
-    };
-    let message = if days == 0 {
-        format!("does not fire in any year {range}")
-    } else {
-        format!(
-            "fires less than once a year: on {} in {} {range}",
-            plural(days, "day", "days"),
-            plural(years, "year", "years")
-        )
-    };
-    let mut f = cx.finding("rarely-fires", spans[0], message);
-    f.other_spans = spans[1..].to_vec();
-    let leap_day = rule.dom_days == 1 << 29 && cx.sched.bits().3 == 1 << 2;
-    let help = if leap_day {
-        "February 29 exists only in leap years; if that is intended, pass `--allow rarely-fires`"
-    } else {
-        "the day-of-month, month and day-of-week fields rarely coincide; if that is intended, pass `--allow rarely-fires`"
-    };
-    out.push(with_help(f, help.to_string()));
-}
-
-/// `every-second`: the seconds field selects all 60 seconds.
-fn every_second(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let second = cx.field(FieldKind::Second);
-    let (secs, minutes, hours, _) = cx.sched.bits();
-    if second.implicit || secs != (1u64 << 60) - 1 || cx.sched.never_fires() {
-        return;
-    }
-    let all_day = minutes == (1u64 << 60) - 1 && hours == (1u32 << 24) - 1;
-    let message = if all_day {
-        "fires every second (86400 times a day)".to_string()
-    } else {
-        "fires every second of each matching minute (60 times a minute)".to_string()
-    };
-    let f = cx.finding("every-second", second.span, message);
-    out.push(with_help(
-        f,
-        format!(
-            "to fire once a minute put `0` in the seconds field: `{}`",
-            cx.fixed(second.span, "0")
-        ),
-    ));
-}
-
-/// `skips-short-months`: a day-of-month item whose days are all 29–31, while a
-/// selected month lacks its first day (February lacks 29 in common years).
-fn skips_short_months(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let dom = cx.field(FieldKind::DayOfMonth);
-    if dom.implicit || cx.sched.never_fires() {
-        return;
-    }
-    let (_, _, _, months) = cx.sched.bits();
-    let single = dom.items.len() == 1;
-    for it in &dom.items {
-        let first_day = match it.kind {
-            ItemKind::NearestWeekday(n) => n as u32,
-            _ => match item_run(it, 1, 31) {
-                // every value of the item is 29 or later
-                Some((a, _, _)) if a >= 29 => a as u32,
-                _ => continue,
-            },
-        };
-        // Months that miss the day in some year: shorter ones, and February
-        // for day 29 (common years).
-        let missing: u16 = (1..=12u32)
-            .filter(|&m| months & (1 << m) != 0)
-            .filter(|&m| max_month_len(m) < first_day || (m == 2 && first_day == 29))
-            .fold(0, |acc, m| acc | 1 << m);
-        if missing == 0 {
-            continue;
-        }
-        let written = it.span.slice(cx.text);
-        let message = if missing == 1 << 2 && first_day == 29 {
-            format!("`{written}` skips February in common years: only leap years have a day 29")
-        } else {
-            format!(
-                "`{written}` skips {}: {} no day {first_day}",
-                month_list(missing),
-                if missing.count_ones() == 1 {
-                    "it has"
-                } else {
-                    "they have"
-                }
-            )
-        };
-        let f = cx.finding("skips-short-months", it.span, message);
-        let last = match it.kind {
-            ItemKind::NearestWeekday(_) => "LW",
-            _ => "L",
-        };
-        let help = if single || cx.expr.dialect == Dialect::Unix {
-            format!(
-                "for the last day of every month write `{last}`: `{}`",
-                cx.fixed(it.span, last)
-            )
-        } else {
-            format!("for the last day of every month use `{last}` (in Quartz, in an expression of its own: `L` cannot be part of a list)")
-        };
-        out.push(with_help(f, help));
-    }
-}
-
-/// `step-exceeds-range`: `a-b/n` (or `*/n`, `a/n`) where `n` reaches past the
-/// end of the range, so only its first value fires.
-fn step_exceeds_range(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let d = cx.expr.dialect;
-    for field in &cx.expr.fields {
-        if field.implicit {
-            continue;
-        }
-        let (min, max) = field.kind.bounds(d);
-        for it in &field.items {
-            let ItemKind::Step { base, step } = it.kind else {
-                continue;
-            };
-            let (start, end) = match base {
-                StepBase::Any => (min, max),
-                StepBase::From(a) => (a, max),
-                StepBase::Range(a, b) => (a, b),
-            };
-            // number of values the step walks through (a > b wraps in Quartz)
-            let count = if start <= end {
-                (end - start) as u32 + 1
-            } else {
-                (max - start) as u32 + 1 + (end - min) as u32 + 1
-            };
-            if (step as u32) < count {
-                continue;
-            }
-            let range = match base {
-                StepBase::Any => format!("`*` ({min}-{max})"),
-                _ => format!("{start}-{end}"),
-            };
-            let f = cx.finding(
-                "step-exceeds-range",
-                it.span,
-                format!(
-                    "step {step} is not smaller than the range {range} it steps through: only {start} fires in the {} field",
-                    field.kind.name()
-                ),
-            );
-            out.push(with_help(
-                f,
-                format!(
-                    "if only {start} is meant write it: `{}`; otherwise use a step below {count}",
-                    cx.fixed(it.span, &start.to_string())
-                ),
-            ));
-        }
-    }
-}
-
-/// `quartz-dow-numbering`, the heuristic: a Quartz day-of-week written with
-/// numbers that reads as a weekday set in Unix numbering (1 = Monday) but as a
-/// set starting on Sunday in Quartz (1 = Sunday). It fires for a numeric range
-/// `1-5` (Unix MON-FRI, Quartz SUN-THU) or `1-6` (Unix MON-SAT, Quartz
-/// SUN-FRI), and for a list of numbers that is exactly 1, 2, 3, 4, 5. Names
-/// (`MON-FRI`, `SUN-THU`) never fire it, so writing names is the fix either
-/// way. A `0` (Sunday in Unix) never parses in Quartz: that is a parse error.
-fn quartz_dow_numbering(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    if cx.expr.dialect != Dialect::Quartz {
-        return;
-    }
-    let dow = cx.field(FieldKind::DayOfWeek);
-    for it in &dow.items {
-        if it.named {
-            continue;
-        }
-        let (unix, quartz, quartz_nums) = match it.kind {
-            ItemKind::Range(1, 5) => ("MON-FRI", "SUN-THU", "2-6"),
-            ItemKind::Range(1, 6) => ("MON-SAT", "SUN-FRI", "2-7"),
-            _ => continue,
-        };
-        let f = cx.finding(
-            "quartz-dow-numbering",
-            it.span,
-            format!(
-                "Quartz numbers days from 1 = Sunday: `{}` is {quartz}, not {unix}",
-                it.span.slice(cx.text)
-            ),
-        );
-        out.push(with_help(
-            f,
-            format!(
-                "for {unix} write `{}` (or `{quartz_nums}`); if {quartz} is meant, write `{quartz}` to say so",
-                cx.fixed(it.span, unix)
-            ),
-        ));
-    }
-    // A list that is exactly 1,2,3,4,5 (Unix MON..FRI).
-    let mut values = 0u16;
-    let mut all_plain = dow.items.len() > 1;
-    for it in &dow.items {
-        match it.kind {
-            ItemKind::Value(v) if !it.named => values |= 1 << v,
-            _ => all_plain = false,
-        }
-    }
-    if all_plain && values == 0b11_1110 {
-        let f = cx.finding(
-            "quartz-dow-numbering",
-            dow.span,
-            format!(
-                "Quartz numbers days from 1 = Sunday: `{}` is SUN,MON,TUE,WED,THU, not MON-FRI",
-                dow.span.slice(cx.text)
-            ),
-        );
-        out.push(with_help(
-            f,
-            format!(
-                "for Monday to Friday write `{}`; if Sunday to Thursday is meant, write `SUN-THU` to say so",
-                cx.fixed(dow.span, "MON-FRI")
-            ),
-        ));
-    }
-}
-
-/// `l-alone-in-dow`: Quartz day-of-week `L` alone means Saturday.
-fn l_alone_in_dow(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    for it in &cx.field(FieldKind::DayOfWeek).items {
-        if it.kind != ItemKind::SaturdayL {
-            continue;
-        }
-        let f = cx.finding(
-            "l-alone-in-dow",
-            it.span,
-            "`L` alone in day-of-week means Saturday in Quartz".to_string(),
-        );
-        out.push(with_help(
-            f,
-            format!(
-                "for every Saturday write `{}`; for the last day of the month put `L` in day-of-month (`0 0 0 L * ?`); for the last Friday write `6L`",
-                cx.fixed(it.span, "SAT")
-            ),
-        ));
-    }
-}
-
-/// `nonportable-question-mark`: `?` in a Unix expression.
-fn nonportable_question_mark(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    if cx.expr.dialect != Dialect::Unix || cx.expr.nickname.is_some() {
-        return;
-    }
-    for kind in [FieldKind::DayOfMonth, FieldKind::DayOfWeek] {
-        for it in &cx.field(kind).items {
-            if it.kind != ItemKind::NoSpecific {
-                continue;
-            }
-            let f = cx.finding(
-                "nonportable-question-mark",
-                it.span,
-                format!(
-                    "`?` in {} is not portable: Vixie/ISC cron and most Unix crons reject it",
-                    kind.name()
-                ),
-            );
-            out.push(with_help(
-                f,
-                format!("`?` means `*` here; write `{}`", cx.fixed(it.span, "*")),
-            ));
-        }
-    }
-}
-
-// ---------------------------------------------------------------------- DST
-
-/// A change of a zone's UTC offset at instant `at`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Transition {
-    at: i64,
-    before: i32,
-    after: i32,
-}
-
-impl Transition {
-    fn is_gap(&self) -> bool {
-        self.after > self.before
-    }
-    /// The wall-clock seconds `[start, end)` that do not exist (gap) or exist
-    /// twice (overlap).
-    fn wall_window(&self) -> (i64, i64) {
-        let (a, b) = (self.at + self.before as i64, self.at + self.after as i64);
-        (a.min(b), a.max(b))
-    }
-}
-
-/// A zone's clock changes in the year after "now", found once.
-#[derive(Clone, Debug)]
-struct DstCheck {
-    zone: Zone,
-    /// `None`: the expression's profile decides.
-    policy: Option<DstPolicy>,
-    transitions: Vec<Transition>,
-}
-
-impl DstCheck {
-    fn new(zone: Zone, policy: Option<DstPolicy>, now: i64) -> DstCheck {
-        let mut transitions = Vec::new();
-        if zone.fixed_offset().is_none() {
-            // Clock changes are months apart; a 6-hour scan then a bisection
-            // finds each one to the second.
-            const STEP: i64 = 6 * 3600;
-            let end = now + 366 * 86_400;
-            let mut t = now;
-            let mut off = zone.offset_at(t);
-            while t < end {
-                let next = (t + STEP).min(end);
-                let next_off = zone.offset_at(next);
-                if next_off != off {
-                    let (mut lo, mut hi) = (t, next);
-                    while hi - lo > 1 {
-                        let mid = lo + (hi - lo) / 2;
-                        if zone.offset_at(mid) == off {
-                            lo = mid;
-                        } else {
-                            hi = mid;
-                        }
-                    }
-                    transitions.push(Transition {
-                        at: hi,
-                        before: zone.offset_at(hi - 1),
-                        after: zone.offset_at(hi),
-                    });
-                }
-                t = next;
-                off = next_off;
-            }
-        }
-        DstCheck {
-            zone,
-            policy,
-            transitions,
-        }
-    }
-
-    /// The first clock change of the kind asked for at which the schedule has a
-    /// wall-clock fire time inside the gap/overlap, with that fire time and
-    /// whether more fire times fall inside.
-    fn first_hit(&self, sched: &Schedule, gap: bool) -> Option<(Transition, i64, bool)> {
-        for tr in self.transitions.iter().filter(|t| t.is_gap() == gap) {
-            let (start, end) = tr.wall_window();
-            let Some(wall) = sched.next_local(start - 1) else {
-                continue;
-            };
-            if wall >= end {
-                continue;
-            }
-            let confirmed = match self.zone.resolve_local(wall) {
-                LocalTime::Gap { .. } => gap,
-                LocalTime::Ambiguous(..) => !gap,
-                LocalTime::Unique(_) => false,
-            };
-            if confirmed {
-                let more = sched.next_local(wall).is_some_and(|w| w < end);
-                return Some((*tr, wall, more));
-            }
-        }
-        None
-    }
-}
-
-fn two(out: &mut String, v: u32) {
-    out.push(char::from(b'0' + (v / 10 % 10) as u8));
-    out.push(char::from(b'0' + (v % 10) as u8));
-}
-
-/// `2027-03-14`
-fn date_of(wall: i64) -> String {
-    let c = Civil::from_secs(wall);
-    format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
-}
-
-/// `02:30` (or `02:30:15` when the seconds are not zero).
-fn time_of(wall: i64) -> String {
-    let c = Civil::from_secs(wall);
-    let mut s = String::with_capacity(8);
-    two(&mut s, c.hour);
-    s.push(':');
-    two(&mut s, c.minute);
-    if c.second != 0 {
-        s.push(':');
-        two(&mut s, c.second);
-    }
-    s
-}
-
-/// `UTC-04:00`
-fn offset_name(off: i32) -> String {
-    let sign = if off < 0 { '-' } else { '+' };
-    let a = off.unsigned_abs();
-    let mut s = format!("UTC{sign}");
-    two(&mut s, a / 3600);
-    s.push(':');
-    two(&mut s, a / 60 % 60);
-    s
-}
-
-/// `1h`, `30m`, `1h 30m`
-fn duration(secs: i64) -> String {
-    let (h, m) = (secs / 3600, secs / 60 % 60);
-    match (h, m) {
-        (0, m) => format!("{m}m"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h {m}m"),
-    }
-}
-
-fn policy_label(p: DstPolicy) -> &'static str {
-    match p {
-        DstPolicy::Shift => "--dst shift",
-        DstPolicy::Skip => "--dst skip",
-        DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
-        DstPolicy::Wall => "--dst wall (as robfig/Kubernetes, fugit/GitLab and Spring do)",
-    }
-}
-
-/// The span the DST rules point at: the hour field, else the whole expression.
-fn dst_span(cx: &Cx<'_>) -> Span {
-    cx.field_span(FieldKind::Hour)
-}
-
-/// `dst-gap`: a wall-clock fire time that does not exist in the zone.
-fn dst_gap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let Some(dst) = &cx.opts.dst else {
-        return;
-    };
-    let Some((tr, wall, more)) = dst.first_hit(cx.sched, true) else {
-        return;
-    };
-    let (start, end) = tr.wall_window();
-    let gap = (tr.after - tr.before) as i64;
-    let mut message = format!(
-        "{} {} does not exist in {}: clocks jump from {} to {}",
-        date_of(wall),
-        time_of(wall),
-        dst.zone.name(),
-        time_of(start),
-        time_of(end)
-    );
-    if more {
-        message.push_str(&format!(
-            " (nor do its later fire times before {})",
-            time_of(end)
-        ));
-    }
-    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
-    let what = match policy {
-        DstPolicy::Shift => format!(
-            "fires at {} {} instead, {} later",
-            time_of(wall + gap),
-            offset_name(tr.after),
-            duration(gap)
-        ),
-        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Wall => {
-            "does not fire at that time that day".to_string()
-        }
-    };
-    let f = cx.finding("dst-gap", dst_span(cx), message);
-    out.push(with_help(
-        f,
-        format!(
-            "with {} it {what}; to fire at the same time every day choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(policy),
-            time_of(start),
-            time_of(end)
-        ),
-    ));
-}
-
-/// `dst-overlap`: a wall-clock fire time that happens twice in the zone.
-fn dst_overlap(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let Some(dst) = &cx.opts.dst else {
-        return;
-    };
-    let Some((tr, wall, more)) = dst.first_hit(cx.sched, false) else {
-        return;
-    };
-    let (start, end) = tr.wall_window();
-    let mut message = format!(
-        "{} {} happens twice in {}: clocks go back from {} to {}",
-        date_of(wall),
-        time_of(wall),
-        dst.zone.name(),
-        time_of(end),
-        time_of(start)
-    );
-    if more {
-        message.push_str(&format!(
-            " (so do its later fire times before {})",
-            time_of(end)
-        ));
-    }
-    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
-    let which = match policy {
-        DstPolicy::Shift | DstPolicy::Skip => {
-            format!("the first occurrence ({})", offset_name(tr.before))
-        }
-        DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
-        DstPolicy::Wall => format!(
-            "both occurrences ({} and {})",
-            offset_name(tr.before),
-            offset_name(tr.after)
-        ),
-    };
-    let f = cx.finding("dst-overlap", dst_span(cx), message);
-    out.push(with_help(
-        f,
-        format!(
-            "with {} it fires once, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(policy),
-            time_of(start),
-            time_of(end)
-        ),
-    ));
 }
 
 #[cfg(test)]

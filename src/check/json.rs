@@ -1,0 +1,113 @@
+//! Watcher and OpenSearch JSON documents as [`Item`]s.
+
+use super::{to_u32, Entry, Item, Problem};
+use crate::formats::{extract, Dialect as DocDialect, ScheduleKind, SourceFormat};
+use crate::lint::Severity;
+use crate::DialectChoice;
+
+/// Watcher and OpenSearch JSON: every `cron` string or array element and
+/// OpenSearch `cron.expression` as an [`Entry`] positioned at the JSON string
+/// itself (at its first character inside the quotes, so spans map exactly
+/// unless the string has escapes, in which case findings point at the
+/// string); the structured schedules (`hourly` ... `yearly`) as the cron
+/// expressions Elasticsearch turns them into, positioned at the schedule
+/// body. The schedule's `timezone` goes to [`Entry::zone`], so the DST rules
+/// check it there. Intervals are not linted (their cron form is an artefact of
+/// the translation). What the reader rejects or warns about becomes a
+/// [`Problem`].
+pub(super) fn json_entries(bytes: &[u8], format: SourceFormat) -> Vec<Item> {
+    let found = match extract(bytes, format) {
+        Ok(found) => found,
+        Err(e) => {
+            return vec![Item::Problem(Problem {
+                severity: Severity::Error,
+                code: e.kind.code(),
+                message: format!("invalid JSON: {}", e.kind),
+                help: None,
+                line: to_u32(e.line),
+                column: to_u32(e.column),
+            })]
+        }
+    };
+    let mut items = Vec::new();
+    for spec in &found.schedules {
+        let noun = if spec.kind.is_opensearch() {
+            "job"
+        } else {
+            "watch"
+        };
+        let mut label = match &spec.id {
+            // ids and paths come from input: escaped and cut before they
+            // are composed into messages
+            Some(id) => format!("{noun} `{}`", crate::sanitize::quote(id)),
+            None => String::new(),
+        };
+        if !spec.path.is_empty() {
+            if !label.is_empty() {
+                label.push_str(" at ");
+            }
+            label.push_str(&crate::sanitize::quoted(&spec.path));
+        }
+        let translated = !matches!(spec.kind, ScheduleKind::Cron | ScheduleKind::OpenSearchCron);
+        if translated {
+            label.push_str(if label.is_empty() {
+                "translated to cron"
+            } else {
+                ", translated to cron"
+            });
+        }
+        for w in &spec.warnings {
+            items.push(Item::Problem(Problem {
+                severity: Severity::Warning,
+                code: w.code,
+                message: w.to_string(),
+                help: None,
+                line: to_u32(w.line),
+                column: to_u32(w.column),
+            }));
+        }
+        if matches!(
+            spec.kind,
+            ScheduleKind::Interval | ScheduleKind::OpenSearchInterval
+        ) {
+            continue;
+        }
+        for e in &spec.expressions {
+            // A JSON string without escapes holds the expression verbatim
+            // right after its opening quote.
+            let verbatim = !translated
+                && bytes.get(e.span.start) == Some(&b'"')
+                && e.span.end == e.span.start + e.text.len() + 2
+                && bytes.get(e.span.start + 1..e.span.end - 1) == Some(e.text.as_bytes());
+            items.push(Item::Entry(Entry {
+                text: e.text.clone(),
+                line: to_u32(e.line),
+                column: to_u32(e.column) + u32::from(verbatim),
+                exact: verbatim,
+                dialect: Some(match spec.dialect {
+                    DocDialect::Quartz => DialectChoice::Quartz,
+                    DocDialect::Unix => DialectChoice::Unix,
+                }),
+                zone: spec.timezone.clone(),
+                context: (!label.is_empty()).then(|| label.clone()),
+                context_in_message: true,
+            }));
+        }
+    }
+    for e in &found.errors {
+        items.push(Item::Problem(Problem {
+            severity: Severity::Error,
+            code: e.kind.code(),
+            message: e.to_string(),
+            help: None,
+            line: to_u32(e.line),
+            column: to_u32(e.column),
+        }));
+    }
+    // Report in file order.
+    items.sort_by_key(|i| match i {
+        Item::Entry(e) => (e.line, e.column),
+        Item::Problem(p) => (p.line, p.column),
+    });
+    items
+}

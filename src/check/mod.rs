@@ -1,0 +1,664 @@
+//! Document-level checking: what `cronkit validate` does between reading its
+//! inputs and rendering its findings.
+//!
+//! A [`Checker`] takes expressions (given directly) and files (read with the
+//! reader their kind calls for: one expression per line, crontabs, Watcher /
+//! OpenSearch JSON, Nuxeo XML), parses each expression with the dialect the
+//! input implies, runs the [`crate::lint`] rules, and hands every finding,
+//! positioned at `file:line:column`, to a [`Sink`]. Rendering (text, JSON,
+//! GitHub annotations, SARIF) is the sink's business, not this module's.
+//!
+//! Lines and crontab files stream: one line is read, checked and forgotten,
+//! so memory stays flat however long the file is.
+//!
+//! ```
+//! use cronkit::check::{CheckOptions, Checker, Record, Sink};
+//! use cronkit::lint::LintOptions;
+//!
+//! #[derive(Default)]
+//! struct Codes(Vec<String>);
+//! impl Sink for Codes {
+//!     fn finding(&mut self, r: &Record<'_>) -> std::io::Result<()> {
+//!         self.0.push(format!("{}:{}:{} {}", r.path, r.line, r.column, r.code));
+//!         Ok(())
+//!     }
+//! }
+//!
+//! let opts = CheckOptions::new(LintOptions::new(1_780_272_000));
+//! let mut checker = Checker::new(opts, Codes::default());
+//! checker.check_expression("<argument 1>", "0 0 0 30 2 ?")?;
+//! assert_eq!(checker.sink().0, ["<argument 1>:1:7 never-fires"]);
+//! assert_eq!(checker.counts().errors, 1);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod json;
+mod problems;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+
+use crate::formats::crontab::{read_crontab, CrontabStyle};
+use crate::formats::detect::{detect_kind, InputKind};
+use crate::formats::lines::read_lines;
+use crate::formats::nuxeo::parse_nuxeo_bytes;
+use crate::formats::{DialectHint, InputError, Located, SourceFormat};
+use crate::lint::{self, Finding, LintOptions, Severity};
+use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
+
+pub use problems::{INPUT_ERRORS, READER_WARNINGS};
+
+/// How many bytes of a file `--input auto` looks at.
+pub const DETECT_BYTES: u64 = 64 * 1024;
+
+/// JSON and XML documents are parsed whole, so they are read up to this size
+/// (line-based inputs stream and have no limit): an endless stdin must not
+/// take all the memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
+
+/// Read a whole document, failing (instead of growing without bound) past
+/// [`MAX_DOCUMENT_BYTES`].
+pub fn read_document(r: impl Read) -> io::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v)?;
+    if v.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "larger than {} MiB; JSON and XML documents are read whole, so split the input",
+                MAX_DOCUMENT_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(v)
+}
+
+/// An input that could not be read at all (`validate` exits 2, after
+/// checking everything else).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read `{path}`{at}: {source}", at = at_line(*.line))]
+pub struct Unreadable {
+    /// The input as shown (`path/to/file` or `<stdin>`).
+    pub path: String,
+    /// The line being read when it failed, if known.
+    pub line: Option<u32>,
+    /// Why.
+    pub source: io::Error,
+}
+
+fn at_line(line: Option<u32>) -> String {
+    line.map(|l| format!(" (at line {l})")).unwrap_or_default()
+}
+
+/// Where findings go. Only [`Sink::finding`] is required.
+pub trait Sink {
+    /// One finding, positioned.
+    fn finding(&mut self, r: &Record<'_>) -> io::Result<()>;
+
+    /// An input could not be read; checking goes on with the others. The
+    /// default does nothing (the caller sees [`Checker::unreadable`]).
+    fn unreadable(&mut self, _e: &Unreadable) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// One finding, positioned, as a [`Sink`] sees it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Record<'a> {
+    /// `path/to/file`, `<stdin>` or `<argument 2>`.
+    pub path: &'a str,
+    /// A real file (GitHub annotations and SARIF can point at it).
+    #[serde(skip)]
+    pub is_file: bool,
+    /// 1-based line of the offending text.
+    pub line: u32,
+    /// 1-based column (in characters) of the offending text.
+    pub column: u32,
+    /// Column of the last character of the offending text (inclusive).
+    pub end_column: u32,
+    /// After `--deny warnings`.
+    #[serde(serialize_with = "severity_str")]
+    pub severity: Severity,
+    /// The rule, parse error or input problem code.
+    pub code: &'a str,
+    /// One line saying what is wrong.
+    pub message: &'a str,
+    /// What to do about it.
+    pub help: Option<&'a str>,
+    /// The expression the finding is about (empty for input problems).
+    pub expression: &'a str,
+    /// Byte spans inside [`Record::expression`], the primary one first.
+    #[serde(skip)]
+    pub spans: &'a [Span],
+    /// A schedule id, or a crontab command.
+    pub context: Option<&'a str>,
+    /// Shown under the finding (a crontab command).
+    #[serde(skip)]
+    pub note: Option<&'a str>,
+}
+
+fn severity_str<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s.as_str())
+}
+
+/// What was checked and found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Expressions checked.
+    pub expressions: u64,
+    /// Files read.
+    pub files: u64,
+    /// Expressions given as arguments.
+    pub arguments: u64,
+    /// Findings of severity error (after `--deny warnings`).
+    pub errors: u64,
+    /// Findings of severity warning.
+    pub warnings: u64,
+}
+
+impl Counts {
+    /// Add another checker's counts (a parallel walk has one per thread).
+    pub fn add(&mut self, o: &Counts) {
+        self.expressions += o.expressions;
+        self.files += o.files;
+        self.arguments += o.arguments;
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+    }
+}
+
+/// How to check: the dialect of plain expressions, the lint options and
+/// which findings count as what.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// Dialect of expressions whose input does not imply one.
+    pub choice: DialectChoice,
+    /// DST policy named by the DST rules (for zones the inputs bring); `None`:
+    /// each expression's platform profile decides.
+    pub dst: Option<DstPolicy>,
+    /// The lint rules' options (now, `--tz`, allowed rules).
+    pub lint: LintOptions,
+    /// Reader warnings ([`READER_WARNINGS`]) not to report.
+    pub allowed_reader: Vec<&'static str>,
+    /// Report warnings as errors.
+    pub deny_warnings: bool,
+}
+
+impl CheckOptions {
+    /// Auto dialect, `shift` DST policy, nothing allowed, warnings stay warnings.
+    pub fn new(lint: LintOptions) -> CheckOptions {
+        CheckOptions {
+            choice: DialectChoice::Auto,
+            dst: None,
+            lint,
+            allowed_reader: Vec::new(),
+            deny_warnings: false,
+        }
+    }
+}
+
+/// An expression found in an input, ready to check.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The expression.
+    pub text: String,
+    /// 1-based line of the text's first character.
+    pub line: u32,
+    /// 1-based column (in characters) of the text's first character.
+    pub column: u32,
+    /// The text appears verbatim in the input from `line:column` on, so a span
+    /// inside it maps to an exact file position; when false (XML references),
+    /// findings point at the expression's start.
+    pub exact: bool,
+    /// The dialect the input implies; `None` = [`CheckOptions::choice`].
+    pub dialect: Option<DialectChoice>,
+    /// A time zone the input gives the expression (OpenSearch `timezone`): the
+    /// DST rules use it instead of `--tz`.
+    pub zone: Option<String>,
+    /// Where it comes from: a schedule id (shown in the message) or a crontab
+    /// command (shown as a note).
+    pub context: Option<String>,
+    /// Whether [`Entry::context`] goes into the message (else: a note).
+    pub context_in_message: bool,
+}
+
+impl Entry {
+    /// An expression at `line:column`, verbatim, nothing else known.
+    pub fn new(text: impl Into<String>, line: u32, column: u32) -> Entry {
+        Entry {
+            text: text.into(),
+            line,
+            column,
+            exact: true,
+            dialect: None,
+            zone: None,
+            context: None,
+            context_in_message: false,
+        }
+    }
+}
+
+/// A problem with the input itself, at a position.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code ([`INPUT_ERRORS`], [`READER_WARNINGS`], a JSON error code...).
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+/// What a reader produces.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// An expression to check.
+    Entry(Entry),
+    /// A problem to report.
+    Problem(Problem),
+}
+
+/// An input, for messages and output.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// `path/to/file`, `<stdin>` or `<argument 2>`.
+    pub name: &'a str,
+    /// A real file (GitHub annotations can point at it).
+    pub is_file: bool,
+}
+
+/// Checks expressions and files, sending findings to a [`Sink`].
+pub struct Checker<S> {
+    opts: CheckOptions,
+    /// Options for expressions that bring their own zone, by zone name.
+    zone_opts: HashMap<String, Option<LintOptions>>,
+    /// Reused for each expression's findings.
+    findings: Vec<Finding>,
+    counts: Counts,
+    unreadable: bool,
+    sink: S,
+}
+
+/// Why checking stopped or a file was not checked.
+enum FileError {
+    /// The input cannot be read (exit 2).
+    Input(Unreadable),
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl From<io::Error> for FileError {
+    fn from(e: io::Error) -> Self {
+        FileError::Output(e)
+    }
+}
+
+impl<S: Sink> Checker<S> {
+    /// A checker with these options, reporting to `sink`.
+    pub fn new(opts: CheckOptions, sink: S) -> Checker<S> {
+        Checker {
+            opts,
+            zone_opts: HashMap::new(),
+            findings: Vec::new(),
+            counts: Counts::default(),
+            unreadable: false,
+            sink,
+        }
+    }
+
+    /// What has been checked and found so far.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// Whether some input could not be read.
+    pub fn unreadable(&self) -> bool {
+        self.unreadable
+    }
+
+    /// The sink.
+    pub fn sink(&self) -> &S {
+        &self.sink
+    }
+
+    /// The sink, mutably (to flush it).
+    pub fn sink_mut(&mut self) -> &mut S {
+        &mut self.sink
+    }
+
+    /// The sink, giving up the checker.
+    pub fn into_sink(self) -> S {
+        self.sink
+    }
+
+    /// Check one expression given directly (a command-line argument); `name`
+    /// is how it is shown, e.g. `<argument 1>`. Errors are output errors.
+    pub fn check_expression(&mut self, name: &str, text: &str) -> io::Result<()> {
+        let src = Source {
+            name,
+            is_file: false,
+        };
+        self.counts.arguments += 1;
+        self.check_entry(&src, &Entry::new(text, 1, 1))
+    }
+
+    /// Check a file (`-` = stdin) read as `kind` (`None`: detected from the
+    /// path and content). A file that cannot be read is reported to the sink
+    /// and remembered ([`Checker::unreadable`]); the error returned is an
+    /// output error.
+    pub fn check_path(&mut self, path: &Path, kind: Option<InputKind>) -> io::Result<()> {
+        match self.check_file(path, kind) {
+            Ok(()) => {
+                self.counts.files += 1;
+                Ok(())
+            }
+            Err(FileError::Output(e)) => Err(e),
+            Err(FileError::Input(e)) => {
+                self.unreadable = true;
+                self.sink.unreadable(&e)
+            }
+        }
+    }
+
+    fn check_file(&mut self, path: &Path, forced: Option<InputKind>) -> Result<(), FileError> {
+        let stdin = path.as_os_str() == "-";
+        let shown = if stdin {
+            "<stdin>".to_string()
+        } else {
+            // a file name is input too (a repository can hold any name)
+            crate::sanitize::path(path)
+        };
+        let cannot = |e: io::Error| {
+            FileError::Input(Unreadable {
+                path: shown.clone(),
+                line: None,
+                source: e,
+            })
+        };
+        let mut raw: Box<dyn Read> = if stdin {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(File::open(path).map_err(cannot)?)
+        };
+        // The head decides the kind; it is read again as part of the stream.
+        let mut head = Vec::new();
+        (&mut raw)
+            .take(DETECT_BYTES)
+            .read_to_end(&mut head)
+            .map_err(cannot)?;
+        let kind = forced.unwrap_or_else(|| detect_kind((!stdin).then_some(path), &head));
+        let src = Source {
+            name: &shown,
+            is_file: !stdin,
+        };
+        let reader = BufReader::with_capacity(64 * 1024, io::Cursor::new(head).chain(raw));
+        match kind {
+            InputKind::Lines => {
+                for item in read_lines(reader) {
+                    self.located(&src, item, None)?;
+                }
+            }
+            InputKind::Crontab => {
+                let style_path = (!stdin).then_some(path);
+                for item in read_crontab(reader, CrontabStyle::Auto, style_path) {
+                    self.located(&src, item, None)?;
+                }
+            }
+            InputKind::Nuxeo => {
+                let bytes = read_document(reader).map_err(cannot)?;
+                for item in parse_nuxeo_bytes(&bytes) {
+                    self.located(&src, item, Some(&bytes))?;
+                }
+            }
+            InputKind::Watcher | InputKind::OpenSearch => {
+                let bytes = read_document(reader).map_err(cannot)?;
+                // Forced: read every schedule that way; detected: let the
+                // reader decide per schedule object.
+                let format = match forced {
+                    Some(InputKind::Watcher) => SourceFormat::Watcher,
+                    Some(InputKind::OpenSearch) => SourceFormat::OpenSearch,
+                    _ => SourceFormat::Auto,
+                };
+                for item in json::json_entries(&bytes, format) {
+                    self.item(&src, item)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One result of the lines / crontab / Nuxeo readers. `doc` is the whole
+    /// input when the reader had it (to tell whether a text is verbatim).
+    fn located(
+        &mut self,
+        src: &Source<'_>,
+        item: Result<Located, InputError>,
+        doc: Option<&[u8]>,
+    ) -> Result<(), FileError> {
+        let loc = match item {
+            Ok(loc) => loc,
+            Err(InputError::Io { line, source }) => {
+                return Err(FileError::Input(Unreadable {
+                    path: src.name.to_string(),
+                    line: Some(line),
+                    source,
+                }))
+            }
+            Err(e) => {
+                for item in problems::input_error(e) {
+                    self.item(src, item)?;
+                }
+                return Ok(());
+            }
+        };
+        let exact = match doc {
+            Some(doc) => doc
+                .get(loc.byte_offset..)
+                .is_some_and(|rest| rest.starts_with(loc.text.as_bytes())),
+            // line-based readers: the trimmed text is a slice of one line
+            None => true,
+        };
+        let (context, context_in_message) = match (loc.context, loc.dialect_hint) {
+            // Nuxeo: `schedule id=...` belongs in the message
+            (Some(c), Some(DialectHint::Quartz)) => {
+                (Some(crate::sanitize::quoted(&c).into_owned()), true)
+            }
+            (c, _) => (c, false),
+        };
+        let entry = Entry {
+            text: loc.text,
+            line: loc.line,
+            column: loc.column,
+            exact,
+            dialect: loc.dialect_hint.map(|h| match h {
+                DialectHint::Quartz => DialectChoice::Quartz,
+                DialectHint::Unix => DialectChoice::Unix,
+            }),
+            zone: None,
+            context,
+            context_in_message,
+        };
+        self.item(src, Item::Entry(entry))
+            .map_err(FileError::Output)
+    }
+
+    /// Check or report one reader result.
+    pub fn item(&mut self, src: &Source<'_>, item: Item) -> io::Result<()> {
+        match item {
+            Item::Entry(e) => self.check_entry(src, &e),
+            Item::Problem(p) => self.problem(src, p),
+        }
+    }
+
+    fn problem(&mut self, src: &Source<'_>, p: Problem) -> io::Result<()> {
+        if p.severity == Severity::Warning && self.opts.allowed_reader.contains(&p.code) {
+            return Ok(());
+        }
+        let severity = self.count(p.severity);
+        self.sink.finding(&Record {
+            path: src.name,
+            is_file: src.is_file,
+            line: p.line,
+            column: p.column,
+            end_column: p.column,
+            severity,
+            code: p.code,
+            message: &p.message,
+            help: p.help.as_deref(),
+            expression: "",
+            spans: &[],
+            context: None,
+            note: None,
+        })
+    }
+
+    /// Count a finding; returns its severity after `--deny warnings`.
+    fn count(&mut self, severity: Severity) -> Severity {
+        let severity = if self.opts.deny_warnings {
+            Severity::Error
+        } else {
+            severity
+        };
+        match severity {
+            Severity::Error => self.counts.errors += 1,
+            Severity::Warning => self.counts.warnings += 1,
+        }
+        severity
+    }
+
+    /// Parse, compile and lint one expression; report what is found.
+    pub fn check_entry(&mut self, src: &Source<'_>, e: &Entry) -> io::Result<()> {
+        self.counts.expressions += 1;
+        let choice = e.dialect.unwrap_or(self.opts.choice);
+        let mut findings = std::mem::take(&mut self.findings);
+        findings.clear();
+        match Expr::parse(&e.text, choice) {
+            Ok(expr) => {
+                let schedule = Schedule::from_expr(&expr);
+                if let Some(z) = &e.zone {
+                    self.prepare_zone(z);
+                }
+                let opts = e
+                    .zone
+                    .as_ref()
+                    .and_then(|z| self.zone_opts.get(z.as_str()))
+                    .and_then(Option::as_ref)
+                    .unwrap_or(&self.opts.lint);
+                findings.extend(lint::lint(&e.text, &expr, &schedule, opts));
+            }
+            Err(d) => findings.push(Finding::from_diagnostic(&d)),
+        }
+        let result = findings.iter().try_for_each(|f| self.report(src, e, f));
+        self.findings = findings;
+        result
+    }
+
+    /// Make the lint options for zone `name` (once per zone); `None` when the
+    /// name is not a zone (the reader reports that itself).
+    fn prepare_zone(&mut self, name: &str) {
+        if self.zone_opts.contains_key(name) {
+            return;
+        }
+        let base = &self.opts.lint;
+        let mut opts = LintOptions::new(base.now());
+        for r in &lint::RULES {
+            if base.is_allowed(r.code) {
+                let _ = opts.allow(r.code);
+            }
+        }
+        let made = Zone::parse(name)
+            .ok()
+            .map(|z| opts.with_zone(z, self.opts.dst));
+        self.zone_opts.insert(name.to_string(), made);
+    }
+
+    fn report(&mut self, src: &Source<'_>, e: &Entry, f: &Finding) -> io::Result<()> {
+        let severity = self.count(f.severity);
+        let (line, column) = position(e, f.span.start);
+        let end_column = if f.span.end > f.span.start {
+            match position(e, f.span.end) {
+                (l, c) if l == line && c > column => c - 1,
+                _ => column,
+            }
+        } else {
+            column
+        };
+        let message;
+        let message_ref = match (&e.context, e.context_in_message) {
+            (Some(c), true) => {
+                message = format!("{} (in {c})", f.message);
+                &message
+            }
+            _ => &f.message,
+        };
+        let spans: Vec<Span> = f.spans().collect();
+        let note = match (&e.context, e.context_in_message) {
+            (Some(c), false) => Some(c.as_str()),
+            _ => None,
+        };
+        self.sink.finding(&Record {
+            path: src.name,
+            is_file: src.is_file,
+            line,
+            column,
+            end_column,
+            severity,
+            code: f.code,
+            message: message_ref,
+            help: f.help.as_deref(),
+            expression: &e.text,
+            spans: &spans,
+            context: e.context.as_deref(),
+            note,
+        })
+    }
+}
+
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// File line and column of byte `at` of the entry's text.
+pub fn position(e: &Entry, at: usize) -> (u32, u32) {
+    if !e.exact {
+        return (e.line, e.column);
+    }
+    let bytes = e.text.as_bytes();
+    let before = &bytes[..at.min(bytes.len())];
+    let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
+    match before.iter().rposition(|&b| b == b'\n') {
+        None => (e.line, e.column.saturating_add(chars(before))),
+        Some(nl) => {
+            let newlines = before.iter().filter(|&&b| b == b'\n').count() as u32;
+            (
+                e.line.saturating_add(newlines),
+                1 + chars(&before[nl + 1..]),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_map_spans_into_the_file() {
+        let mut e = Entry::new("0 0 9 ? * 1-5", 7, 5);
+        assert_eq!(position(&e, 10), (7, 15));
+        e.text = "0 0 9\n  ? * 1-5".to_string(); // `?` on the next line, third character
+        assert_eq!(position(&e, 8), (8, 3));
+        e.text = "é 0".to_string(); // columns count characters, not bytes
+        assert_eq!(position(&e, 3), (7, 7));
+        e.exact = false;
+        assert_eq!(position(&e, 3), (7, 5));
+    }
+}
