@@ -50,7 +50,7 @@ _croneval() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz wall" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -5,7 +5,8 @@ complete -c croneval -l tz -d 'Evaluate in this zone and show local times there:
 complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does [default: the profile\'s own: shift for quartz, wall for k8s, gitlab and spring, ...]' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
-wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'"
+wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
+cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'

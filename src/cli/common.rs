@@ -80,6 +80,8 @@ pub enum DstArg {
     Quartz,
     /// every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice
     Wall,
+    /// Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap
+    Cron,
 }
 
 impl From<DstArg> for DstPolicy {
@@ -89,6 +91,7 @@ impl From<DstArg> for DstPolicy {
             DstArg::Skip => DstPolicy::Skip,
             DstArg::Quartz => DstPolicy::Quartz,
             DstArg::Wall => DstPolicy::Wall,
+            DstArg::Cron => DstPolicy::Cron,
         }
     }
 }

@@ -463,8 +463,7 @@ pub static PROFILES: [Profile; 7] = [
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
         min_interval: None,
-        // TODO(tzspeed): `DstPolicy::Cron` once it is on main (cronie's cron.c).
-        default_dst: DstPolicy::Shift,
+        default_dst: DstPolicy::Cron,
         dst_source: "Vixie/ISC cron and cronie (cron.c): a fixed-time job whose time was skipped runs when the gap ends; in an overlap fixed-time jobs run once, wildcard jobs in both passes",
         source: "ISC cron 4.1 entry.c, cronie, OCPS 1.0-1.4",
     },
@@ -511,8 +510,7 @@ pub static PROFILES: [Profile; 7] = [
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
         min_interval: Some(300),
-        // TODO(tzspeed): `DstPolicy::Cron` (a 02:30 run in a gap moves to 03:00).
-        default_dst: DstPolicy::Shift,
+        default_dst: DstPolicy::Cron,
         dst_source: "GitHub docs, \"Events that trigger workflows\" (schedule): UTC unless the workflow's `timezone` names an IANA zone",
         source: "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule",
     },

@@ -150,6 +150,7 @@ pub(super) fn policy_label(p: DstPolicy) -> &'static str {
         DstPolicy::Skip => "--dst skip",
         DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
         DstPolicy::Wall => "--dst wall (as robfig/Kubernetes, fugit/GitLab and Spring do)",
+        DstPolicy::Cron => "--dst cron (as Vixie cron and cronie do)",
     }
 }
 

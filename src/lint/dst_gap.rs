@@ -35,7 +35,12 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             offset_name(tr.after),
             duration(gap)
         ),
-        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Wall => {
+        DstPolicy::Cron if cx.sched.cron_fires_in_gap(gap) => format!(
+            "fires once when the gap ends, at {} {}",
+            time_of(end),
+            offset_name(tr.after)
+        ),
+        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Cron | DstPolicy::Wall => {
             "does not fire at that time that day".to_string()
         }
     };
