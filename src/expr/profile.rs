@@ -132,8 +132,10 @@ impl Forms {
     pub const BARE_SLASH: Forms = Forms(1 << 9);
     /// Ranges may wrap past the maximum (`22-2`, `SAT-MON`).
     pub const WRAP_RANGES: Forms = Forms(1 << 10);
-    /// Steps after names (`MON/2`, `JAN-AUG/2`).
+    /// Steps after a single name (`MON/2`: from Monday to the end of the week).
     pub const NAME_STEPS: Forms = Forms(1 << 11);
+    /// Steps after a range of names (`JAN-AUG/2`).
+    pub const NAME_RANGE_STEPS: Forms = Forms(1 << 23);
     /// Ranges mixing a name and a number (`mon-7`, `0-fri`).
     pub const MIXED_RANGES: Forms = Forms(1 << 12);
     /// A `+` before the day-of-week forces AND with day-of-month (OCPS).
@@ -447,7 +449,7 @@ pub static PROFILES: [Profile; 7] = [
             .with(Forms::LAST_OF_WEEKDAY)
             .with(Forms::NTH_WEEKDAY)
             .with(Forms::NTH_LAST)
-            .with(Forms::NAME_STEPS)
+            .with(Forms::NAME_RANGE_STEPS)
             .with(Forms::MIXED_RANGES)
             .with(Forms::PLUS_AND)
             .with(Forms::SPECIAL_IN_LISTS)
@@ -476,6 +478,7 @@ pub static PROFILES: [Profile; 7] = [
         layouts: &[FIVE],
         dow: DowNumbering { sunday: 0, max: 6 },
         forms: Forms::NAME_STEPS
+            .with(Forms::NAME_RANGE_STEPS)
             .with(Forms::QUESTION_DAYS)
             .with(Forms::QUESTION_ANY_FIELD)
             .with(Forms::STEP_BEYOND_MAX)
@@ -528,6 +531,7 @@ pub static PROFILES: [Profile; 7] = [
             .with(Forms::BARE_SLASH)
             .with(Forms::WRAP_RANGES)
             .with(Forms::NAME_STEPS)
+            .with(Forms::NAME_RANGE_STEPS)
             .with(Forms::MIXED_RANGES)
             .with(Forms::SPECIAL_IN_LISTS)
             .with(Forms::STEP_BEYOND_MAX)
@@ -588,6 +592,7 @@ pub static PROFILES: [Profile; 7] = [
             .with(Forms::NTH_WEEKDAY)
             .with(Forms::QUESTION_DAYS)
             .with(Forms::NAME_STEPS)
+            .with(Forms::NAME_RANGE_STEPS)
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
