@@ -618,7 +618,7 @@ mod tests {
         assert_eq!(f.span, Span::new(0, 1));
         assert_eq!(
             f.help.as_deref(),
-            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?`")
+            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?` (a different schedule: once a minute instead of 60 times)")
         );
         assert_eq!(
             one("* * * * * ?", "every-second").message,
@@ -646,7 +646,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for the last day of every month write `L`: `0 0 0 L * ?`")
+            Some("for the last day of every month write `L`: `0 0 0 L * ?` (a different schedule: it fires in every month)")
         );
         let f = one("0 0 29 * *", "skips-short-months");
         assert_eq!(
@@ -703,7 +703,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so")
+            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`: a different schedule from the written SUN-THU); if SUN-THU is meant, write `SUN-THU` to say so")
         );
         assert!(codes("0 0 9 ? * 1-6").contains(&"quartz-dow-numbering"));
         assert!(codes("0 0 9 ? * 1,2,3,4,5").contains(&"quartz-dow-numbering"));
@@ -792,6 +792,34 @@ mod tests {
         assert!(codes("0 30 2 * * ?").is_empty());
         assert!(dst("0 30 2 * * ?", "+05:30", DstPolicy::Shift).is_empty());
         assert!(dst("0 30 2 * * ?", "UTC", DstPolicy::Shift).is_empty());
+    }
+
+    #[test]
+    fn dst_cron_policy_says_what_cron_does() {
+        // fixed-time: runs when the gap ends; once in an overlap
+        let f = dst("30 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0].help.as_deref().unwrap().starts_with(
+            "with --dst cron (as Vixie cron and cronie do) it fires once when the gap ends, at 03:00 UTC-04:00;"
+        ));
+        let f = dst("30 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires once, at the first occurrence (UTC-04:00)"));
+        // wildcard minute: skips the gap, runs in both passes
+        let f = dst("* 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it does not fire at that time that day"));
+        let f = dst("* 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires twice, at both occurrences (UTC-04:00 and UTC-05:00)"));
     }
 
     #[test]
