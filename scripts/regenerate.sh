@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rewrite the generated files: the rule list docs/rules.md (from the lint rule
-# table), then the shell completions (completions/) and man pages (man/) from the
+# table) and the profile table in docs/syntax.md (from the profile table), then the shell completions (completions/) and man pages (man/) from the
 # clap definitions in src/cli/args.rs and the pages in src/cli/manual.rs (which
 # include docs/syntax.md, docs/dst.md and docs/rules.md). Run it after changing an
 # option, a help text, a rule or those pages; `cargo test --test generated` fails
@@ -10,8 +10,8 @@
 #   CRONKIT=/path/to/cronkit scripts/regenerate.sh
 set -eu
 cd "$(dirname "$0")/.."
-# docs/rules.md first: the man pages include it
-CRONKIT_BLESS=1 cargo test --quiet --test generated rules_page_is_generated_from_the_rule_table >/dev/null
+# docs/rules.md and the profile table of docs/syntax.md first: the man pages include them
+CRONKIT_BLESS=1 cargo test --quiet --test generated docs_ >/dev/null
 if [ -z "${CRONKIT:-}" ]; then
     cargo build --quiet --bin cronkit
     CRONKIT="${CARGO_TARGET_DIR:-target}/debug/cronkit"
