@@ -30,6 +30,7 @@ pub mod convert;
 pub mod describe;
 pub mod expr;
 pub mod formats;
+pub mod jenkins;
 pub mod lint;
 pub mod schedule;
 pub mod time;
