@@ -32,6 +32,7 @@ pub mod expr;
 pub mod formats;
 pub mod jenkins;
 pub mod lint;
+pub mod load;
 pub mod schedule;
 pub mod time;
 

@@ -146,6 +146,12 @@ pub enum CronevalFormat {
     Table,
     /// month grids like `cal`, fire days marked, counts per day
     Calendar,
+    /// when all the expressions fire together: a weekday × hour grid and a
+    /// minute-of-hour strip of fire counts over a week (or --from/--until), and the
+    /// busiest minutes
+    Heatmap,
+    /// the heatmap's counts as one JSON document
+    HeatmapJson,
 }
 
 #[derive(Args, Debug, Clone)]
