@@ -25,6 +25,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod convert;
 pub mod describe;
@@ -33,6 +35,7 @@ pub mod formats;
 pub mod jenkins;
 pub mod lint;
 pub mod load;
+pub mod sanitize;
 pub mod schedule;
 pub mod time;
 

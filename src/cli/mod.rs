@@ -9,11 +9,12 @@ pub mod croneval;
 pub mod explain;
 pub mod generate;
 pub mod schedule_input;
+pub mod shapes;
 pub mod validate;
 
 use std::process;
 
-use clap::Parser;
+use clap::{FromArgMatches, Parser};
 
 /// Which binary is running (each binary constructs one of these).
 #[allow(dead_code)]
@@ -47,8 +48,14 @@ impl From<ExitCode> for process::ExitCode {
 pub fn main(mode: Mode) -> process::ExitCode {
     let result = match mode {
         Mode::Croneval => {
-            let cli = args::CronevalCli::parse();
-            croneval::run(&cli.args)
+            let matches = args::croneval_command().get_matches();
+            match args::CronevalCli::from_arg_matches(&matches) {
+                Ok(mut cli) => {
+                    cli.args.program = Some("croneval");
+                    croneval::run(&cli.args)
+                }
+                Err(e) => e.exit(),
+            }
         }
         Mode::Cronkit => {
             let cli = args::Cli::parse();
@@ -59,7 +66,8 @@ pub fn main(mode: Mode) -> process::ExitCode {
         Ok(code) => code.into(),
         Err(e) => {
             // usage-level problems found after clap (bad --tz, bad --from, unreadable file)
-            eprintln!("error: {e:#}");
+            // the message may quote input (a file name, a zone): the last guard
+            eprintln!("error: {}", cronkit::sanitize::message(&format!("{e:#}")));
             ExitCode::Usage.into()
         }
     }

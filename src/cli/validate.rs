@@ -19,6 +19,7 @@ use cronkit::check::{
 use cronkit::expr::error::caret_lines;
 use cronkit::formats::detect::InputKind;
 use cronkit::lint::{self, LintOptions, Severity};
+use cronkit::sanitize::{self, quote};
 use cronkit::{DstPolicy, Zone};
 
 use super::args::{DenyArg, InputArg, ValidateArgs, ValidateFormat};
@@ -128,7 +129,7 @@ impl Sink for Render {
     fn unreadable(&mut self, e: &Unreadable) -> io::Result<()> {
         // Findings so far first, so the message lands after them.
         self.0.flush()?;
-        eprintln!("error: {e}");
+        eprintln!("error: {}", sanitize::message(&e.to_string()));
         Ok(())
     }
 }
@@ -203,10 +204,17 @@ impl Reporter for TextReport {
             self.paint(CYAN),
             self.paint(RESET),
         );
+        // The path was escaped when the file was opened; the message and help
+        // quote input (ids, keys, values), so they pass the last guard here.
         writeln!(
             self.w,
             "{bold}{}:{}:{}:{reset} {sev}{}[{}]{reset}{bold}: {}{reset}",
-            r.path, r.line, r.column, r.severity, r.code, r.message
+            r.path,
+            r.line,
+            r.column,
+            r.severity,
+            r.code,
+            sanitize::message(r.message)
         )?;
         if !r.expression.is_empty() {
             let (line, carets) = caret_lines(r.expression, r.spans);
@@ -217,10 +225,10 @@ impl Reporter for TextReport {
             }
         }
         if let Some(help) = r.help {
-            writeln!(self.w, "{cyan}  = help:{reset} {help}")?;
+            writeln!(self.w, "{cyan}  = help:{reset} {}", sanitize::message(help))?;
         }
         if let Some(note) = r.note {
-            writeln!(self.w, "{cyan}  = note:{reset} {}", one_line(note, 100))?;
+            writeln!(self.w, "{cyan}  = note:{reset} {}", quote(note))?;
         }
         Ok(())
     }
@@ -238,19 +246,6 @@ impl Reporter for TextReport {
     }
 }
 
-/// A note shortened to `max` characters (commands can be long).
-fn one_line(s: &str, max: usize) -> String {
-    let mut out: String = s
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if s.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// A JSON array of findings, streamed; the summary goes to stderr.
 struct JsonReport {
     w: Out,
@@ -262,7 +257,7 @@ impl Reporter for JsonReport {
         self.w
             .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
         self.first = false;
-        serde_json::to_writer(&mut self.w, r).map_err(io::Error::other)
+        sanitize::json::to_writer(&mut self.w, r)
     }
 
     fn finish(&mut self, counts: &Counts) -> io::Result<()> {
@@ -283,29 +278,6 @@ struct GithubReport {
     w: Out,
 }
 
-/// Escape the message of a workflow command: `%`, CR and LF.
-fn escape_data(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// Escape a property value of a workflow command: as data, plus `:` and `,`.
-fn escape_property(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
-            c => escape_data(c.encode_utf8(&mut [0; 4]), out),
-        }
-    }
-}
-
 /// `::error file=f,line=3,col=9,endColumn=11,title=cronkit never-fires::message`
 fn github_command(r: &Record<'_>) -> String {
     let mut s = String::with_capacity(160);
@@ -315,27 +287,29 @@ fn github_command(r: &Record<'_>) -> String {
     });
     if r.is_file {
         s.push_str("file=");
-        escape_property(r.path, &mut s);
+        sanitize::github::property(r.path, &mut s);
         s.push_str(&format!(
             ",line={},col={},endColumn={},",
             r.line, r.column, r.end_column
         ));
     }
     s.push_str("title=");
-    escape_property(&format!("cronkit {}", r.code), &mut s);
+    sanitize::github::property(&format!("cronkit {}", r.code), &mut s);
     s.push_str("::");
+    // Every piece from input is escaped onto one line first; only the line
+    // breaks cronkit puts between the parts reach the %0A escaping.
     let mut msg = String::new();
     if !r.is_file {
         msg.push_str(&format!("{}: ", r.path));
     }
-    msg.push_str(r.message);
+    msg.push_str(&sanitize::message(r.message));
     if !r.expression.is_empty() {
-        msg.push_str(&format!("\nexpression: {}", r.expression));
+        msg.push_str(&format!("\nexpression: {}", quote(r.expression)));
     }
     if let Some(help) = r.help {
-        msg.push_str(&format!("\nhelp: {help}"));
+        msg.push_str(&format!("\nhelp: {}", sanitize::message(help)));
     }
-    escape_data(&msg, &mut s);
+    sanitize::github::message(&msg, &mut s);
     s
 }
 
@@ -378,10 +352,11 @@ mod tests {
 
     #[test]
     fn github_commands_escape_per_the_workflow_command_rules() {
+        // a line break inside a message came from input: it stays on the line, escaped
         let r = record("dir,x/a:b.txt", true, "100% sure\r\nsecond line");
         assert_eq!(
             github_command(&r),
-            "::warning file=dir%2Cx/a%3Ab.txt,line=3,col=9,endColumn=11,title=cronkit quartz-dow-numbering::100%25 sure%0D%0Asecond line%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: write `MON-FRI`"
+            "::warning file=dir%2Cx/a%3Ab.txt,line=3,col=9,endColumn=11,title=cronkit quartz-dow-numbering::100%25 sure\\r\\nsecond line%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: write `MON-FRI`"
         );
         let r = record("<argument 1>", false, "m");
         assert!(github_command(&r)

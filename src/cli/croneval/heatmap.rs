@@ -131,22 +131,10 @@ fn local_minute(ctx: &Ctx, ts: i64) -> String {
     )
 }
 
-/// A schedule's label made safe to print: control characters escaped, long text cut.
+/// A schedule's label made safe to print (the shared sanitiser: control
+/// characters escaped, no workflow command, long text cut).
 fn clean(label: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::new();
-    for (n, c) in label.chars().enumerate() {
-        if n == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    cronkit::sanitize::quote(label).to_string()
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -342,7 +330,7 @@ pub(super) fn render_json(ctx: &Ctx, until: i64, out: &mut impl Write) -> io::Re
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)?;
+    cronkit::sanitize::json::to_writer(&mut *out, &doc)?;
     writeln!(out)?;
     Ok(report.total_fires.max(1))
 }

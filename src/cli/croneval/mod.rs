@@ -132,10 +132,11 @@ impl Interval {
 }
 
 impl Source {
-    /// A source for a parsed cron expression.
+    /// A source for a parsed cron expression. The label is shown in text,
+    /// table and calendar output, so it is escaped and cut here, once.
     pub fn cron(label: String, text: String, e: Expr) -> Source {
         Source {
-            label,
+            label: cronkit::sanitize::quoted(&label).into_owned(),
             text,
             timing: Timing::Cron(Schedule::from_expr(&e)),
             expr: Some(e),
@@ -219,6 +220,26 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     }
     let dst: DstPolicy = args.dst.into();
     let color_err = use_color(args.color, stderr_is_terminal());
+    // Elasticsearch's common options: accepted, and said plainly when they change nothing.
+    for setting in &args.settings {
+        eprintln!(
+            "note: -E {} is ignored: croneval reads no Elasticsearch settings",
+            super::shapes::shown(setting)
+        );
+    }
+    if args.verbose {
+        eprintln!("note: --verbose adds nothing to croneval's output (nor does it in Elasticsearch); --detail shows each field's meaning");
+    }
+    if args.schedule.is_none() {
+        if let Some(split) = super::shapes::split_expression(&args.exprs, args.dialect.into()) {
+            eprintln!(
+                "{} {}",
+                label_error(color_err),
+                super::shapes::quote_message(&split, args.program.unwrap_or("cronkit croneval"))
+            );
+            return Ok(ExitCode::Usage);
+        }
+    }
 
     let sources = match &args.schedule {
         Some(path) => {
@@ -260,6 +281,19 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     };
     let mut timeline = Timeline::new(&sources, from, until, args.prev, &eval_zone, dst);
 
+    if args.silent {
+        // Elasticsearch's --silent prints nothing but errors: the exit status is the
+        // answer. One fire time is enough to know there is one.
+        if timeline.next_fire().is_none() {
+            let quiet = Ctx {
+                count: Some(1),
+                ..ctx
+            };
+            eprint!("{}", nothing_message(&quiet, &timeline, args.format));
+            return Ok(ExitCode::Failure);
+        }
+        return Ok(ExitCode::Success);
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = match args.format {
