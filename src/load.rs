@@ -228,7 +228,7 @@ impl LoadCounter {
     fn slot(&self, start: i64) -> Option<usize> {
         let d = start.checked_sub(self.base)?;
         (d >= 0)
-            .then(|| (d / 60) as usize)
+            .then_some((d / 60) as usize)
             .filter(|&s| s < self.fires.len())
     }
 

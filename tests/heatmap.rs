@@ -372,9 +372,7 @@ fn json_has_the_same_counts() {
         .collect();
     let mut want = vec![1u64; 24];
     want[0] = 2;
-    for h in 9..=17 {
-        want[h] = 5;
-    }
+    want[9..=17].fill(5);
     assert_eq!(monday, want);
     assert_eq!(v["minutes"][0], 220);
     assert_eq!(v["minutes"][30], 46);
