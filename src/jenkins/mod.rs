@@ -27,6 +27,7 @@
 //! drops the `TZ=` zone: Jenkins runs hashed nicknames in the controller's own zone.
 
 pub mod crontab;
+pub mod describe;
 pub mod hash;
 
 pub use crontab::{
