@@ -162,7 +162,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
@@ -212,7 +212,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -404,7 +404,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -281,7 +281,8 @@ pub mod json {
     /// `serde_json::to_writer` with [`SafeFormatter`].
     pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(w: W, value: &T) -> io::Result<()> {
         let mut ser = Serializer::with_formatter(w, SafeFormatter);
-        value.serialize(&mut ser).map_err(io::Error::other)
+        // `From` keeps the kind of an I/O error (a closed pipe stays `BrokenPipe`)
+        value.serialize(&mut ser).map_err(io::Error::from)
     }
 
     /// `serde_json::to_vec` with [`SafeFormatter`].

@@ -41,6 +41,8 @@ pub enum DstArg {
     Skip,
     /// Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence
     Quartz,
+    /// Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap
+    Cron,
 }
 
 impl From<DstArg> for DstPolicy {
@@ -49,6 +51,7 @@ impl From<DstArg> for DstPolicy {
             DstArg::Shift => DstPolicy::Shift,
             DstArg::Skip => DstPolicy::Skip,
             DstArg::Quartz => DstPolicy::Quartz,
+            DstArg::Cron => DstPolicy::Cron,
         }
     }
 }
@@ -102,6 +105,25 @@ pub fn parse_zone(s: &str) -> Result<Zone> {
 /// option in the error.
 pub fn parse_instant(s: &str, zone: &Zone, what: &str) -> Result<DateTime<Utc>> {
     cronkit::time::parse_instant(s, zone, Utc::now()).map_err(|e| anyhow!("{what}: {e}"))
+}
+
+/// Set when a write to stderr failed (other than a closed pipe).
+static STDERR_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Write a message to stderr without panicking (see `ewriteln!`): a closed
+/// pipe is ignored, any other failure is remembered for the exit code.
+pub fn write_stderr(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = io::stderr().lock().write_fmt(args) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            STDERR_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// Whether a write to stderr failed during the run (it then exits 2).
+pub fn stderr_failed() -> bool {
+    STDERR_FAILED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Write to stdout, treating a closed pipe as a normal end.

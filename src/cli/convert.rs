@@ -171,7 +171,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
         files.push("-".to_string());
     }
     if let Some(split) = super::shapes::split_expression(&files, cron_choice(args.from)) {
-        eprintln!(
+        ewriteln!(
             "error: {}",
             super::shapes::quote_message(&split, "cronkit convert -e")
         );
@@ -182,12 +182,12 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
         let bytes = match read_input(name) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {}: {e}", super::shapes::shown(&display_file(name)));
+                ewriteln!("error: {}: {e}", super::shapes::shown(&display_file(name)));
                 // A cron expression given where a file name goes.
                 if e.kind() == io::ErrorKind::NotFound
                     && Parsed::parse(name, cron_choice(args.from)).is_ok()
                 {
-                    eprintln!(
+                    ewriteln!(
                         "  = help: FILE arguments are files; to convert an expression pass it with `-e`: cronkit convert -e {}",
                         super::shapes::shell_quote(&super::shapes::shown(name))
                     );
@@ -211,7 +211,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                     let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
                     let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
                     let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
-                    eprintln!(
+                    ewriteln!(
                         "error: {shown}:{line}:{column}: the input is neither JSON nor UTF-8 text"
                     );
                     unreadable = true;
@@ -233,7 +233,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                         },
                     ),
                     Err(e) => {
-                        eprintln!("error: {shown}:{}", sanitize::message(&e.to_string()));
+                        ewriteln!("error: {shown}:{}", sanitize::message(&e.to_string()));
                         unreadable = true;
                     }
                 }
@@ -265,7 +265,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             } else {
                 read.join(", ")
             };
-            eprintln!(
+            ewriteln!(
                 "error: nothing to convert: {what} holds no schedule and no cron expression (see --help)"
             );
         }
@@ -285,11 +285,11 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                 String::new()
             };
             for n in &r.notes {
-                eprintln!("note: {prefix}{}", sanitize::message(n));
+                ewriteln!("note: {prefix}{}", sanitize::message(n));
             }
             if let (Some(tz), None) = (&r.timezone, &r.error) {
                 if r.schedule.is_none() {
-                    eprintln!(
+                    ewriteln!(
                         "note: {prefix}timezone {}: the expressions fire on that zone's clock",
                         quote(tz)
                     );
@@ -348,7 +348,7 @@ fn display_file(name: &str) -> String {
 fn read_input(name: &str) -> io::Result<Vec<u8>> {
     if name == "-" {
         if io::stdin().is_terminal() {
-            eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
+            ewriteln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
         }
         cronkit::check::read_document(io::stdin().lock())
     } else {
@@ -395,7 +395,7 @@ fn read_json(
     let found = match formats::extract(bytes, format) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!(
+            ewriteln!(
                 "error: {shown}:{}:{}: invalid JSON: {}",
                 e.line,
                 e.column,
@@ -407,7 +407,7 @@ fn read_json(
     let file = file_label.map(str::to_string);
     for spec in found.schedules {
         for w in &spec.warnings {
-            eprintln!(
+            ewriteln!(
                 "warning[{}]: {shown}:{}:{}: {}",
                 w.code,
                 w.line,
@@ -709,7 +709,7 @@ fn print_failure(f: &Failure, color: bool) {
             }
         }
     }
-    eprint!("{s}");
+    ewrite!("{s}");
 }
 
 fn write_text(records: &[Record], several: bool, out: &mut impl Write) -> io::Result<()> {

@@ -106,7 +106,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
 fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
     if let Some(split) = super::shapes::split_expression(&ctx.args.exprs, ctx.dialect) {
         ctx.usage = true;
-        eprintln!(
+        ewriteln!(
             "error: {}",
             super::shapes::quote_message(&split, "cronkit explain")
         );
@@ -186,7 +186,7 @@ fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
 fn line_problem(ctx: &mut Ctx, out: &mut impl Write, line_no: u64, what: &str) -> io::Result<()> {
     ctx.failed = true;
     out.flush()?;
-    eprintln!("error: stdin line {line_no}: {what}");
+    ewriteln!("error: stdin line {line_no}: {what}");
     Ok(())
 }
 
@@ -218,7 +218,7 @@ fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io
             // what was written so far goes first, so stdout and stderr interleave in order
             out.flush()?;
             if let Some(n) = line {
-                eprintln!("stdin line {n}:");
+                ewriteln!("stdin line {n}:");
             }
             report(&d, false, ctx.color_err);
             if ctx.args.format == TextOrJson::Json {

@@ -70,7 +70,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             e.id.as_ref()
                 .map(|i| format!(" (watch `{}`)", quote(i)))
                 .unwrap_or_default();
-        eprintln!(
+        ewriteln!(
             "error[{}]: {shown}:{}:{}{id}: {}",
             e.kind.code(),
             e.line,
@@ -84,7 +84,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
     let mut zones: Vec<Option<String>> = Vec::new();
     for spec in &found.schedules {
         for w in &spec.warnings {
-            eprintln!(
+            ewriteln!(
                 "warning[{}]: {shown}:{}:{}: {}",
                 w.code,
                 w.line,
@@ -102,7 +102,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             (Some(tz), false) => match resolve_zone(tz) {
                 Some(z) => Some(z),
                 None => {
-                    eprintln!(
+                    ewriteln!(
                         "error[invalid-timezone]: {shown}: {}: unknown time zone `{}`",
                         quote(&spec.path),
                         quote(tz)
@@ -120,7 +120,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             let (anchor, first) = match iv.start_time_ms {
                 Some(ms) => {
                     if ms.rem_euclid(1000) != 0 {
-                        eprintln!(
+                        ewriteln!(
                             "note: {prefix}start_time has milliseconds; times are shown to the second"
                         );
                     }
@@ -128,7 +128,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
                     (s, Some(s))
                 }
                 None => {
-                    eprintln!(
+                    ewriteln!(
                         "note: {prefix}the interval is counted from --from (Watcher counts from when the watch is activated)"
                     );
                     (from, None)
@@ -150,7 +150,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
         }
         if let Some(e) = &spec.conversion_error {
             if e.kind == FormatErrorKind::DelayNotCron {
-                eprintln!(
+                ewriteln!(
                     "warning: {prefix}{}; the times below are the cron's, without the delay",
                     sanitize::message(&e.to_string())
                 );
@@ -169,7 +169,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
                 }
                 Err(d) => {
                     report(&d, false, false);
-                    eprintln!(
+                    ewriteln!(
                         "  = in: {shown}:{}:{}, {}",
                         x.line,
                         x.column,
@@ -181,7 +181,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
         }
     }
     if sources.is_empty() && !failed {
-        eprintln!("error: --schedule {shown}: no schedule found");
+        ewriteln!("error: --schedule {shown}: no schedule found");
         failed = true;
     }
     // all sources in one named zone: make it the run's zone

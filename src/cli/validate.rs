@@ -123,13 +123,19 @@ struct Render(Box<dyn Reporter>);
 
 impl Sink for Render {
     fn finding(&mut self, r: &Record<'_>) -> io::Result<()> {
-        self.0.finding(r)
+        self.0.finding(r)?;
+        if r.code == "line-too-long" {
+            // the reader now skips the rest of that line, which may be long
+            // (or endless): show the finding at once, not when the buffer fills
+            self.0.flush()?;
+        }
+        Ok(())
     }
 
     fn unreadable(&mut self, e: &Unreadable) -> io::Result<()> {
         // Findings so far first, so the message lands after them.
         self.0.flush()?;
-        eprintln!("error: {}", sanitize::message(&e.to_string()));
+        ewriteln!("error: {}", sanitize::message(&e.to_string()));
         Ok(())
     }
 }
@@ -264,7 +270,7 @@ impl Reporter for JsonReport {
         self.w
             .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
         self.w.flush()?;
-        eprintln!("{}", summary(counts));
+        ewriteln!("{}", summary(counts));
         Ok(())
     }
 

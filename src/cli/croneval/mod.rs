@@ -222,17 +222,17 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     let color_err = use_color(args.color, stderr_is_terminal());
     // Elasticsearch's common options: accepted, and said plainly when they change nothing.
     for setting in &args.settings {
-        eprintln!(
+        ewriteln!(
             "note: -E {} is ignored: croneval reads no Elasticsearch settings",
             super::shapes::shown(setting)
         );
     }
     if args.verbose {
-        eprintln!("note: --verbose adds nothing to croneval's output (nor does it in Elasticsearch); --detail shows each field's meaning");
+        ewriteln!("note: --verbose adds nothing to croneval's output (nor does it in Elasticsearch); --detail shows each field's meaning");
     }
     if args.schedule.is_none() {
         if let Some(split) = super::shapes::split_expression(&args.exprs, args.dialect.into()) {
-            eprintln!(
+            ewriteln!(
                 "{} {}",
                 label_error(color_err),
                 super::shapes::quote_message(&split, args.program.unwrap_or("cronkit croneval"))
@@ -289,7 +289,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
                 count: Some(1),
                 ..ctx
             };
-            eprint!("{}", nothing_message(&quiet, &timeline, args.format));
+            ewrite!("{}", nothing_message(&quiet, &timeline, args.format));
             return Ok(ExitCode::Failure);
         }
         return Ok(ExitCode::Success);
@@ -314,7 +314,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         Err(e) => return Err(anyhow!("writing output: {e}")),
     };
     if printed == 0 {
-        eprint!("{}", nothing_message(&ctx, &timeline, args.format));
+        ewrite!("{}", nothing_message(&ctx, &timeline, args.format));
         return Ok(ExitCode::Failure);
     }
     Ok(ExitCode::Success)
@@ -367,7 +367,7 @@ fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Sourc
     let mut refused = false;
     for s in &sources {
         if s.is_reboot() {
-            eprintln!(
+            ewriteln!(
                 "{} `{}` runs once when cron starts; it has no fire times by the clock",
                 label_error(color_err),
                 s.label
@@ -386,7 +386,7 @@ fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Sourc
                 } else {
                     "warning:".to_string()
                 };
-                eprintln!(
+                ewriteln!(
                     "{w} `{}` never fires (no date in 1970–2199 matches it); the timeline has the others' times only",
                     s.label
                 );
@@ -457,7 +457,7 @@ pub fn report(d: &Diagnostic, detail: bool, color: bool) {
         let sp = d.primary_span();
         s.push_str(&format!("  = bytes: {}..{}\n", sp.start, sp.end));
     }
-    eprint!("{s}");
+    ewrite!("{s}");
 }
 
 /// Everything a renderer needs besides the timeline.
