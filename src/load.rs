@@ -284,6 +284,67 @@ impl LoadCounter {
     }
 }
 
+/// One schedule for [`find_herds`]: what it is and where it is read.
+#[derive(Clone, Copy, Debug)]
+pub struct HerdInput<'a> {
+    pub schedule: &'a Schedule,
+    pub zone: &'a Zone,
+    pub dst: DstPolicy,
+}
+
+/// Schedules that fire together: the same set in one or more minutes of the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Herd {
+    /// Indexes into the inputs, ascending.
+    pub members: Vec<usize>,
+    /// The first minute (Unix seconds) in which they all fire together.
+    pub first: i64,
+    /// In how many minutes of the window exactly this set fires together.
+    pub minutes: usize,
+}
+
+/// At most this many crowded minutes are examined for their members (each costs one
+/// look-up per schedule); a week of more is reported from the first ones.
+pub const MAX_HERD_MINUTES: usize = 2_000;
+
+/// The thundering herds of a set of schedules: minutes of the week from `from` in
+/// which more than `threshold` of them fire, grouped by which schedules those are,
+/// earliest first.
+pub fn find_herds(inputs: &[HerdInput<'_>], from: i64, threshold: u32) -> Vec<Herd> {
+    let Ok(mut load) = LoadCounter::new(from, from + 7 * 86_400, Zone::utc()) else {
+        return Vec::new();
+    };
+    for i in inputs {
+        load.add_schedule(i.schedule, i.zone, i.dst);
+    }
+    let mut herds: Vec<Herd> = Vec::new();
+    let mut index: std::collections::HashMap<Vec<usize>, usize> = std::collections::HashMap::new();
+    for minute in load
+        .minutes_over(threshold)
+        .into_iter()
+        .take(MAX_HERD_MINUTES)
+    {
+        let members: Vec<usize> = inputs
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| fires_in_minute(i.schedule, i.zone, i.dst, minute.start))
+            .map(|(n, _)| n)
+            .collect();
+        match index.get(&members) {
+            Some(&h) => herds[h].minutes += 1,
+            None => {
+                index.insert(members.clone(), herds.len());
+                herds.push(Herd {
+                    members,
+                    first: minute.start,
+                    minutes: 1,
+                });
+            }
+        }
+    }
+    herds
+}
+
 /// Does `schedule` fire in the minute starting at `start`?
 pub fn fires_in_minute(schedule: &Schedule, zone: &Zone, dst: DstPolicy, start: i64) -> bool {
     schedule
@@ -354,6 +415,41 @@ mod tests {
                 assert_eq!(fast.total, n, "{text}");
             }
         }
+    }
+
+    #[test]
+    fn herds_group_minutes_by_their_members() {
+        let nightly = Schedule::parse("0 0 * * *", DialectChoice::Unix).unwrap();
+        let hourly = Schedule::parse("0 * * * *", DialectChoice::Unix).unwrap();
+        let other = Schedule::parse("30 1 * * *", DialectChoice::Unix).unwrap();
+        let utc = Zone::utc();
+        let mut inputs = vec![
+            HerdInput {
+                schedule: &other,
+                zone: &utc,
+                dst: DstPolicy::Skip
+            };
+            1
+        ];
+        for _ in 0..12 {
+            inputs.push(HerdInput {
+                schedule: &nightly,
+                zone: &utc,
+                dst: DstPolicy::Skip,
+            });
+        }
+        inputs.push(HerdInput {
+            schedule: &hourly,
+            zone: &utc,
+            dst: DstPolicy::Skip,
+        });
+        let herds = find_herds(&inputs, MONDAY, 10);
+        // every midnight of the week: the 12 nightly jobs and the hourly one
+        assert_eq!(herds.len(), 1);
+        assert_eq!(herds[0].members, (1..=13).collect::<Vec<_>>());
+        assert_eq!(herds[0].first, MONDAY);
+        assert_eq!(herds[0].minutes, 7);
+        assert!(find_herds(&inputs, MONDAY, 13).is_empty());
     }
 
     #[test]
