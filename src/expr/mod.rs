@@ -19,6 +19,7 @@
 //! [`crate::schedule`] turns them into bit sets.
 
 pub mod error;
+pub(crate) mod fix;
 
 use smallvec::SmallVec;
 
@@ -349,6 +350,7 @@ pub(crate) fn parse_with<B: Build>(
         if d.input.is_empty() {
             d.input = text.to_string();
         }
+        fix::after_parse(&mut d, dialect);
         // Messages quote the input; a control character in it (ESC, BEL, a newline)
         // must not reach a terminal or a CI log raw, where it could recolour or
         // clear the screen or start a forged workflow command.
@@ -441,6 +443,16 @@ const DAYS: [&str; 7] = [
     "SATURDAY",
 ];
 
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
 /// The 3-letter abbreviation of day `wd` (0 = Sunday).
 pub fn day_abbrev(wd: u8) -> &'static str {
     &DAYS[(wd % 7) as usize][..3]
@@ -511,6 +523,13 @@ pub(crate) fn parse_inner<B: Build>(
             .help("a Quartz expression looks like `0 0/5 * * * ?`, a Unix one like `*/5 * * * *`");
         return Err(d);
     }
+    // (all the fields are in `spans`: the joined text then has no such space
+    // left, so reading it back does not come here again)
+    if count <= spans.len() {
+        if let Some(d) = space_in_list(text, &spans, choice) {
+            return Err(d);
+        }
+    }
     let first = spans[0].slice(text);
     let is_nickname = first.starts_with('@');
 
@@ -566,6 +585,40 @@ pub(crate) fn parse_inner<B: Build>(
     }
 }
 
+/// `MON, WED` or `1 ,15`: a space next to a comma splits one list into two
+/// fields, and every field after it moves one place. Said before the fields are
+/// read, since by then the field count and positions are wrong; the help joins
+/// the list again when that reads as an expression.
+fn space_in_list(text: &str, spans: &[Span], choice: DialectChoice) -> Option<Diagnostic> {
+    let joins: SmallVec<[usize; 4]> = (1..spans.len())
+        .filter(|&i| {
+            let (a, b) = (spans[i - 1].slice(text), spans[i].slice(text));
+            a.ends_with(',') || b.starts_with(',')
+        })
+        .collect();
+    let first = *joins.first()?;
+    let mut joined = String::with_capacity(text.len());
+    let mut last = 0;
+    for &i in &joins {
+        joined.push_str(&text[last..spans[i - 1].end]);
+        last = spans[i].start;
+    }
+    joined.push_str(&text[last..]);
+    let gap = Span::new(spans[first - 1].end, spans[first].start);
+    let d = Diagnostic::new(
+        "empty-list-item",
+        format!(
+            "a space next to a comma splits the list `{}` into two fields",
+            &text[spans[first - 1].start..spans[first].end]
+        ),
+    )
+    .at(gap);
+    Some(match fix::checked(&joined, choice) {
+        Some(fixed) => d.help(format!("remove the space: `{fixed}`")),
+        None => d.help("a list is written without spaces, e.g. `MON,WED`"),
+    })
+}
+
 fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diagnostic {
     let extra_start = spans.get(7).map(|s| s.start).unwrap_or(text.len());
     let trimmed_end = text.trim_end_matches([' ', '\t']).len();
@@ -575,15 +628,19 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
     )
     .at(Span::new(extra_start, trimmed_end.max(extra_start)));
     d.dialect = dialect;
-    d.help(format!(
-        "remove the extra text; Quartz silently ignores everything after the 7th field: `{}`",
-        spans
-            .iter()
-            .take(7)
-            .map(|s| s.slice(text))
-            .collect::<Vec<_>>()
-            .join(" ")
-    ))
+    let seven = spans
+        .iter()
+        .take(7)
+        .map(|s| s.slice(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let choice = dialect.map_or(DialectChoice::Auto, DialectChoice::from);
+    match fix::checked(&seven, choice) {
+        Some(seven) => d.help(format!(
+            "remove the extra text; Quartz silently ignores everything after the 7th field: `{seven}`"
+        )),
+        None => d.help("remove the extra text; Quartz silently ignores everything after the 7th field"),
+    }
 }
 
 fn parse_dialect<B: Build>(
@@ -613,10 +670,15 @@ fn parse_dialect<B: Build>(
                 )
                 .at(whole);
                 d = if count == 5 {
-                    d.help(format!(
-                        "Quartz starts with seconds and needs `?` in a day field, e.g. `0 {}`; or pass `--dialect unix` for a Unix expression",
-                        quartz_from_unix_guess(text, spans)
-                    ))
+                    match fix::unix_as_quartz(text) {
+                        Some(q) => d.help(format!(
+                            "this is Unix cron (minute first); Quartz starts with seconds and needs `?` in a day field: {}; or pass `--dialect unix`",
+                            fix::quoted_all(&q)
+                        )),
+                        None => d.help(
+                            "Quartz starts with seconds and needs `?` in a day field (second minute hour day-of-month month day-of-week [year]); or pass `--dialect unix` for a Unix expression",
+                        ),
+                    }
                 } else {
                     d.help("second minute hour day-of-month month day-of-week [year], e.g. `0 0/5 * * * ?`")
                 };
@@ -801,20 +863,6 @@ impl Build for ExprBuilder {
     fn from_expr(expr: Expr) -> Expr {
         expr
     }
-}
-
-/// A Quartz guess for a 5-field Unix expression (for help text only).
-fn quartz_from_unix_guess(text: &str, spans: &[Span]) -> String {
-    let f: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
-    if f.len() != 5 {
-        return text.trim().to_string();
-    }
-    let (dom, dow) = if f[4] == "*" || f[4] == "?" {
-        (f[2].to_string(), "?".to_string())
-    } else {
-        ("?".to_string(), f[4].to_string())
-    };
-    format!("{} {} {} {} {}", f[0], f[1], dom, f[3], dow)
 }
 
 fn parse_nickname(
@@ -1450,7 +1498,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         return Ok(item(ItemKind::Range(a.value, b.value), a.named));
     }
     if c.eat(b'/') {
-        check_range(p, a)?;
+        check_step_start(p, a)?;
         if a.named {
             return Err(name_step(p, span, a, None));
         }
@@ -1568,6 +1616,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
         let table: &[&str] = match p.kind {
             FieldKind::Month => &MONTHS,
             FieldKind::DayOfWeek => &DAYS,
+            FieldKind::DayOfMonth => return Err(dom_letters(p, span, word, lspan)),
             _ => {
                 return Err(p.err(
                     "unexpected-name",
@@ -1670,6 +1719,46 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
     }
 }
 
+/// Letters in day-of-month where a special form was meant: `WL` (→ `LW`),
+/// `W1` (→ `1W`), `20-L` (→ `20-31`, every day from the 20th to the last).
+fn dom_letters(p: &FieldParser, item: Span, word: &str, lspan: Span) -> Diagnostic {
+    let item_text = item.slice(p.text);
+    let d = p.err(
+        "unexpected-name",
+        format!("`{word}` is not a day of the month"),
+        lspan,
+    );
+    let upper = item_text.to_ascii_uppercase();
+    let fixed = if upper == "WL" {
+        Some((
+            "the last weekday of the month is written `LW`",
+            "LW".to_string(),
+        ))
+    } else if let Some(n) = upper
+        .strip_prefix('W')
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some((
+            "the weekday nearest a day is written day first",
+            format!("{n}W"),
+        ))
+    } else {
+        upper
+            .strip_suffix("-L")
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|n| {
+                (
+                    "a range to the last day of the month ends at 31 (shorter months end at their last day)",
+                    format!("{n}-31"),
+                )
+            })
+    };
+    match fixed {
+        Some((why, item_fix)) => d.help(format!("{why}: `{}`", p.fixed(item, &item_fix))),
+        None => d.help("day-of-month takes 1–31, `L` (last day), `L-n`, `LW` (last weekday) or `nW` (weekday nearest day n)"),
+    }
+}
+
 fn parse_step(
     p: &FieldParser,
     c: &mut Cursor,
@@ -1748,7 +1837,7 @@ fn parse_step(
         ));
     }
     if let StepBase::From(a) = base {
-        check_range(
+        check_step_start(
             p,
             Val {
                 value: a,
@@ -1765,6 +1854,30 @@ fn name_step(p: &FieldParser, span: Span, a: Val, b: Option<Val>) -> Diagnostic 
         Some(_) => "a range of names",
         None => "a name",
     };
+    if b.is_none() && p.kind == FieldKind::DayOfWeek {
+        // `FRI/2` reads as "every other Friday", which no cron can say (it has no
+        // week numbers); the numbers `5/2` would step through the week instead.
+        let name = WEEKDAY_NAMES[weekday_of(p.dialect, a.value) as usize];
+        let step_text = span.slice(p.text).rsplit('/').next().unwrap_or("");
+        let numbers = format!("{}/{step_text}", a.value);
+        let (max, quartz) = (p.bounds().1, p.dialect == Dialect::Quartz);
+        let mut days = Vec::new();
+        let step: u32 = step_text.parse().unwrap_or(u32::MAX).max(1);
+        let mut v = a.value as u32;
+        while v <= max as u32 {
+            days.push(WEEKDAY_NAMES[weekday_of(p.dialect, v as u16) as usize]);
+            v = v.saturating_add(step);
+        }
+        return p
+            .err("step-on-name", format!("a step cannot follow {what}"), span)
+            .help(format!(
+                "cron cannot fire on every other {name} (it counts no weeks){}; for every {name} write `{}`, while `{numbers}` steps through the week's numbers: {} ({DIFFERENT})",
+                if quartz { ", and Quartz silently ignores the step" } else { "" },
+                p.fixed(span, a.span.slice(p.text)),
+                days.join(", "),
+                DIFFERENT = fix::DIFFERENT,
+            ));
+    }
     let to_num = |v: Val| v.value.to_string();
     let numeric = match b {
         Some(b) => format!("{}-{}", to_num(a), to_num(b)),
@@ -1772,16 +1885,32 @@ fn name_step(p: &FieldParser, span: Span, a: Val, b: Option<Val>) -> Diagnostic 
     };
     let step_text = span.slice(p.text).rsplit('/').next().unwrap_or("");
     let suggestion = p.fixed(span, &format!("{numeric}/{step_text}"));
-    p.err(
-        "step-on-name",
-        format!("a step cannot follow {what}"),
-        span,
-    )
-    .help(format!(
-        "Quartz silently ignores the step and fires on every {}; write the numbers: `{suggestion}`{}",
-        if b.is_some() { "value of the range" } else { "matching value" },
-        if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz { " (or list the days, e.g. `MON,WED,FRI`)" } else { "" }
-    ))
+    p.err("step-on-name", format!("a step cannot follow {what}"), span)
+        .help(format!(
+            "{}; write the numbers: `{suggestion}`{}",
+            match (p.dialect, b.is_some()) {
+                (Dialect::Quartz, true) =>
+                    "Quartz silently ignores the step and fires on every value of the range",
+                (Dialect::Quartz, false) =>
+                    "Quartz silently ignores the step and fires on every matching value",
+                (Dialect::Unix, _) => "cron reads a step only after numbers or `*`",
+            },
+            if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz {
+                " (or list the days, e.g. `MON,WED,FRI`)"
+            } else {
+                ""
+            }
+        ))
+}
+
+/// The start of `a/n`. In the year field Quartz counts from any year, so `1/2`
+/// is every odd year and `1969/2` the same: only the years the step reaches in
+/// 1970–2199 fire. Elsewhere the start is a value of the field.
+fn check_step_start(p: &FieldParser, v: Val) -> Result<(), Diagnostic> {
+    if p.kind == FieldKind::Year && v.value < MIN_YEAR {
+        return Ok(());
+    }
+    check_range(p, v)
 }
 
 fn check_range(p: &FieldParser, v: Val) -> Result<(), Diagnostic> {
@@ -1808,8 +1937,38 @@ fn out_of_range(p: &FieldParser, v: Val) -> Diagnostic {
         ));
     } else if p.kind == FieldKind::Hour && v.value == 24 {
         d = d.help("midnight is hour 0");
+    } else if p.kind == FieldKind::DayOfWeek && (1000..=9999).contains(&v.value) {
+        d = year_in_day_of_week(p, v, d);
     }
     d
+}
+
+/// `* * * * * 2013`: five Unix fields and a year. With six fields the first is
+/// the seconds, so the year lands in day-of-week; a year needs the seventh place.
+fn year_in_day_of_week(p: &FieldParser, v: Val, d: Diagnostic) -> Diagnostic {
+    let before = p.text[..v.span.start].trim();
+    let after = p.text[v.span.end..].trim();
+    let unix_part = before.split([' ', '\t']).filter(|w| !w.is_empty()).count();
+    let year = v.span.slice(p.text);
+    let mut d = d;
+    d.message = format!(
+        "{} — a 4-digit last field looks like a year, but 6 fields start with seconds (second minute hour day-of-month month day-of-week)",
+        d.message
+    );
+    if unix_part != 5 || !after.is_empty() {
+        return d.help(
+            "a year is the 7th field: second minute hour day-of-month month day-of-week year",
+        );
+    }
+    match fix::unix_as_quartz(before) {
+        Some(q) if q.len() == 1 => d.help(format!(
+            "a year is the 7th field; with seconds first: `{} {year}` (Quartz), or `0 {before} {year}` with `--dialect unix`",
+            q[0]
+        )),
+        _ => d.help(format!(
+            "a year is the 7th field; with seconds first: `0 {before} {year}` with `--dialect unix`"
+        )),
+    }
 }
 
 fn check_range_order(p: &FieldParser, a: Val, b: Val) -> Result<(), Diagnostic> {

@@ -618,7 +618,7 @@ mod tests {
         assert_eq!(f.span, Span::new(0, 1));
         assert_eq!(
             f.help.as_deref(),
-            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?`")
+            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?` (a different schedule: once a minute instead of 60 times)")
         );
         assert_eq!(
             one("* * * * * ?", "every-second").message,
@@ -646,7 +646,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for the last day of every month write `L`: `0 0 0 L * ?`")
+            Some("for the last day of every month write `L`: `0 0 0 L * ?` (a different schedule: it fires in every month)")
         );
         let f = one("0 0 29 * *", "skips-short-months");
         assert_eq!(
@@ -703,7 +703,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so")
+            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`: a different schedule from the written SUN-THU); if SUN-THU is meant, write `SUN-THU` to say so")
         );
         assert!(codes("0 0 9 ? * 1-6").contains(&"quartz-dow-numbering"));
         assert!(codes("0 0 9 ? * 1,2,3,4,5").contains(&"quartz-dow-numbering"));

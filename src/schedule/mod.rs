@@ -1621,13 +1621,20 @@ fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
         },
         _ => return,
     };
-    // a hand-built tree may hold years outside 1970–2199 or a step of 0
-    let (a, b) = (a.max(MIN_YEAR) as usize, b.min(MAX_YEAR) as usize);
+    // `1/2` counts from year 1 (odd years): the first year reached at or after
+    // 1970 keeps the step's phase. A hand-built tree may hold a step of 0.
+    let step = step.max(1);
+    let a = if a < MIN_YEAR {
+        a + (MIN_YEAR - a).div_ceil(step) * step
+    } else {
+        a
+    };
+    let (a, b) = (a as usize, b.min(MAX_YEAR) as usize);
     let mut y = a;
     while y <= b {
         let i = y - MIN_YEAR as usize;
         years[i / 64] |= 1 << (i % 64);
-        y += step.max(1) as usize;
+        y += step as usize;
     }
 }
 
