@@ -615,30 +615,8 @@ const OTHER_PROFILES: [Dialect; 7] = [
     Dialect::Github,
 ];
 
-thread_local! {
-    /// Set while [`name_other_profiles`] runs on this thread.
-    static NAMING_PROFILES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Clears [`NAMING_PROFILES`] however [`name_other_profiles`] returns.
-struct NamingGuard;
-
-impl Drop for NamingGuard {
-    fn drop(&mut self) {
-        NAMING_PROFILES.with(|n| n.set(false));
-    }
-}
-
 /// Add to `d`'s help which other profiles would accept `text` (at most two).
 fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnostic) {
-    // A profile's own help can parse the text again (Quartz's field-count help
-    // converts five Unix fields with `fix::unix_as_quartz`), and that parse's
-    // error would name the other profiles again, and so on until the stack
-    // overflowed (`*/4294967297 * * * *`): the inner parses do not name them.
-    if NAMING_PROFILES.with(|n| n.replace(true)) {
-        return;
-    }
-    let _guard = NamingGuard;
     // a cap on the work on the error path: huge inputs are not another platform's cron
     if text.len() > 1024 {
         return;
