@@ -10,7 +10,8 @@
 //! * `$ echo $?` prints the exit status of the command before it.
 //! * `$ cat FILE`, when FILE does not exist yet, first writes FILE with the lines
 //!   shown under it, so a page can show an input file and then use it.
-//! * A line `...` in the expected output stands for any number of lines.
+//! * A line `...` (indented or not) in the expected output stands for any number of
+//!   lines.
 //! * Blocks fenced as ```` ```text ```` or ```` ```sh ```` are shown, never run.
 //!
 //! When an output changes on purpose, rewrite the pages and review the diff:
@@ -157,7 +158,7 @@ fn normalise(text: &str) -> Vec<String> {
 fn matches(expected: &[String], actual: &[String]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
-        Some((first, rest)) if first == "..." => {
+        Some((first, rest)) if first.trim() == "..." => {
             (0..=actual.len()).any(|skip| matches(rest, &actual[skip..]))
         }
         Some((first, rest)) => actual
