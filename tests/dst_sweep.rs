@@ -42,11 +42,12 @@ use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 const DAY: i64 = 86_400;
 /// Half-width of the window checked around each transition.
 const WINDOW: i64 = 90 * 60;
-const POLICIES: [DstPolicy; 4] = [
+const POLICIES: [DstPolicy; 5] = [
     DstPolicy::Shift,
     DstPolicy::Skip,
     DstPolicy::Quartz,
     DstPolicy::Cron,
+    DstPolicy::Wall,
 ];
 
 /// cronie's *wildcard* test, from the text of a Quartz-layout expression: the
@@ -156,6 +157,7 @@ fn expected(
                 vec![*first, *second]
             }
             ([first, _], DstPolicy::Cron) => vec![*first],
+            ([first, second], DstPolicy::Wall) => vec![*first, *second],
             _ => unreachable!("at most two candidates"),
         };
         out.extend(fire.into_iter().filter(|i| (lo..=hi).contains(i)));
@@ -193,11 +195,16 @@ fn check_start_inside_overlap(
             DstPolicy::Quartz => w - oa,
             // still inside the first pass, or past the overlap (a unique time)
             _ if w < tr.at + ob => w - ob,
-            // cron with both passes: the second pass's first time comes first
-            DstPolicy::Cron if wild || len > 181 * 60 => match s.next_local(tr.at + oa - 1) {
-                Some(w2) if w2 < tr.at + ob => w2 - oa,
-                _ => w - oa,
-            },
+            // both passes (wall; cron for wildcard schedules): the second pass's first
+            // time comes first
+            DstPolicy::Cron | DstPolicy::Wall
+                if dst == DstPolicy::Wall || wild || len > 181 * 60 =>
+            {
+                match s.next_local(tr.at + oa - 1) {
+                    Some(w2) if w2 < tr.at + ob => w2 - oa,
+                    _ => w - oa,
+                }
+            }
             _ => w - oa,
         };
         let got = s.next_after_ts(start, zone, dst);

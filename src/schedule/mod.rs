@@ -1065,7 +1065,7 @@ impl Schedule {
         // an overlap's second pass opens the segment, its first pass closes the previous one
         let second_pass_fires = match dst {
             DstPolicy::Shift | DstPolicy::Skip => false,
-            DstPolicy::Quartz => true,
+            DstPolicy::Quartz | DstPolicy::Wall => true,
             DstPolicy::Cron => self.cron_fires_twice(-opening),
         };
         if opening < 0 && !second_pass_fires {

@@ -57,11 +57,12 @@ pub enum DstPolicy {
 
 impl DstPolicy {
     /// Every policy, in the order the CLI lists them.
-    pub const ALL: [DstPolicy; 4] = [
+    pub const ALL: [DstPolicy; 5] = [
         DstPolicy::Shift,
         DstPolicy::Skip,
         DstPolicy::Quartz,
         DstPolicy::Cron,
+        DstPolicy::Wall,
     ];
 
     /// The policy's name as `--dst` spells it.
