@@ -51,7 +51,10 @@ fn bench_zones(c: &mut Criterion) {
                     continue;
                 };
                 match verdict(&r.run(sc.start), case, sc) {
-                    Ok(dst) => eprintln!("check: {lib} {} {}: as cronkit --dst {dst}", case.name, sc.name),
+                    Ok(dst) => eprintln!(
+                        "check: {lib} {} {}: as cronkit --dst {dst}",
+                        case.name, sc.name
+                    ),
                     Err(why) => {
                         eprintln!("check: {lib} {} {}: not timed: {why}", case.name, sc.name);
                         continue;
