@@ -621,6 +621,22 @@ fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnos
     if text.len() > 1024 {
         return;
     }
+    // The trial parses below build their own diagnostics, whose helps may parse
+    // again (`fix`); those inner failures need not name other profiles, and
+    // must not, or the two would call each other for ever.
+    thread_local! {
+        static TRYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if TRYING.with(|t| t.replace(true)) {
+        return;
+    }
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            TRYING.with(|t| t.set(false));
+        }
+    }
+    let _reset = Reset;
     let (spans, count) = split_fields(text);
     if count == 0 {
         return;
@@ -1323,7 +1339,8 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
     let many = items.len() > 1;
     for it in items {
         match it.kind {
-            ItemKind::NoSpecific if many => {
+            // robfig reads `?` as `*` anywhere, lists included
+            ItemKind::NoSpecific if many && !p.allows(Forms::QUESTION_ANY_FIELD) => {
                 return Err(p
                     .err(
                         "question-mark-in-list",

@@ -144,7 +144,7 @@ impl Forms {
     pub const FULL_NAMES: Forms = Forms(1 << 14);
     /// `?` in the day fields.
     pub const QUESTION_DAYS: Forms = Forms(1 << 15);
-    /// `?` in every field, meaning `*` (robfig).
+    /// `?` in every field and in lists, meaning `*` (robfig).
     pub const QUESTION_ANY_FIELD: Forms = Forms(1 << 16);
     /// A step larger than the field's range (`*/60` in minutes fires at minute 0).
     pub const STEP_BEYOND_MAX: Forms = Forms(1 << 17);
@@ -479,6 +479,7 @@ pub static PROFILES: [Profile; 7] = [
         dow: DowNumbering { sunday: 0, max: 6 },
         forms: Forms::NAME_STEPS
             .with(Forms::NAME_RANGE_STEPS)
+            .with(Forms::MIXED_RANGES)
             .with(Forms::QUESTION_DAYS)
             .with(Forms::QUESTION_ANY_FIELD)
             .with(Forms::STEP_BEYOND_MAX)
