@@ -20,7 +20,7 @@ complete -c croneval -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted 
 complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
 unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
-k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every'
+k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6)'
 github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
 gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
 eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'

@@ -305,6 +305,12 @@ const RULE_CASES: &[(&str, &str, &str, &[&str])] = &[
     ),
     ("rarely-fires", "0 0 12 29 2 ?", "0 0 12 28 2 ?", &[]),
     ("every-second", "* 0 12 * * ?", "0 0 12 * * ?", &[]),
+    (
+        "too-frequent",
+        "*/2 * * * *",
+        "*/5 * * * *",
+        &["--dialect", "github"],
+    ),
     ("skips-short-months", "0 0 0 31 * ?", "0 0 0 L * ?", &[]),
     (
         "step-exceeds-range",

@@ -66,7 +66,7 @@ Examples:
       findings as GitHub Actions annotations
   crontab -l | cronkit validate -f - --input crontab --format json
 
-Rules: never-fires, year-in-past, rarely-fires, every-second, skips-short-months,
+Rules: never-fires, year-in-past, rarely-fires, every-second, too-frequent, skips-short-months,
 step-exceeds-range, quartz-dow-numbering, l-alone-in-dow, nonportable-question-mark,
 dst-gap, dst-overlap (with --tz); every parse error is an error too.
 

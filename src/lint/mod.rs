@@ -54,6 +54,7 @@ mod quartz_dow_numbering;
 mod rarely_fires;
 mod skips_short_months;
 mod step_exceeds_range;
+mod too_frequent;
 mod year_in_past;
 
 use dst::DstCheck;
@@ -134,7 +135,7 @@ pub struct Rule {
 }
 
 /// Every lint rule, in the order their findings are produced.
-pub static RULES: [Rule; 11] = [
+pub static RULES: [Rule; 12] = [
     Rule {
         code: "never-fires",
         severity: Severity::Error,
@@ -166,6 +167,14 @@ pub static RULES: [Rule; 11] = [
         example: "* 0 12 * * ?",
         needs_zone: false,
         check: every_second::check,
+    },
+    Rule {
+        code: "too-frequent",
+        severity: Severity::Warning,
+        summary: "Two fire times are closer than the platform runs schedules (GitHub Actions: every 5 minutes; EventBridge: every minute).",
+        example: "*/2 * * * *",
+        needs_zone: false,
+        check: too_frequent::check,
     },
     Rule {
         code: "skips-short-months",
