@@ -621,19 +621,20 @@ fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnos
     if text.len() > 1024 {
         return;
     }
-    // The trial parses below build their own diagnostics, whose helps may parse
-    // again (`fix`); those inner failures need not name other profiles, and
-    // must not, or the two would call each other for ever.
+    // Trying the other profiles parses again, and a failed parse there may
+    // build a help that parses again (`fix::unix_as_quartz`), which would
+    // come back here without end (a stack overflow on `0 0 0 30 2`): the
+    // attempts made for a hint get no hints of their own.
     thread_local! {
-        static TRYING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static NAMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    if TRYING.with(|t| t.replace(true)) {
+    if NAMING.with(|n| n.replace(true)) {
         return;
     }
     struct Reset;
     impl Drop for Reset {
         fn drop(&mut self) {
-            TRYING.with(|t| t.set(false));
+            NAMING.with(|n| n.set(false));
         }
     }
     let _reset = Reset;
