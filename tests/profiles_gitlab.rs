@@ -26,6 +26,7 @@
 //! `CRONKIT_GITLAB_SEED` change the corpus.
 
 #[path = "support/line_oracle.rs"]
+#[allow(dead_code)] // each test uses part of it
 mod line_oracle;
 
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
