@@ -108,7 +108,7 @@ _cronkit() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -W "auto watcher opensearch quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto watcher opensearch quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --to)

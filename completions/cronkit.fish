@@ -125,7 +125,12 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l from -d 'Wha
 watcher\t'Elasticsearch Watcher JSON'
 opensearch\t'OpenSearch job-scheduler JSON'
 quartz\t'Quartz cron expressions'
-unix\t'Unix cron expressions'"
+unix\t'Unix cron expressions'
+k8s\t'Kubernetes CronJob schedules (robfig/cron)'
+github\t'GitHub Actions schedules'
+gitlab\t'GitLab pipeline schedules (fugit)'
+eventbridge\t'AWS EventBridge cron(...) expressions'
+spring\t'Spring CronExpression (6 fields, day fields AND-ed)'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What to produce [default: quartz for JSON and unix input, unix for quartz input]' -r -f -a "quartz\t'Quartz / Elasticsearch cron (6 or 7 fields)'
 unix\t'classic 5-field Unix cron (Vixie, ISC, cronie)'
 ocps\t'Unix cron with the OCPS extensions (seconds, year, L, W, #, +)'

@@ -346,6 +346,16 @@ pub enum ConvertFrom {
     Quartz,
     /// Unix cron expressions
     Unix,
+    /// Kubernetes CronJob schedules (robfig/cron)
+    K8s,
+    /// GitHub Actions schedules
+    Github,
+    /// GitLab pipeline schedules (fugit)
+    Gitlab,
+    /// AWS EventBridge cron(...) expressions
+    Eventbridge,
+    /// Spring CronExpression (6 fields, day fields AND-ed)
+    Spring,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
