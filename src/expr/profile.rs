@@ -691,6 +691,8 @@ pub static PROFILES: [Profile; 8] = [
         // `H`, `H/n`, `H(a-b)`, `H(a-b)/n` and the hashed nicknames are resolved by
         // `crate::jenkins` with the job's key before this row reads the numbers
         forms: Forms::STEP_BEYOND_MAX.with(Forms::HASH_H),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::And,
         nicknames: CLOCK_NICKNAMES,
         every: false,
