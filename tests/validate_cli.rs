@@ -391,7 +391,7 @@ fn dst_help_follows_the_policy() {
 #[test]
 fn year_in_past_depends_on_now() {
     let out = cronkit()
-        .args(["validate", "--now", "2019-06-01", "0 0 12 1 1 ? 2020"])
+        .args(["validate", "--now", "2019-06-01", "-e", "0 0 12 1 1 ? 2020"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -399,7 +399,7 @@ fn year_in_past_depends_on_now() {
         String::from_utf8(out.stdout).unwrap(),
         "checked 1 expression: 0 errors, 0 warnings\n"
     );
-    let r = run(&["0 0 12 1 1 ? 2020"]);
+    let r = run(&["-e", "0 0 12 1 1 ? 2020"]);
     assert!(r
         .stdout
         .contains("warning[year-in-past]: the year field names only years before 2026"));
@@ -433,19 +433,19 @@ fn text_format_is_compiler_style_with_a_summary() {
 
 #[test]
 fn colour_on_request_and_never_by_default_in_a_pipe() {
-    let r = run(&["0 0 9 ? * 1-5", "--color", "always"]);
+    let r = run(&["-e", "0 0 9 ? * 1-5", "--color", "always"]);
     assert!(r.stdout.contains("\x1b[1;33mwarning[quartz-dow-numbering]"));
-    let r = run(&["0 0 9 ? * 1-5"]);
+    let r = run(&["-e", "0 0 9 ? * 1-5"]);
     assert!(!r.stdout.contains('\x1b'));
     let out = cronkit()
-        .args(["validate", "0 0 9 ? * 1-5"])
+        .args(["validate", "-e", "0 0 9 ? * 1-5"])
         .env("NO_COLOR", "1")
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
     let out = cronkit()
-        .args(["validate", "0 0 9 ? * 1-5"])
+        .args(["validate", "-e", "0 0 9 ? * 1-5"])
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
@@ -484,7 +484,7 @@ fn json_format_fields() {
         (Some(1), Some(11), Some(13))
     );
     // a clean run is an empty array, and the summary goes to stderr
-    let r = run(&["--format", "json", "0 0 12 * * ?"]);
+    let r = run(&["--format", "json", "-e", "0 0 12 * * ?"]);
     assert_eq!(r.stdout, "[]\n");
     assert_eq!(r.stderr, "checked 1 expression: 0 errors, 0 warnings\n");
 }
@@ -533,7 +533,7 @@ fn github_format_escapes_property_values() {
         r.stdout
     );
     // an argument has no file: the message says where it comes from
-    let r = run(&["--format", "github", "0 0 0 31 * ?"]);
+    let r = run(&["--format", "github", "-e", "0 0 0 31 * ?"]);
     assert!(r.stdout.starts_with(
         "::warning title=cronkit skips-short-months::<argument 1>: `31` skips Feb, Apr, Jun, Sep and Nov: they have no day 31%0A"
     ));
@@ -544,16 +544,20 @@ fn github_format_escapes_property_values() {
 
 #[test]
 fn exit_codes() {
-    assert_eq!(run(&["0 0 12 * * ?", "*/5 * * * *"]).code, 0);
-    assert_eq!(run(&["0 0 9 ? * 1-5"]).code, 0, "warnings pass by default");
-    assert_eq!(run(&["0 0 12 1 * MON"]).code, 1);
-    assert_eq!(run(&["0 0 0 30 2 ?"]).code, 1);
+    assert_eq!(run(&["-e", "0 0 12 * * ?", "-e", "*/5 * * * *"]).code, 0);
+    assert_eq!(
+        run(&["-e", "0 0 9 ? * 1-5"]).code,
+        0,
+        "warnings pass by default"
+    );
+    assert_eq!(run(&["-e", "0 0 12 1 * MON"]).code, 1);
+    assert_eq!(run(&["-e", "0 0 0 30 2 ?"]).code, 1);
     // nothing to check is a usage error
     let r = run(&[]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("nothing to check"));
     // a bad --tz too
-    let r = run(&["--tz", "Mars/Olympus", "0 0 12 * * ?"]);
+    let r = run(&["--tz", "Mars/Olympus", "-e", "0 0 12 * * ?"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown time zone `Mars/Olympus`"));
 }
@@ -590,13 +594,16 @@ fn unreadable_input_names_the_file_and_the_rest_is_checked() {
 
 #[test]
 fn deny_warnings_fails_on_warnings() {
-    let r = run(&["--deny", "warnings", "0 0 9 ? * 1-5"]);
+    let r = run(&["--deny", "warnings", "-e", "0 0 9 ? * 1-5"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("error[quartz-dow-numbering]"));
     assert!(r
         .stdout
         .ends_with("checked 1 expression: 1 error, 0 warnings\n"));
-    assert_eq!(run(&["--deny", "warnings", "0 0 9 ? * MON-FRI"]).code, 0);
+    assert_eq!(
+        run(&["--deny", "warnings", "-e", "0 0 9 ? * MON-FRI"]).code,
+        0
+    );
 }
 
 #[test]
@@ -612,7 +619,9 @@ fn allow_drops_a_rule() {
         "skips-short-months",
         "--deny",
         "warnings",
+        "-e",
         "0 0 9 ? * 1-5",
+        "-e",
         "0 0 0 31 * ?",
     ]);
     assert_eq!(r.code, 0, "{}", r.stdout);
@@ -626,7 +635,7 @@ fn allow_drops_a_rule() {
 
 #[test]
 fn allow_rejects_unknown_rules_and_errors() {
-    let r = run(&["--allow", "every-minute", "0 0 12 * * ?"]);
+    let r = run(&["--allow", "every-minute", "-e", "0 0 12 * * ?"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("--allow: unknown rule `every-minute`"),
@@ -639,7 +648,7 @@ fn allow_rejects_unknown_rules_and_errors() {
             "the known rules are listed: {code}"
         );
     }
-    let r = run(&["--allow", "missing-command", "0 0 12 * * ?"]);
+    let r = run(&["--allow", "missing-command", "-e", "0 0 12 * * ?"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("is an input error and cannot be allowed"));
 }
