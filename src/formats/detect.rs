@@ -579,10 +579,15 @@ mod tests {
             InputKind::Watcher,
             InputKind::OpenSearch,
             InputKind::Nuxeo,
+            InputKind::Yaml,
+            InputKind::Github,
+            InputKind::Kubernetes,
+            InputKind::CloudFormation,
+            InputKind::Jenkins,
         ] {
             assert_eq!(k.as_str().parse::<InputKind>(), Ok(k));
             assert_eq!(k.to_string(), k.as_str());
         }
-        assert!("yaml".parse::<InputKind>().is_err());
+        assert!("toml".parse::<InputKind>().is_err());
     }
 }

@@ -381,6 +381,14 @@ pub static RULES: [Rule; 25] = [
     },
 ];
 
+impl Rule {
+    /// Whether the rule looks at parsed expressions (else it is about the
+    /// document around them, and [`crate::check`] runs it).
+    pub fn checks_expressions(&self) -> bool {
+        self.check.is_some()
+    }
+}
+
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
