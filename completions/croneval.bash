@@ -23,7 +23,7 @@ _croneval() {
 
     case "${cmd}" in
         croneval)
-            opts="-c -d -h -V --count --from --until --prev --tz --dst --dialect --format --detail --color --schedule --help --version"
+            opts="-c -d -s -v -E -h -V --count --from --until --prev --tz --dst --format --detail --color --schedule --silent --verbose --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -53,10 +53,6 @@ _croneval() {
                     COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
                     return 0
                     ;;
-                --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text iso json table calendar" -- "${cur}"))
                     return 0
@@ -67,6 +63,14 @@ _croneval() {
                     ;;
                 --schedule)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
                     return 0
                     ;;
                 *)

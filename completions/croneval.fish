@@ -5,9 +5,6 @@ complete -c croneval -l tz -d 'Evaluate in this zone and show local times there:
 complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
-complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
-quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
-unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
 complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
@@ -17,7 +14,13 @@ complete -c croneval -l color -d 'When to use colour' -r -f -a "auto\t'only on a
 always\t'always, even into a pipe'
 never\t'never'"
 complete -c croneval -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
+complete -c croneval -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)' -r
+complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
+quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
 complete -c croneval -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c croneval -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
+complete -c croneval -s s -l silent -d 'Elasticsearch\'s `--silent`: print nothing on stdout; the exit status says whether the expression is valid and fires (errors still go to stderr)'
+complete -c croneval -s v -l verbose -d 'Elasticsearch\'s `--verbose`: accepted; croneval prints nothing more with it (Elasticsearch neither): use --detail for each field\'s meaning'
 complete -c croneval -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c croneval -s V -l version -d 'Print version'

@@ -127,7 +127,7 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__croneval)
-            opts="-c -d -h --count --from --until --prev --tz --dst --dialect --format --detail --color --schedule --help"
+            opts="-c -d -s -v -E -h --count --from --until --prev --tz --dst --dialect --format --detail --color --schedule --silent --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -170,6 +170,10 @@ _cronkit() {
                     return 0
                     ;;
                 --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

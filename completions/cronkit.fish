@@ -52,8 +52,11 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l color -d 'W
 always\t'always, even into a pipe'
 never\t'never'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s s -l silent -d 'Elasticsearch\'s `--silent`: print nothing on stdout; the exit status says whether the expression is valid and fires (errors still go to stderr)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s v -l verbose -d 'Elasticsearch\'s `--verbose`: accepted; croneval prints nothing more with it (Elasticsearch neither): use --detail for each field\'s meaning'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'

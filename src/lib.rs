@@ -25,12 +25,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod check;
 pub mod convert;
 pub mod describe;
 pub mod expr;
 pub mod formats;
 pub mod lint;
+pub mod sanitize;
 pub mod schedule;
 pub mod time;
 

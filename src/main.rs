@@ -1,5 +1,7 @@
 //! The `cronkit` binary: `cronkit croneval|explain|validate|convert|completions|man`.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 fn main() -> std::process::ExitCode {

@@ -610,6 +610,8 @@ fn quartz_and_unix_expressions_mix() {
     let out = ok(&[
         "*/15 9-17 * * MON-FRI",
         "0 0 12 ? * SUN",
+        "--dialect",
+        "auto",
         "--from",
         FROM,
         "-c",
@@ -1214,6 +1216,8 @@ fn colour_follows_the_option_and_the_environment() {
 
 // ---------------------------------------------------------------- both binaries
 
+/// The `croneval` binary is `cronkit croneval --dialect quartz`: the same bytes,
+/// statuses and messages (only the default dialect differs, see messages_cli.rs).
 #[test]
 fn croneval_binary_is_cronkit_croneval() {
     let cases: &[&[&str]] = &[
@@ -1230,6 +1234,8 @@ fn croneval_binary_is_cronkit_croneval() {
         &[
             "0 0 */4 * * ?",
             "*/10 * * * *",
+            "--dialect",
+            "auto",
             "--from",
             FROM,
             "--format",
@@ -1266,6 +1272,11 @@ fn croneval_binary_is_cronkit_croneval() {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .arg("croneval")
+            .args(if args.contains(&"--dialect") {
+                &[][..]
+            } else {
+                &["--dialect", "quartz"][..]
+            })
             .args(*args)
             .output()
             .expect("cronkit");

@@ -84,7 +84,13 @@ fn invalid_input_prints_the_shared_diagnostic_and_exits_1() {
     // exactly what croneval prints for the same text
     let ce = Command::cargo_bin("croneval")
         .expect("croneval binary")
-        .args(["0 0 12 1 * MON", "--from", "2026-01-01T00:00:00Z"])
+        .args([
+            "0 0 12 1 * MON",
+            "--dialect",
+            "auto",
+            "--from",
+            "2026-01-01T00:00:00Z",
+        ])
         .env_remove("CLICOLOR_FORCE")
         .output()
         .expect("run croneval");

@@ -1,5 +1,7 @@
 //! The `croneval` binary: `cronkit croneval` under the name Elasticsearch users know.
 
+#![forbid(unsafe_code)]
+
 #[path = "../cli/mod.rs"]
 mod cli;
 

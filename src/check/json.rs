@@ -38,14 +38,16 @@ pub(super) fn json_entries(bytes: &[u8], format: SourceFormat) -> Vec<Item> {
             "watch"
         };
         let mut label = match &spec.id {
-            Some(id) => format!("{noun} `{id}`"),
+            // ids and paths come from input: escaped and cut before they
+            // are composed into messages
+            Some(id) => format!("{noun} `{}`", crate::sanitize::quote(id)),
             None => String::new(),
         };
         if !spec.path.is_empty() {
             if !label.is_empty() {
                 label.push_str(" at ");
             }
-            label.push_str(&spec.path);
+            label.push_str(&crate::sanitize::quoted(&spec.path));
         }
         let translated = !matches!(spec.kind, ScheduleKind::Cron | ScheduleKind::OpenSearchCron);
         if translated {

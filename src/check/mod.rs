@@ -441,7 +441,8 @@ impl<S: Sink> Checker<S> {
         let shown = if stdin {
             "<stdin>".to_string()
         } else {
-            path.display().to_string()
+            // a file name is input too (a repository can hold any name)
+            crate::sanitize::path(path)
         };
         let cannot = |e: io::Error| {
             FileError::Input(Unreadable {
@@ -750,7 +751,9 @@ impl<S: Sink> Checker<S> {
         };
         let (context, context_in_message) = match (loc.context, loc.dialect_hint) {
             // Nuxeo: `schedule id=...` belongs in the message
-            (Some(c), Some(DialectHint::Quartz)) => (Some(c), true),
+            (Some(c), Some(DialectHint::Quartz)) => {
+                (Some(crate::sanitize::quoted(&c).into_owned()), true)
+            }
             (c, _) => (c, false),
         };
         let crontab = loc.context_column.is_some();

@@ -88,7 +88,10 @@ pub(super) fn input_error(e: InputError) -> Vec<Item> {
         } => {
             let p = problem(
                 "missing-command",
-                format!("schedule `{schedule}` is not followed by a command"),
+                format!(
+                    "schedule `{}` is not followed by a command",
+                    crate::sanitize::quote(&schedule)
+                ),
                 Some("a crontab entry is five time fields (or an @nickname), then the command; /etc/crontab and /etc/cron.d files put the user before the command"),
                 line,
                 column,
@@ -167,7 +170,7 @@ pub(super) fn input_error(e: InputError) -> Vec<Item> {
 
 fn id_attr(id: &Option<String>) -> String {
     match id {
-        Some(id) => format!(" id=\"{id}\""),
+        Some(id) => format!(" id=\"{}\"", crate::sanitize::quote(id)),
         None => String::new(),
     }
 }

@@ -199,6 +199,29 @@ pub struct CronevalArgs {
     /// Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule's timezone applies unless --tz is given, and a Watcher interval counts from --from
     #[arg(long, value_name = "FILE", conflicts_with = "exprs")]
     pub schedule: Option<PathBuf>,
+    /// Elasticsearch's `--silent`: print nothing on stdout; the exit status says
+    /// whether the expression is valid and fires (errors still go to stderr)
+    #[arg(short = 's', long, conflicts_with = "verbose")]
+    pub silent: bool,
+    /// Elasticsearch's `--verbose`: accepted; croneval prints nothing more with it
+    /// (Elasticsearch neither): use --detail for each field's meaning
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+    /// Elasticsearch's `-E key=value` setting: accepted and ignored with a note
+    /// (croneval reads no Elasticsearch settings)
+    #[arg(short = 'E', value_name = "KEY=VALUE", value_parser = parse_setting)]
+    pub settings: Vec<String>,
+    /// How the user called the command (`croneval` or `cronkit croneval`), for hints.
+    #[arg(skip)]
+    pub program: Option<&'static str>,
+}
+
+/// `-E key=value`: the form Elasticsearch's command-line tools require.
+fn parse_setting(s: &str) -> Result<String, String> {
+    match s.split_once('=') {
+        Some((k, _)) if !k.is_empty() => Ok(s.to_string()),
+        _ => Err(format!("setting [{s}] must be of the form key=value")),
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -436,9 +459,18 @@ pub struct ManArgs {
 #[command(
     name = "croneval",
     version,
-    about = "Print the next fire times of cron expressions (a drop-in for Elasticsearch's croneval)"
+    about = "Print the next fire times of cron expressions (a drop-in for Elasticsearch's croneval)",
+    long_about = "Print the next fire times of cron expressions (a drop-in for Elasticsearch's croneval).\n\nThe croneval binary reads Quartz expressions by default, so \"Valid!\" means what it means in Elasticsearch: the expression is accepted by `PUT _watcher`. `cronkit croneval` guesses the dialect from the field count instead (--dialect auto)."
 )]
 pub struct CronevalCli {
     #[command(flatten)]
     pub args: CronevalArgs,
+}
+
+/// The `croneval` binary's command: [`CronevalCli`] with `--dialect quartz` as the
+/// default, so that "Valid!" is Elasticsearch's verdict (`cronkit croneval` keeps
+/// `auto`). Used for parsing, `--help`, the man page and the completions alike.
+pub fn croneval_command() -> clap::Command {
+    use clap::CommandFactory;
+    CronevalCli::command().mut_arg("dialect", |a| a.default_value("quartz"))
 }

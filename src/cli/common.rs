@@ -104,6 +104,25 @@ pub fn parse_instant(s: &str, zone: &Zone, what: &str) -> Result<DateTime<Utc>> 
     cronkit::time::parse_instant(s, zone, Utc::now()).map_err(|e| anyhow!("{what}: {e}"))
 }
 
+/// Set when a write to stderr failed (other than a closed pipe).
+static STDERR_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Write a message to stderr without panicking (see `ewriteln!`): a closed
+/// pipe is ignored, any other failure is remembered for the exit code.
+pub fn write_stderr(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = io::stderr().lock().write_fmt(args) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            STDERR_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// Whether a write to stderr failed during the run (it then exits 2).
+pub fn stderr_failed() -> bool {
+    STDERR_FAILED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Write to stdout, treating a closed pipe as a normal end.
 pub fn finish_stdout(res: io::Result<()>) -> Result<()> {
     match res {

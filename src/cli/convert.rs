@@ -22,6 +22,7 @@ use cronkit::formats::{
     self, format_interval, lines, Dialect as FormatDialect, FormatError, ScheduleKind,
     ScheduleSpec, SourceFormat,
 };
+use cronkit::sanitize::{self, quote};
 use cronkit::{Diagnostic, Dialect, DialectChoice};
 
 use super::args::{ConvertArgs, ConvertFrom, ConvertTo, TextOrJson};
@@ -166,12 +167,28 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     if files.is_empty() && args.exprs.is_empty() {
         files.push("-".to_string());
     }
+    if let Some(split) = super::shapes::split_expression(&files, cron_choice(args.from)) {
+        ewriteln!(
+            "error: {}",
+            super::shapes::quote_message(&split, "cronkit convert -e")
+        );
+        return Ok(ExitCode::Usage);
+    }
     let several_files = files.len() > 1;
     for name in &files {
         let bytes = match read_input(name) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {}: {e}", display_file(name));
+                ewriteln!("error: {}: {e}", super::shapes::shown(&display_file(name)));
+                // A cron expression given where a file name goes.
+                if e.kind() == io::ErrorKind::NotFound
+                    && Parsed::parse(name, cron_choice(args.from)).is_ok()
+                {
+                    ewriteln!(
+                        "  = help: FILE arguments are files; to convert an expression pass it with `-e`: cronkit convert -e {}",
+                        super::shapes::shell_quote(&super::shapes::shown(name))
+                    );
+                }
                 unreadable = true;
                 continue;
             }
@@ -191,7 +208,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                     let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
                     let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
                     let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
-                    eprintln!(
+                    ewriteln!(
                         "error: {shown}:{line}:{column}: the input is neither JSON nor UTF-8 text"
                     );
                     unreadable = true;
@@ -213,7 +230,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                         },
                     ),
                     Err(e) => {
-                        eprintln!("error: {shown}:{e}");
+                        ewriteln!("error: {shown}:{}", sanitize::message(&e.to_string()));
                         unreadable = true;
                     }
                 }
@@ -245,7 +262,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             } else {
                 read.join(", ")
             };
-            eprintln!(
+            ewriteln!(
                 "error: nothing to convert: {what} holds no schedule and no cron expression (see --help)"
             );
         }
@@ -265,12 +282,13 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                 String::new()
             };
             for n in &r.notes {
-                eprintln!("note: {prefix}{n}");
+                ewriteln!("note: {prefix}{}", sanitize::message(n));
             }
             if let (Some(tz), None) = (&r.timezone, &r.error) {
                 if r.schedule.is_none() {
-                    eprintln!(
-                        "note: {prefix}timezone {tz}: the expressions fire on that zone's clock"
+                    ewriteln!(
+                        "note: {prefix}timezone {}: the expressions fire on that zone's clock",
+                        quote(tz)
                     );
                 }
             }
@@ -315,18 +333,19 @@ fn cron_unit(c: CronText) -> Unit {
     }
 }
 
+/// The input's name for messages, escaped (a file name is input too).
 fn display_file(name: &str) -> String {
     if name == "-" {
         "<stdin>".to_string()
     } else {
-        name.to_string()
+        sanitize::escape(name).to_string()
     }
 }
 
 fn read_input(name: &str) -> io::Result<Vec<u8>> {
     if name == "-" {
         if io::stdin().is_terminal() {
-            eprintln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
+            ewriteln!("reading schedule JSON or cron expressions from stdin (end with Ctrl-D; see --help)");
         }
         cronkit::check::read_document(io::stdin().lock())
     } else {
@@ -373,9 +392,11 @@ fn read_json(
     let found = match formats::extract(bytes, format) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!(
+            ewriteln!(
                 "error: {shown}:{}:{}: invalid JSON: {}",
-                e.line, e.column, e.kind
+                e.line,
+                e.column,
+                sanitize::message(&e.kind.to_string())
             );
             return false;
         }
@@ -383,7 +404,13 @@ fn read_json(
     let file = file_label.map(str::to_string);
     for spec in found.schedules {
         for w in &spec.warnings {
-            eprintln!("warning[{}]: {shown}:{}:{}: {w}", w.code, w.line, w.column);
+            ewriteln!(
+                "warning[{}]: {shown}:{}:{}: {}",
+                w.code,
+                w.line,
+                w.column,
+                sanitize::message(&w.to_string())
+            );
         }
         units.push(unit_from_spec(spec, shown, file.clone()));
     }
@@ -443,13 +470,15 @@ fn unit_from_spec(spec: ScheduleSpec, shown: &str, file: Option<String>) -> Unit
 }
 
 impl Unit {
+    /// The unit's name in text output and messages: its id, its cron text or
+    /// its JSON path, escaped and cut (it comes from input).
     fn label(&self) -> String {
         let base = self
             .id
-            .clone()
-            .or_else(|| self.input.clone())
-            .or_else(|| self.path.clone().filter(|p| !p.is_empty()))
-            .unwrap_or_else(|| "(document)".to_string());
+            .as_deref()
+            .or(self.input.as_deref())
+            .or(self.path.as_deref().filter(|p| !p.is_empty()))
+            .map_or_else(|| "(document)".to_string(), |t| quote(t).to_string());
         match &self.file {
             Some(f) => format!("{f}:{base}"),
             None => base,
@@ -598,7 +627,7 @@ fn location(origin: &Origin, path: Option<&str>) -> String {
         format!("{}:{}:{}", origin.file, origin.line, origin.column)
     };
     if let Some(p) = path.filter(|p| !p.is_empty()) {
-        s.push_str(&format!(", {p}"));
+        s.push_str(&format!(", {}", quote(p)));
     }
     s
 }
@@ -611,7 +640,7 @@ fn print_failure(f: &Failure, color: bool) {
             let path = if e.path.is_empty() {
                 String::new()
             } else {
-                format!("{}: ", e.path)
+                format!("{}: ", quote(&e.path))
             };
             s.push_str(&format!(
                 "{}error[{}]{}: {}:{}:{}: {path}{}\n",
@@ -621,16 +650,21 @@ fn print_failure(f: &Failure, color: bool) {
                 shown,
                 e.line,
                 e.column,
-                e.message
+                sanitize::message(&e.message)
             ));
             if let Some(id) = &e.id {
-                s.push_str(&format!("  = id: {id}\n"));
+                s.push_str(&format!("  = id: {}\n", quote(id)));
             }
             if let Some(v) = &e.value {
-                s.push_str(&format!("  = value: {v}\n"));
+                s.push_str(&format!("  = value: {}\n", quote(v)));
             }
             if let Some(a) = &e.allowed {
-                s.push_str(&format!("{}  = allowed:{} {a}\n", style.help, style.reset));
+                s.push_str(&format!(
+                    "{}  = allowed:{} {}\n",
+                    style.help,
+                    style.reset,
+                    sanitize::message(a)
+                ));
             }
         }
         Failure::Parse {
@@ -642,7 +676,7 @@ fn print_failure(f: &Failure, color: bool) {
             s.push_str(&diagnostic.render_with(&style));
             s.push_str(&format!("  = in: {}\n", location(origin, path.as_deref())));
             if let Some(n) = note {
-                s.push_str(&format!("  = note: {n}\n"));
+                s.push_str(&format!("  = note: {}\n", sanitize::message(n)));
             }
         }
         Failure::Convert {
@@ -653,18 +687,26 @@ fn print_failure(f: &Failure, color: bool) {
         } => {
             s.push_str(&format!(
                 "{}error[{}]{}: {}\n",
-                style.error, error.code, style.reset, error.message
+                style.error,
+                error.code,
+                style.reset,
+                sanitize::message(&error.message)
             ));
-            s.push_str(&format!("  = input: {input}\n"));
+            s.push_str(&format!("  = input: {}\n", quote(input)));
             if let Some(o) = origin {
                 s.push_str(&format!("  = in: {}\n", location(o, path.as_deref())));
             }
             if let Some(h) = &error.help {
-                s.push_str(&format!("{}  = help:{} {h}\n", style.help, style.reset));
+                s.push_str(&format!(
+                    "{}  = help:{} {}\n",
+                    style.help,
+                    style.reset,
+                    sanitize::message(h)
+                ));
             }
         }
     }
-    eprint!("{s}");
+    ewrite!("{s}");
 }
 
 fn write_text(records: &[Record], several: bool, out: &mut impl Write) -> io::Result<()> {
@@ -688,7 +730,7 @@ fn write_text(records: &[Record], several: bool, out: &mut impl Write) -> io::Re
 }
 
 fn js(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+    sanitize::json::to_string(s)
 }
 
 fn js_opt(s: Option<&str>) -> String {

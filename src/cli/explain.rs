@@ -39,6 +39,8 @@ struct Ctx<'a> {
     failed: bool,
     /// `--next` was asked for and some expression has no fire time.
     no_times: bool,
+    /// A usage error found after clap (an expression split by the shell).
+    usage: bool,
     buf: String,
 }
 
@@ -80,6 +82,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         json_started: false,
         failed: false,
         no_times: false,
+        usage: false,
         buf: String::with_capacity(256),
     };
     let stdout = io::stdout();
@@ -91,7 +94,9 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         Err(e) => return Err(anyhow!("{e}")),
     }
     finish_stdout(out.flush())?;
-    Ok(if ctx.failed || ctx.no_times {
+    Ok(if ctx.usage {
+        ExitCode::Usage
+    } else if ctx.failed || ctx.no_times {
         ExitCode::Failure
     } else {
         ExitCode::Success
@@ -99,6 +104,14 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
 }
 
 fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
+    if let Some(split) = super::shapes::split_expression(&ctx.args.exprs, ctx.dialect) {
+        ctx.usage = true;
+        ewriteln!(
+            "error: {}",
+            super::shapes::quote_message(&split, "cronkit explain")
+        );
+        return Ok(());
+    }
     if ctx.args.format == TextOrJson::Json {
         out.write_all(b"[")?;
     }
@@ -173,7 +186,7 @@ fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
 fn line_problem(ctx: &mut Ctx, out: &mut impl Write, line_no: u64, what: &str) -> io::Result<()> {
     ctx.failed = true;
     out.flush()?;
-    eprintln!("error: stdin line {line_no}: {what}");
+    ewriteln!("error: stdin line {line_no}: {what}");
     Ok(())
 }
 
@@ -205,7 +218,7 @@ fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io
             // what was written so far goes first, so stdout and stderr interleave in order
             out.flush()?;
             if let Some(n) = line {
-                eprintln!("stdin line {n}:");
+                ewriteln!("stdin line {n}:");
             }
             report(&d, false, ctx.color_err);
             if ctx.args.format == TextOrJson::Json {
@@ -416,7 +429,7 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
         item.no_fire_times = listed.err();
     }
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &item)
 }
 
 fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
@@ -433,5 +446,5 @@ fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -
         },
     };
     json_sep(ctx, out)?;
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::other)
+    cronkit::sanitize::json::to_writer(&mut *out, &doc)
 }

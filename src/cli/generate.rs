@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::args::{Cli, CompletionsArgs, CronevalCli, ManArgs, ShellArg};
+use super::args::{croneval_command, Cli, CompletionsArgs, ManArgs, ShellArg};
 use super::ExitCode;
 
 fn shell(s: ShellArg) -> Shell {
@@ -27,7 +27,7 @@ fn shell(s: ShellArg) -> Shell {
 pub fn completion_script(sh: ShellArg, croneval: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if croneval {
-        let mut cmd = CronevalCli::command();
+        let mut cmd = croneval_command();
         clap_complete::generate(shell(sh), &mut cmd, "croneval", &mut out);
     } else {
         let mut cmd = Cli::command();
@@ -60,7 +60,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
         pages.push((format!("{name}.1"), buf));
     }
     let mut buf = Vec::new();
-    clap_mangen::Man::new(CronevalCli::command()).render(&mut buf)?;
+    clap_mangen::Man::new(croneval_command()).render(&mut buf)?;
     pages.push(("croneval.1".to_string(), buf));
     Ok(pages)
 }

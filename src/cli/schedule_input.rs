@@ -9,7 +9,7 @@
 //! say, so it is anchored at `--from` (now by default).
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 use anyhow::{anyhow, Result};
@@ -17,6 +17,7 @@ use anyhow::{anyhow, Result};
 use cronkit::formats::{
     self, format_interval, Dialect as FormatDialect, FormatErrorKind, ScheduleKind, SourceFormat,
 };
+use cronkit::sanitize::{self, quote};
 use cronkit::{DialectChoice, Expr, Zone};
 
 use super::croneval::{report, Interval, Source, Timing};
@@ -45,37 +46,36 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
     let shown = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
-        path.display().to_string()
+        sanitize::path(path)
     };
+    // The same size limit as validate and convert: an endless stdin is an
+    // error, not all the memory.
     let bytes = if path.as_os_str() == "-" {
-        let mut v = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut v)
-            .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
-        v
+        cronkit::check::read_document(io::stdin().lock())
     } else {
-        fs::read(path).map_err(|e| anyhow!("--schedule {shown}: {e}"))?
-    };
+        fs::File::open(path).and_then(cronkit::check::read_document)
+    }
+    .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
     let found = formats::extract(&bytes, SourceFormat::Auto).map_err(|e| {
         anyhow!(
             "--schedule {shown}:{}:{}: invalid JSON: {}",
             e.line,
             e.column,
-            e.kind
+            sanitize::message(&e.kind.to_string())
         )
     })?;
     let mut failed = false;
     for e in &found.errors {
         let id =
             e.id.as_ref()
-                .map(|i| format!(" (watch {i})"))
+                .map(|i| format!(" (watch `{}`)", quote(i)))
                 .unwrap_or_default();
-        eprintln!(
-            "error[{}]: {shown}:{}:{}{id}: {e}",
+        ewriteln!(
+            "error[{}]: {shown}:{}:{}{id}: {}",
             e.kind.code(),
             e.line,
-            e.column
+            e.column,
+            sanitize::message(&e.to_string())
         );
         failed = true;
     }
@@ -84,9 +84,15 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
     let mut zones: Vec<Option<String>> = Vec::new();
     for spec in &found.schedules {
         for w in &spec.warnings {
-            eprintln!("warning[{}]: {shown}:{}:{}: {w}", w.code, w.line, w.column);
+            ewriteln!(
+                "warning[{}]: {shown}:{}:{}: {}",
+                w.code,
+                w.line,
+                w.column,
+                sanitize::message(&w.to_string())
+            );
         }
-        let name = spec.id.clone().unwrap_or_else(|| spec.path.clone());
+        let name = quote(spec.id.as_deref().unwrap_or(&spec.path)).to_string();
         let prefix = if several {
             format!("{name}: ")
         } else {
@@ -96,9 +102,10 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             (Some(tz), false) => match resolve_zone(tz) {
                 Some(z) => Some(z),
                 None => {
-                    eprintln!(
-                        "error[invalid-timezone]: {shown}: {}: unknown time zone {tz:?}",
-                        spec.path
+                    ewriteln!(
+                        "error[invalid-timezone]: {shown}: {}: unknown time zone `{}`",
+                        quote(&spec.path),
+                        quote(tz)
                     );
                     failed = true;
                     continue;
@@ -113,7 +120,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             let (anchor, first) = match iv.start_time_ms {
                 Some(ms) => {
                     if ms.rem_euclid(1000) != 0 {
-                        eprintln!(
+                        ewriteln!(
                             "note: {prefix}start_time has milliseconds; times are shown to the second"
                         );
                     }
@@ -121,7 +128,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
                     (s, Some(s))
                 }
                 None => {
-                    eprintln!(
+                    ewriteln!(
                         "note: {prefix}the interval is counted from --from (Watcher counts from when the watch is activated)"
                     );
                     (from, None)
@@ -143,8 +150,9 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
         }
         if let Some(e) = &spec.conversion_error {
             if e.kind == FormatErrorKind::DelayNotCron {
-                eprintln!(
-                    "warning: {prefix}{e}; the times below are the cron's, without the delay"
+                ewriteln!(
+                    "warning: {prefix}{}; the times below are the cron's, without the delay",
+                    sanitize::message(&e.to_string())
                 );
             }
         }
@@ -161,14 +169,19 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
                 }
                 Err(d) => {
                     report(&d, false, false);
-                    eprintln!("  = in: {shown}:{}:{}, {}", x.line, x.column, spec.path);
+                    ewriteln!(
+                        "  = in: {shown}:{}:{}, {}",
+                        x.line,
+                        x.column,
+                        quote(&spec.path)
+                    );
                     failed = true;
                 }
             }
         }
     }
     if sources.is_empty() && !failed {
-        eprintln!("error: --schedule {shown}: no schedule found");
+        ewriteln!("error: --schedule {shown}: no schedule found");
         failed = true;
     }
     // all sources in one named zone: make it the run's zone

@@ -24,6 +24,7 @@ use cronkit::expr::error::caret_lines;
 use cronkit::formats::detect::looks_like_expression;
 use cronkit::formats::detect::InputKind;
 use cronkit::lint::{self, LintOptions, Severity};
+use cronkit::sanitize::{self, quote};
 use cronkit::{DstPolicy, Zone};
 
 use super::args::{DenyArg, InputArg, ValidateArgs, ValidateFormat};
@@ -172,42 +173,33 @@ fn check_all(
     Ok(())
 }
 
-/// Control characters (newlines, ESC) from input shown escaped, so a file
-/// name cannot forge a line of output.
-fn escape_controls(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            let esc: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            esc
-        })
-        .collect()
-}
-
 /// The library's [`Sink`] in front of the chosen renderer.
 struct Render(Box<dyn Reporter>);
 
 impl Sink for Render {
     fn finding(&mut self, r: &Record<'_>) -> io::Result<()> {
-        self.0.finding(r)
+        self.0.finding(r)?;
+        if r.code == "line-too-long" {
+            // the reader now skips the rest of that line, which may be long
+            // (or endless): show the finding at once, not when the buffer fills
+            self.0.flush()?;
+        }
+        Ok(())
     }
 
     fn unreadable(&mut self, e: &Unreadable) -> io::Result<()> {
         // Findings so far first, so the message lands after them.
         self.0.flush()?;
-        eprintln!("error: {}", escape_controls(&e.to_string()));
+        ewriteln!("error: {}", sanitize::message(&e.to_string()));
         Ok(())
     }
 
     fn note(&mut self, path: &str, message: &str) -> io::Result<()> {
         self.0.flush()?;
-        eprintln!(
+        ewriteln!(
             "note: {}: {}",
-            escape_controls(path),
-            escape_controls(message)
+            sanitize::message(path),
+            sanitize::message(message)
         );
         Ok(())
     }
@@ -289,10 +281,17 @@ impl Reporter for TextReport {
             self.paint(CYAN),
             self.paint(RESET),
         );
+        // The path was escaped when the file was opened; the message and help
+        // quote input (ids, keys, values), so they pass the last guard here.
         writeln!(
             self.w,
             "{bold}{}:{}:{}:{reset} {sev}{}[{}]{reset}{bold}: {}{reset}",
-            r.path, r.line, r.column, r.severity, r.code, r.message
+            r.path,
+            r.line,
+            r.column,
+            r.severity,
+            r.code,
+            sanitize::message(r.message)
         )?;
         if !r.expression.is_empty() {
             let (line, carets) = caret_lines(r.expression, r.spans);
@@ -303,10 +302,10 @@ impl Reporter for TextReport {
             }
         }
         if let Some(help) = r.help {
-            writeln!(self.w, "{cyan}  = help:{reset} {help}")?;
+            writeln!(self.w, "{cyan}  = help:{reset} {}", sanitize::message(help))?;
         }
         if let Some(note) = r.note {
-            writeln!(self.w, "{cyan}  = note:{reset} {}", one_line(note, 100))?;
+            writeln!(self.w, "{cyan}  = note:{reset} {}", quote(note))?;
         }
         Ok(())
     }
@@ -324,19 +323,6 @@ impl Reporter for TextReport {
     }
 }
 
-/// A note shortened to `max` characters (commands can be long).
-fn one_line(s: &str, max: usize) -> String {
-    let mut out: String = s
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if s.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// A JSON array of findings, streamed; the summary goes to stderr.
 struct JsonReport {
     w: Out,
@@ -348,14 +334,14 @@ impl Reporter for JsonReport {
         self.w
             .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
         self.first = false;
-        serde_json::to_writer(&mut self.w, r).map_err(io::Error::other)
+        sanitize::json::to_writer(&mut self.w, r)
     }
 
     fn finish(&mut self, counts: &Counts) -> io::Result<()> {
         self.w
             .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
         self.w.flush()?;
-        eprintln!("{}", summary(counts));
+        ewriteln!("{}", summary(counts));
         Ok(())
     }
 
@@ -369,29 +355,6 @@ struct GithubReport {
     w: Out,
 }
 
-/// Escape the message of a workflow command: `%`, CR and LF.
-fn escape_data(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// Escape a property value of a workflow command: as data, plus `:` and `,`.
-fn escape_property(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
-            c => escape_data(c.encode_utf8(&mut [0; 4]), out),
-        }
-    }
-}
-
 /// `::error file=f,line=3,col=9,endColumn=11,title=cronkit never-fires::message`
 fn github_command(r: &Record<'_>) -> String {
     let mut s = String::with_capacity(160);
@@ -402,27 +365,29 @@ fn github_command(r: &Record<'_>) -> String {
     });
     if r.is_file {
         s.push_str("file=");
-        escape_property(r.path, &mut s);
+        sanitize::github::property(r.path, &mut s);
         s.push_str(&format!(
             ",line={},col={},endColumn={},",
             r.line, r.column, r.end_column
         ));
     }
     s.push_str("title=");
-    escape_property(&format!("cronkit {}", r.code), &mut s);
+    sanitize::github::property(&format!("cronkit {}", r.code), &mut s);
     s.push_str("::");
+    // Every piece from input is escaped onto one line first; only the line
+    // breaks cronkit puts between the parts reach the %0A escaping.
     let mut msg = String::new();
     if !r.is_file {
         msg.push_str(&format!("{}: ", r.path));
     }
-    msg.push_str(r.message);
+    msg.push_str(&sanitize::message(r.message));
     if !r.expression.is_empty() {
-        msg.push_str(&format!("\nexpression: {}", r.expression));
+        msg.push_str(&format!("\nexpression: {}", quote(r.expression)));
     }
     if let Some(help) = r.help {
-        msg.push_str(&format!("\nhelp: {help}"));
+        msg.push_str(&format!("\nhelp: {}", sanitize::message(help)));
     }
-    escape_data(&msg, &mut s);
+    sanitize::github::message(&msg, &mut s);
     s
 }
 
@@ -488,10 +453,11 @@ mod tests {
 
     #[test]
     fn github_commands_escape_per_the_workflow_command_rules() {
+        // a line break inside a message came from input: it stays on the line, escaped
         let r = record("dir,x/a:b.txt", true, "100% sure\r\nsecond line");
         assert_eq!(
             github_command(&r),
-            "::warning file=dir%2Cx/a%3Ab.txt,line=3,col=9,endColumn=11,title=cronkit quartz-dow-numbering::100%25 sure%0D%0Asecond line%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: write `MON-FRI`"
+            "::warning file=dir%2Cx/a%3Ab.txt,line=3,col=9,endColumn=11,title=cronkit quartz-dow-numbering::100%25 sure\\r\\nsecond line%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: write `MON-FRI`"
         );
         let r = record("<argument 1>", false, "m");
         assert!(github_command(&r)

@@ -177,19 +177,27 @@ pub fn caret_lines(source: &str, spans: &[Span]) -> (String, String) {
     }
     let mut shown = 0usize;
     let mut end_byte = begin;
-    for (i, ch) in source[begin..].char_indices() {
+    let mut prev = '\0';
+    let mut chars = source[begin..].char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
         if shown >= MAX {
             line.push('…');
             break;
         }
         let at = begin + i;
+        // one character shown per character, so the carets stay aligned:
+        // controls (and the `#` that would make `##[`, a command form the
+        // GitHub runner finds anywhere in a line) become `�`
         let shown_ch = if ch == '\t' {
             ' '
-        } else if ch.is_control() {
+        } else if crate::sanitize::is_unsafe_char(ch)
+            || (ch == '#' && prev == '#' && chars.peek().is_some_and(|&(_, n)| n == '['))
+        {
             '\u{FFFD}'
         } else {
             ch
         };
+        prev = ch;
         line.push(shown_ch);
         let hit = spans
             .iter()

@@ -398,22 +398,15 @@ fn shorten_quotes(s: &str) -> String {
     out
 }
 
-/// Control characters other than the tab (which is only white space).
+/// Characters a message must not carry raw (see [`crate::sanitize`]); the tab
+/// is only white space inside an expression.
 fn is_unsafe_control(c: char) -> bool {
-    c.is_control() && c != '\t'
+    c != '\t' && crate::sanitize::is_unsafe_char(c)
 }
 
 /// `\u{1b}` for ESC, `\n` for a newline, and so on; other text unchanged.
 fn escape_controls(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_unsafe_control(c) {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::sanitize::escaped(s).into_owned()
 }
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.

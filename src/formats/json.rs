@@ -244,16 +244,26 @@ fn write_compact(value: &Value, out: &mut String, limit: usize) {
 /// Appends `s` as a JSON string literal.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
+    let mut prev = '\0';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // the rest of what the output sanitiser keeps out of the output
+            // (DEL, C1, separators, bidi controls) and the `#` of `##[`, as
+            // `\uXXXX`: the string reads back the same (see crate::sanitize::json)
+            c if crate::sanitize::is_unsafe_char(c)
+                || (c == '#' && prev == '#' && chars.peek() == Some(&'[')) =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => out.push(c),
         }
+        prev = c;
     }
     out.push('"');
 }

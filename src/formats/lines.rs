@@ -110,7 +110,16 @@ impl<'a> Iterator for StrLines<'a> {
     }
 }
 
+/// How far past [`MAX_LINE_BYTES`] an over-long line is skipped in search of
+/// its end before the input is given up: an endless line (`/dev/zero`, a pipe
+/// that never sends a newline) must end the run, not read forever.
+pub const MAX_SKIP_BYTES: u64 = 256 << 20;
+
 /// Reads a [`BufRead`] line by line as bytes, with a bounded line buffer.
+///
+/// A line that passes [`MAX_LINE_BYTES`] is reported at once (the caller sees
+/// [`InputError::LineTooLong`] without waiting for the newline); the next call
+/// skips the rest of that line, at most [`MAX_SKIP_BYTES`] of it.
 #[derive(Debug)]
 pub(crate) struct ReadLines<R> {
     reader: R,
@@ -118,6 +127,8 @@ pub(crate) struct ReadLines<R> {
     offset: usize,
     number: u32,
     done: bool,
+    /// The last line was reported too long before its end was read.
+    skipping: bool,
 }
 
 impl<R: BufRead> ReadLines<R> {
@@ -128,6 +139,51 @@ impl<R: BufRead> ReadLines<R> {
             offset: 0,
             number: 0,
             done: false,
+            skipping: false,
+        }
+    }
+
+    /// Skip to the end of the over-long line reported last; an error when its
+    /// end does not come within [`MAX_SKIP_BYTES`].
+    fn skip_rest(&mut self) -> Result<(), InputError> {
+        let mut skipped = 0u64;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(avail) => avail,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(InputError::Io {
+                        line: self.number,
+                        source,
+                    })
+                }
+            };
+            if avail.is_empty() {
+                return Ok(());
+            }
+            let (len, found) = match avail.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (avail.len(), false),
+            };
+            self.reader.consume(len);
+            self.offset += len;
+            skipped += len as u64;
+            if found {
+                return Ok(());
+            }
+            if skipped > MAX_SKIP_BYTES {
+                return Err(InputError::Io {
+                    line: self.number,
+                    source: std::io::Error::new(
+                        ErrorKind::InvalidData,
+                        format!(
+                            "line {} has no end within {} MiB; the rest of the input was not read",
+                            self.number,
+                            (MAX_SKIP_BYTES + MAX_LINE_BYTES as u64) >> 20
+                        ),
+                    ),
+                });
+            }
         }
     }
 
@@ -136,6 +192,13 @@ impl<R: BufRead> ReadLines<R> {
     pub fn next_line(&mut self) -> Option<Result<RawLine<'_>, InputError>> {
         if self.done {
             return None;
+        }
+        if self.skipping {
+            self.skipping = false;
+            if let Err(e) = self.skip_rest() {
+                self.done = true;
+                return Some(Err(e));
+            }
         }
         self.buf.clear();
         let mut consumed = 0usize;
@@ -161,13 +224,16 @@ impl<R: BufRead> ReadLines<R> {
                 Some(i) => (i + 1, true),
                 None => (avail.len(), false),
             };
-            if !truncated {
-                let take = len.min(cap - self.buf.len());
-                self.buf.extend_from_slice(&avail[..take]);
-                truncated = take < len;
+            let take = len.min(cap - self.buf.len());
+            self.buf.extend_from_slice(&avail[..take]);
+            self.reader.consume(take);
+            consumed += take;
+            if take < len {
+                // Past the limit: report now, skip the rest on the next call.
+                truncated = true;
+                self.skipping = true;
+                break;
             }
-            self.reader.consume(len);
-            consumed += len;
             if found {
                 break;
             }

@@ -73,7 +73,7 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
         until: ctx.until_ts.map(iso),
         count: ctx.count,
     };
-    let mut head = serde_json::to_vec(&head).map_err(io::Error::other)?;
+    let mut head = cronkit::sanitize::json::to_vec(&head)?;
     // Open the object up again to stream the times into it.
     head.pop();
     out.write_all(&head)?;

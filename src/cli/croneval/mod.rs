@@ -131,10 +131,11 @@ impl Interval {
 }
 
 impl Source {
-    /// A source for a parsed cron expression.
+    /// A source for a parsed cron expression. The label is shown in text,
+    /// table and calendar output, so it is escaped and cut here, once.
     pub fn cron(label: String, text: String, e: Expr) -> Source {
         Source {
-            label,
+            label: cronkit::sanitize::quoted(&label).into_owned(),
             text,
             timing: Timing::Cron(Schedule::from_expr(&e)),
             expr: Some(e),
@@ -218,6 +219,26 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     }
     let dst: DstPolicy = args.dst.into();
     let color_err = use_color(args.color, stderr_is_terminal());
+    // Elasticsearch's common options: accepted, and said plainly when they change nothing.
+    for setting in &args.settings {
+        ewriteln!(
+            "note: -E {} is ignored: croneval reads no Elasticsearch settings",
+            super::shapes::shown(setting)
+        );
+    }
+    if args.verbose {
+        ewriteln!("note: --verbose adds nothing to croneval's output (nor does it in Elasticsearch); --detail shows each field's meaning");
+    }
+    if args.schedule.is_none() {
+        if let Some(split) = super::shapes::split_expression(&args.exprs, args.dialect.into()) {
+            ewriteln!(
+                "{} {}",
+                label_error(color_err),
+                super::shapes::quote_message(&split, args.program.unwrap_or("cronkit croneval"))
+            );
+            return Ok(ExitCode::Usage);
+        }
+    }
 
     let sources = match &args.schedule {
         Some(path) => {
@@ -259,6 +280,19 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     };
     let mut timeline = Timeline::new(&sources, from, until, args.prev, &eval_zone, dst);
 
+    if args.silent {
+        // Elasticsearch's --silent prints nothing but errors: the exit status is the
+        // answer. One fire time is enough to know there is one.
+        if timeline.next_fire().is_none() {
+            let quiet = Ctx {
+                count: Some(1),
+                ..ctx
+            };
+            ewrite!("{}", nothing_message(&quiet, &timeline, args.format));
+            return Ok(ExitCode::Failure);
+        }
+        return Ok(ExitCode::Success);
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = match args.format {
@@ -275,7 +309,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         Err(e) => return Err(anyhow!("writing output: {e}")),
     };
     if printed == 0 {
-        eprint!("{}", nothing_message(&ctx, &timeline, args.format));
+        ewrite!("{}", nothing_message(&ctx, &timeline, args.format));
         return Ok(ExitCode::Failure);
     }
     Ok(ExitCode::Success)
@@ -303,7 +337,7 @@ fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Sourc
     let mut refused = false;
     for s in &sources {
         if s.is_reboot() {
-            eprintln!(
+            ewriteln!(
                 "{} `{}` runs once when cron starts; it has no fire times by the clock",
                 label_error(color_err),
                 s.label
@@ -322,7 +356,7 @@ fn sources_or_failure(sources: Vec<Source>, color_err: bool) -> Option<Vec<Sourc
                 } else {
                     "warning:".to_string()
                 };
-                eprintln!(
+                ewriteln!(
                     "{w} `{}` never fires (no date in 1970–2199 matches it); the timeline has the others' times only",
                     s.label
                 );
@@ -393,7 +427,7 @@ pub fn report(d: &Diagnostic, detail: bool, color: bool) {
         let sp = d.primary_span();
         s.push_str(&format!("  = bytes: {}..{}\n", sp.start, sp.end));
     }
-    eprint!("{s}");
+    ewrite!("{s}");
 }
 
 /// Everything a renderer needs besides the timeline.
