@@ -50,7 +50,7 @@ _croneval() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --format)

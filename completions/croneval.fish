@@ -4,7 +4,8 @@ complete -c croneval -l until -d 'Stop at this time, inclusive (same forms as --
 complete -c croneval -l tz -d 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]' -r
 complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
-quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'

@@ -154,7 +154,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
@@ -204,7 +204,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -404,7 +404,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
                     return 0
                     ;;
                 --now)

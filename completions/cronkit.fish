@@ -39,7 +39,8 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l until -d 'S
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l tz -d 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
-quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
 unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
@@ -65,7 +66,8 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l next -d 'Als
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l tz -d 'Time zone for --next [default: UTC]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dst -d 'DST policy for --next' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
-quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l from -d 'Start --next from this time' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -100,7 +102,8 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l allow -d 'D
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l tz -d 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dst -d 'DST policy named in dst-gap/dst-overlap messages' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
-quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'"
+quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l now -d 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'

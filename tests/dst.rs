@@ -1055,6 +1055,7 @@ fn run(cases: &[Case], year: i32) -> usize {
                     DstPolicy::Shift => shift,
                     DstPolicy::Skip => skip,
                     DstPolicy::Quartz => quartz,
+                    DstPolicy::Cron => unreachable!("tests/dst_cron.rs pins cron"),
                 }
                 .iter()
                 .map(|s| at(year, s))

@@ -14,7 +14,12 @@
 //! at the instant(s) `i` with `i + offset_at(i) == w`; when there is none (a gap)
 //! `shift` fires at `w - ob` (the same wall time plus the gap) and `skip`/`quartz`
 //! do not fire; when there are two (an overlap) `shift`/`skip` fire at the first and
-//! `quartz` at the second. Each instant fires once. The schedules: every minute,
+//! `quartz` at the second. Each instant fires once. `cron` follows cronie's
+//! `cron.c` (see `docs/dst.md`), with *wildcard* decided here from the text (the
+//! minute or hour field starts with `*`): a gap's wall times fire at the change
+//! itself when the gap is under 5 minutes, or under 3 hours for a fixed-time
+//! schedule, else not at all; an overlap fires at both occurrences for a wildcard
+//! schedule or when it is longer than 181 minutes, else at the first. The schedules: every minute,
 //! every 15 minutes, and a daily time in the middle of the gap or overlap. cronkit's
 //! `next_after_ts` chain from before the window and its `prev_before_ts` chain from
 //! after it must both give exactly that list (so: strictly monotonic, no instant
@@ -35,7 +40,19 @@ use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 const DAY: i64 = 86_400;
 /// Half-width of the window checked around each transition.
 const WINDOW: i64 = 90 * 60;
-const POLICIES: [DstPolicy; 3] = [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz];
+const POLICIES: [DstPolicy; 4] = [
+    DstPolicy::Shift,
+    DstPolicy::Skip,
+    DstPolicy::Quartz,
+    DstPolicy::Cron,
+];
+
+/// cronie's *wildcard* test, from the text of a Quartz-layout expression: the
+/// minute or the hour field starts with `*` (`entry.c`: `MIN_STAR`, `HR_STAR`).
+fn wildcard(quartz_text: &str) -> bool {
+    let f: Vec<&str> = quartz_text.split_whitespace().collect();
+    f[1].starts_with('*') || f[2].starts_with('*')
+}
 
 /// Zones for the default sample: gaps and overlaps of every shape.
 const SAMPLE: &[&str] = &[
@@ -102,6 +119,7 @@ fn transitions(zone: &Zone) -> Vec<Transition> {
 /// The fire times SPEC §3 asks for in `[lo, hi]`, from the offsets around `tr`.
 fn expected(
     s: &Schedule,
+    wild: bool,
     zone: &Zone,
     tr: Transition,
     dst: DstPolicy,
@@ -124,19 +142,21 @@ fn expected(
             .collect();
         real.sort_unstable();
         real.dedup();
-        let fire = match (real.as_slice(), dst) {
-            ([], DstPolicy::Shift) => Some(n - ob),
-            ([], _) => None,
-            ([i], _) => Some(*i),
-            ([first, _], DstPolicy::Shift | DstPolicy::Skip) => Some(*first),
-            ([_, second], DstPolicy::Quartz) => Some(*second),
+        let gap = oa - ob; // when the wall time is in the gap
+        let fire: Vec<i64> = match (real.as_slice(), dst) {
+            ([], DstPolicy::Shift) => vec![n - ob],
+            ([], DstPolicy::Cron) if gap < 300 || (gap < 3 * 3600 && !wild) => vec![tr.at],
+            ([], _) => vec![],
+            ([i], _) => vec![*i],
+            ([first, _], DstPolicy::Shift | DstPolicy::Skip) => vec![*first],
+            ([_, second], DstPolicy::Quartz) => vec![*second],
+            ([first, second], DstPolicy::Cron) if wild || ob - oa > 181 * 60 => {
+                vec![*first, *second]
+            }
+            ([first, _], DstPolicy::Cron) => vec![*first],
             _ => unreachable!("at most two candidates"),
         };
-        if let Some(i) = fire {
-            if (lo..=hi).contains(&i) {
-                out.push(i);
-            }
-        }
+        out.extend(fire.into_iter().filter(|i| (lo..=hi).contains(i)));
     }
     out.sort_unstable();
     out.dedup();
@@ -156,6 +176,7 @@ fn check_start_inside_overlap(
     zone: &Zone,
     tr: Transition,
     s: &Schedule,
+    wild: bool,
     name: &str,
     failures: &mut Vec<String>,
 ) {
@@ -170,6 +191,11 @@ fn check_start_inside_overlap(
             DstPolicy::Quartz => w - oa,
             // still inside the first pass, or past the overlap (a unique time)
             _ if w < tr.at + ob => w - ob,
+            // cron with both passes: the second pass's first time comes first
+            DstPolicy::Cron if wild || len > 181 * 60 => match s.next_local(tr.at + oa - 1) {
+                Some(w2) if w2 < tr.at + ob => w2 - oa,
+                _ => w - oa,
+            },
             _ => w - oa,
         };
         let got = s.next_after_ts(start, zone, dst);
@@ -189,6 +215,7 @@ fn check_start_just_before(
     zone: &Zone,
     tr: Transition,
     s: &Schedule,
+    wild: bool,
     name: &str,
     failures: &mut Vec<String>,
 ) {
@@ -202,7 +229,7 @@ fn check_start_just_before(
                     .map(|w| w - oa)
                     .filter(|&i| i <= hi)
             }
-            _ => expected(s, zone, tr, dst, lo, hi)
+            _ => expected(s, wild, zone, tr, dst, lo, hi)
                 .into_iter()
                 .find(|&i| i > start),
         };
@@ -216,14 +243,17 @@ fn check_start_just_before(
     }
 }
 
-/// A daily schedule at the wall second in the middle of the gap or overlap.
-fn daily_inside(tr: Transition) -> Option<Schedule> {
+/// A daily schedule at the wall second in the middle of the gap or overlap
+/// (fixed-time in cronie's terms).
+fn daily_inside(tr: Transition) -> Option<(String, Schedule)> {
     let (ob, oa) = (tr.before as i64, tr.after as i64);
     let (a, b) = (tr.at + ob.min(oa), tr.at + ob.max(oa));
     let mid = a + (b - a) / 2;
     let sod = mid.rem_euclid(DAY);
     let text = format!("{} {} {} * * ?", sod % 60, sod / 60 % 60, sod / 3600);
-    Schedule::parse(&text, DialectChoice::Quartz).ok()
+    Schedule::parse(&text, DialectChoice::Quartz)
+        .ok()
+        .map(|s| (text, s))
 }
 
 #[derive(Default, Debug)]
@@ -248,10 +278,11 @@ fn check_transition(
     // chains start at unique wall times (a Quartz search that starts inside the
     // first pass of an overlap skips wall times by design; checked below).
     let (lo, hi) = window(tr);
-    let inside = daily_inside(tr).map(|s| ("daily inside".to_string(), s));
+    let inside = daily_inside(tr);
     for (name, s) in schedules.iter().chain(inside.iter()) {
+        let wild = wildcard(name);
         for dst in POLICIES {
-            let want = expected(s, zone, tr, dst, lo, hi);
+            let want = expected(s, wild, zone, tr, dst, lo, hi);
             let forward: Vec<i64> = s
                 .iter_after(lo - 1, zone, dst)
                 .take_while(|&i| i <= hi)
@@ -295,15 +326,19 @@ fn check_transition(
 fn every_transition_under_every_policy() {
     let full = std::env::var("CRONKIT_DST_SWEEP").is_ok_and(|v| v == "full");
     let started = std::time::Instant::now();
-    let schedules: Vec<(String, Schedule)> = ["0 * * * * ?", "0 */15 * * * ?"]
-        .iter()
-        .map(|e| {
-            (
-                e.to_string(),
-                Schedule::parse(e, DialectChoice::Quartz).expect("valid"),
-            )
-        })
-        .collect();
+    // every minute and every 15 minutes (wildcard), and every 15 minutes written
+    // without a `*` in minute or hour (fixed-time for cron: collapses in a gap, once
+    // in an overlap)
+    let schedules: Vec<(String, Schedule)> =
+        ["0 * * * * ?", "0 */15 * * * ?", "0 0,15,30,45 0-23 * * ?"]
+            .iter()
+            .map(|e| {
+                (
+                    e.to_string(),
+                    Schedule::parse(e, DialectChoice::Quartz).expect("valid"),
+                )
+            })
+            .collect();
     let zones: Vec<Zone> = if full {
         TZ_VARIANTS.iter().map(|tz| Zone::named(*tz)).collect()
     } else {
@@ -340,10 +375,11 @@ fn every_transition_under_every_policy() {
             }
             check_transition(zone, *tr, &schedules, &mut counts, &mut failures);
             for (name, s) in &schedules {
-                check_start_just_before(zone, *tr, s, name, &mut failures);
+                let wild = wildcard(name);
+                check_start_just_before(zone, *tr, s, wild, name, &mut failures);
                 counts.checks += 1;
                 if tr.after < tr.before {
-                    check_start_inside_overlap(zone, *tr, s, name, &mut failures);
+                    check_start_inside_overlap(zone, *tr, s, wild, name, &mut failures);
                     counts.checks += 1;
                 }
             }

@@ -41,6 +41,8 @@ pub enum DstArg {
     Skip,
     /// Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence
     Quartz,
+    /// Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap
+    Cron,
 }
 
 impl From<DstArg> for DstPolicy {
@@ -49,6 +51,7 @@ impl From<DstArg> for DstPolicy {
             DstArg::Shift => DstPolicy::Shift,
             DstArg::Skip => DstPolicy::Skip,
             DstArg::Quartz => DstPolicy::Quartz,
+            DstArg::Cron => DstPolicy::Cron,
         }
     }
 }

@@ -148,6 +148,7 @@ pub(super) fn policy_label(p: DstPolicy) -> &'static str {
         DstPolicy::Shift => "--dst shift",
         DstPolicy::Skip => "--dst skip",
         DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
+        DstPolicy::Cron => "--dst cron (as Vixie cron and cronie do)",
     }
 }
 

@@ -34,7 +34,14 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             offset_name(tr.after),
             duration(gap)
         ),
-        DstPolicy::Skip | DstPolicy::Quartz => "does not fire at that time that day".to_string(),
+        DstPolicy::Cron if cx.sched.cron_fires_in_gap(gap) => format!(
+            "fires once when the gap ends, at {} {}",
+            time_of(end),
+            offset_name(tr.after)
+        ),
+        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Cron => {
+            "does not fire at that time that day".to_string()
+        }
     };
     let f = cx.finding("dst-gap", dst_span(cx), message);
     out.push(with_help(

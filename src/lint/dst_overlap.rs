@@ -31,12 +31,23 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             format!("the first occurrence ({})", offset_name(tr.before))
         }
         DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
+        DstPolicy::Cron if cx.sched.cron_fires_twice(end - start) => format!(
+            "both occurrences ({} and {})",
+            offset_name(tr.before),
+            offset_name(tr.after)
+        ),
+        DstPolicy::Cron => format!("the first occurrence ({})", offset_name(tr.before)),
+    };
+    let times = if which.starts_with("both") {
+        "twice"
+    } else {
+        "once"
     };
     let f = cx.finding("dst-overlap", dst_span(cx), message);
     out.push(with_help(
         f,
         format!(
-            "with {} it fires once, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
+            "with {} it fires {times}, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
             policy_label(dst.policy),
             time_of(start),
             time_of(end)

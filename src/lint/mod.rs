@@ -977,6 +977,34 @@ mod tests {
     }
 
     #[test]
+    fn dst_cron_policy_says_what_cron_does() {
+        // fixed-time: runs when the gap ends; once in an overlap
+        let f = dst("30 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0].help.as_deref().unwrap().starts_with(
+            "with --dst cron (as Vixie cron and cronie do) it fires once when the gap ends, at 03:00 UTC-04:00;"
+        ));
+        let f = dst("30 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires once, at the first occurrence (UTC-04:00)"));
+        // wildcard minute: skips the gap, runs in both passes
+        let f = dst("* 2 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it does not fire at that time that day"));
+        let f = dst("* 1 * * *", "America/New_York", DstPolicy::Cron);
+        assert!(f[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("it fires twice, at both occurrences (UTC-04:00 and UTC-05:00)"));
+    }
+
+    #[test]
     fn dst_overlap_in_new_york_and_paris() {
         // US clocks fall back on the first Sunday of November at 02:00: 2026-11-01.
         let f = dst("0 30 1 * * ?", "America/New_York", DstPolicy::Shift);

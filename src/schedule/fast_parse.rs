@@ -139,6 +139,7 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
         },
         day_shape: DayShape::Every,
         weekly: 0,
+        wildcard_time: min.star || hour.star,
         dialect,
         reboot: false,
     };

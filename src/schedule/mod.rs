@@ -387,6 +387,10 @@ pub struct Schedule {
     /// every month of every year, whatever the day of the month: then the search
     /// needs no calendar at all (derived; see `Schedule::finish`).
     weekly: u8,
+    /// The text of the minute or hour field starts with `*` (`*`, `*/15`; the hour
+    /// of `@hourly`): cronie's `MIN_STAR | HR_STAR`, which decides how
+    /// [`DstPolicy::Cron`] treats the schedule at clock changes.
+    wildcard_time: bool,
     dialect: Dialect,
     reboot: bool,
 }
@@ -489,6 +493,21 @@ impl Schedule {
     /// The dialect it was written in.
     pub fn dialect(&self) -> Dialect {
         self.dialect
+    }
+
+    /// Whether the minute or hour field is written starting with `*` (`* 2 * * *`,
+    /// `30 */2 * * *`, `@hourly`): a *wildcard* schedule in cronie's terms, which
+    /// [`DstPolicy::Cron`] runs in both passes of an overlap and not in a gap.
+    /// Otherwise (`30 2 * * *`, `0 0-23 * * *`, `@daily`) it is *fixed-time*.
+    ///
+    /// ```
+    /// use cronkit::{DialectChoice, Schedule};
+    /// let wild = |e| Schedule::parse(e, DialectChoice::Unix).unwrap().is_wildcard_time();
+    /// assert!(wild("*/30 * * * *") && wild("30 * * * *") && wild("@hourly"));
+    /// assert!(!wild("30 2 * * *") && !wild("0 0-23 * * *") && !wild("@daily"));
+    /// ```
+    pub fn is_wildcard_time(&self) -> bool {
+        self.wildcard_time
     }
 
     /// `@reboot`: parses, never fires by the clock.
@@ -857,6 +876,9 @@ impl Schedule {
     /// [`Schedule::next_after_ts`] in a zone with daylight-saving transitions.
     #[inline(never)]
     fn next_after_in_zone(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if dst == DstPolicy::Cron {
+            return self.next_after_cron(after, zone);
+        }
         let local_after = after + zone.offset_at(after) as i64;
         // Under `shift`, wall times in a gap that ended shortly before `after` map to
         // instants after it, so the wall-clock search starts that much earlier.
@@ -873,6 +895,7 @@ impl Schedule {
                 let next = after + 1;
                 next + zone.offset_at(next) as i64 - 1
             }
+            DstPolicy::Cron => unreachable!("handled above"),
         };
         let mut cursor = start;
         // (best instant, wall-clock limit): later wall times can still map earlier
@@ -929,6 +952,9 @@ impl Schedule {
             let off = off as i64;
             return self.prev_local(before.checked_add(off)?).map(|l| l - off);
         }
+        if dst == DstPolicy::Cron {
+            return self.prev_before_cron(before, zone);
+        }
         let local_before = before + zone.offset_at(before) as i64;
         // Under shift/skip an overlap fires at its first occurrence, so wall times
         // after local(before) can map to instants before it.
@@ -937,6 +963,7 @@ impl Schedule {
                 local_before + recent_overlap(zone, before) as i64
             }
             DstPolicy::Quartz => local_before,
+            DstPolicy::Cron => unreachable!("handled above"),
         };
         let mut cursor = start + 1;
         let mut best: Option<(i64, i64)> = None;
@@ -986,6 +1013,151 @@ impl Schedule {
                     }
                 }
             }
+        }
+    }
+
+    /// Under cronie's rules, whether the wall times of a gap `gap_len` seconds long
+    /// fire (all at the instant the gap ends). cronie notices the jump a minute
+    /// late, as a difference of `gap_len / 60 + 1` minutes: up to 5 it runs every
+    /// job for each missed minute, up to 180 only the fixed-time ones, beyond
+    /// that none (`cron.c`, `main`: `small`, `medium` and `large` time jumps).
+    pub fn cron_fires_in_gap(&self, gap_len: i64) -> bool {
+        gap_len < CRON_SMALL_JUMP || (gap_len < CRON_LARGE_JUMP && !self.wildcard_time)
+    }
+
+    /// Under cronie's rules, whether the wall times of an overlap `overlap_len`
+    /// seconds long fire in both passes. A wildcard schedule does; a fixed-time one
+    /// only when the clock went back so far (more than 181 minutes, a "large" jump)
+    /// that cronie resets its virtual clock and runs everything again.
+    pub fn cron_fires_twice(&self, overlap_len: i64) -> bool {
+        self.wildcard_time || overlap_len > CRON_LARGE_BACK
+    }
+
+    /// [`Schedule::next_after_ts`] under [`DstPolicy::Cron`]. The wall-clock to
+    /// instant mapping: a unique wall time is its instant; a gap's wall times all
+    /// map to the instant the gap ends (or to nothing); an overlap's wall times map
+    /// to their first occurrence, or to both.
+    fn next_after_cron(&self, after: i64, zone: &Zone) -> Option<i64> {
+        let local_after = after + zone.offset_at(after) as i64;
+        // From inside the first pass of an overlap, a schedule that fires in both
+        // passes fires next either later in this pass (the loop finds it) or at the
+        // first time of the second pass, which comes before anything after the
+        // overlap.
+        let mut second_pass = None;
+        if let LocalTime::Ambiguous(first, _) = zone.resolve_local(local_after) {
+            if first == after {
+                if let Some((start, end, change)) = zone.overlap_around(local_after) {
+                    if self.cron_fires_twice(end - start) {
+                        let offset_after = start - change;
+                        second_pass = self
+                            .next_local(start - 1)
+                            .filter(|&w| w < end)
+                            .map(|w| w - offset_after);
+                    }
+                }
+            }
+        }
+        let mut cursor = local_after;
+        loop {
+            let Some(n) = self.next_local(cursor) else {
+                return second_pass;
+            };
+            cursor = n;
+            let instant = match zone.resolve_local(n) {
+                LocalTime::Unique(i) => i,
+                LocalTime::Ambiguous(a, b) if self.cron_fires_twice(b - a) => {
+                    if a > after {
+                        a
+                    } else {
+                        b
+                    }
+                }
+                LocalTime::Ambiguous(a, _) => {
+                    if a <= after {
+                        // `after` is in the second pass: the first passes are behind
+                        if let Some((_, end, _)) = zone.overlap_around(n) {
+                            cursor = cursor.max(end - 1);
+                        }
+                        continue;
+                    }
+                    a
+                }
+                LocalTime::Gap { after: off, .. } => {
+                    let Some((start, end)) = zone.gap_around(n) else {
+                        continue;
+                    };
+                    let change = end - off as i64;
+                    if !self.cron_fires_in_gap(end - start) || change <= after {
+                        cursor = cursor.max(end - 1);
+                        continue;
+                    }
+                    change
+                }
+            };
+            if instant <= after {
+                continue;
+            }
+            return Some(second_pass.map_or(instant, |s| s.min(instant)));
+        }
+    }
+
+    /// [`Schedule::prev_before_ts`] under [`DstPolicy::Cron`]: the mirror of
+    /// [`Schedule::next_after_cron`].
+    fn prev_before_cron(&self, before: i64, zone: &Zone) -> Option<i64> {
+        let local_before = before + zone.offset_at(before) as i64;
+        let mut cursor = local_before;
+        // From inside the second pass of an overlap: a schedule that fires once
+        // fired at the first occurrences, all before `before`, so the search starts
+        // at the overlap's end; one that fires in both passes fires last either
+        // earlier in this pass (the loop finds it) or at the last time of the
+        // first pass.
+        let mut first_pass = None;
+        if let LocalTime::Ambiguous(_, second) = zone.resolve_local(local_before) {
+            if second == before {
+                if let Some((start, end, change)) = zone.overlap_around(local_before) {
+                    if self.cron_fires_twice(end - start) {
+                        let offset_before = end - change;
+                        first_pass = self
+                            .prev_local(end)
+                            .filter(|&w| w >= start)
+                            .map(|w| w - offset_before);
+                    } else {
+                        cursor = end;
+                    }
+                }
+            }
+        }
+        loop {
+            let Some(n) = self.prev_local(cursor) else {
+                return first_pass;
+            };
+            cursor = n;
+            let instant = match zone.resolve_local(n) {
+                LocalTime::Unique(i) => i,
+                LocalTime::Ambiguous(a, b) if self.cron_fires_twice(b - a) => {
+                    if b < before {
+                        b
+                    } else {
+                        a
+                    }
+                }
+                LocalTime::Ambiguous(a, _) => a,
+                LocalTime::Gap { after: off, .. } => {
+                    let Some((start, end)) = zone.gap_around(n) else {
+                        continue;
+                    };
+                    let change = end - off as i64;
+                    if !self.cron_fires_in_gap(end - start) || change >= before {
+                        cursor = cursor.min(start);
+                        continue;
+                    }
+                    change
+                }
+            };
+            if instant >= before {
+                continue;
+            }
+            return Some(first_pass.map_or(instant, |f| f.max(instant)));
         }
     }
 
@@ -1039,6 +1211,14 @@ impl Schedule {
         }
     }
 }
+
+/// cronie's time-jump classes (`cron.c`, `main`), in seconds of wall clock: a gap
+/// shorter than this is a "small" jump (every missed minute runs every job)...
+const CRON_SMALL_JUMP: i64 = 5 * 60;
+/// ...one this long or longer a "large" one (the missed minutes run nothing).
+const CRON_LARGE_JUMP: i64 = 3 * 3600;
+/// An overlap longer than this is a "large" backward jump: everything runs again.
+const CRON_LARGE_BACK: i64 = 181 * 60;
 
 /// Length in seconds of a spring-forward gap that ended within the day before `t`.
 fn recent_gap(zone: &Zone, t: i64) -> i32 {
@@ -1232,6 +1412,20 @@ impl Compiler {
     /// Compile one written field (replacing its default).
     fn add(&mut self, kind: FieldKind, items: &[Item]) {
         self.begin(kind);
+        if matches!(kind, FieldKind::Minute | FieldKind::Hour) {
+            // cronie looks at the field's first character only
+            let star = matches!(
+                items.first().map(|i| i.kind),
+                Some(
+                    ItemKind::Any
+                        | ItemKind::Step {
+                            base: StepBase::Any,
+                            ..
+                        }
+                )
+            );
+            self.schedule.wildcard_time |= star;
+        }
         for it in items {
             self.item(kind, it.kind);
         }
@@ -1359,6 +1553,7 @@ impl Build for Compiler {
                 },
                 day_shape: DayShape::Every,
                 weekly: 0,
+                wildcard_time: false,
                 dialect,
                 reboot: false,
             },
@@ -1582,7 +1777,7 @@ mod tests {
         let s = Schedule::parse("0 0 12 * * ?", DialectChoice::Auto).unwrap();
         for zone in ["UTC", "+14:00", "-09:30", "America/New_York"] {
             let z = Zone::parse(zone).unwrap();
-            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+            for dst in DstPolicy::ALL {
                 // the first and last fire times, asked from ordinary instants
                 let first = s
                     .next_after_ts(ts("1969-12-01T00:00:00Z"), &z, dst)
@@ -1628,7 +1823,7 @@ mod tests {
             let z = Zone::parse(zone).unwrap();
             let off = z.offset_at(0) as i64;
             let off_2199 = z.offset_at(ts("2199-01-01T00:00:00Z")) as i64;
-            for dst in [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz] {
+            for dst in DstPolicy::ALL {
                 assert_eq!(
                     s.next_after_ts(i64::MIN, &z, dst),
                     Some(-off),

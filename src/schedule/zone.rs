@@ -10,6 +10,15 @@
 //! | [`DstPolicy::Shift`] (default; java.time, Elasticsearch 8.17+) | fires at the same wall time plus the gap length (02:30 → 03:30) | fires once, at the first occurrence |
 //! | [`DstPolicy::Skip`] (OCPS 1.4) | does not fire | fires once, at the first occurrence |
 //! | [`DstPolicy::Quartz`] (Quartz 2.3.2, Nuxeo) | does not fire | fires once, at the second occurrence |
+//! | [`DstPolicy::Cron`] (Vixie/ISC cron, cronie) | a fixed-time schedule fires once, at the first instant after the gap (02:30 → 03:00); a wildcard one does not fire | a fixed-time schedule fires once, at the first occurrence; a wildcard one fires at both |
+//!
+//! Under [`DstPolicy::Cron`] a schedule is *wildcard* when the text of its minute or
+//! hour field starts with `*` (`*`, `*/15`; `@hourly` too) and *fixed-time* otherwise,
+//! as cronie's `MIN_STAR`/`HR_STAR` flags decide ([`Schedule::is_wildcard_time`]);
+//! `docs/dst.md` has the rules with their sources, including what cronie does when
+//! the clock jumps by less than 5 minutes or by 3 hours or more.
+//!
+//! [`Schedule::is_wildcard_time`]: crate::Schedule::is_wildcard_time
 //!
 //! Zone data comes from chrono-tz, whose tables end with 2099. Later years reuse the
 //! rules of the last table year with the same calendar (same leap-ness and weekday of
@@ -33,14 +42,29 @@ pub enum DstPolicy {
     Skip,
     /// Quartz 2.3.2: a time in a gap does not fire; an overlap fires at its second occurrence.
     Quartz,
+    /// Vixie/ISC cron and cronie: a fixed-time schedule whose wall time falls in a gap
+    /// fires once when the gap ends, and fires once in an overlap (its first
+    /// occurrence); a schedule with a wildcard minute or hour skips the gap and fires
+    /// in both passes of an overlap (see the module docs and `docs/dst.md`).
+    Cron,
 }
 
 impl DstPolicy {
+    /// Every policy, in the order the CLI lists them.
+    pub const ALL: [DstPolicy; 4] = [
+        DstPolicy::Shift,
+        DstPolicy::Skip,
+        DstPolicy::Quartz,
+        DstPolicy::Cron,
+    ];
+
+    /// The policy's name as `--dst` spells it.
     pub fn name(self) -> &'static str {
         match self {
             DstPolicy::Shift => "shift",
             DstPolicy::Skip => "skip",
             DstPolicy::Quartz => "quartz",
+            DstPolicy::Cron => "cron",
         }
     }
 }
@@ -58,6 +82,7 @@ impl FromStr for DstPolicy {
             "shift" => Ok(DstPolicy::Shift),
             "skip" => Ok(DstPolicy::Skip),
             "quartz" => Ok(DstPolicy::Quartz),
+            "cron" => Ok(DstPolicy::Cron),
             _ => Err(ZoneError::UnknownPolicy(s.to_string())),
         }
     }
@@ -72,7 +97,7 @@ pub enum ZoneError {
     OffsetOutOfRange(String),
     #[error("the system time zone `{0}` (from TZ or /etc/localtime) is not an IANA zone name; pass --tz explicitly")]
     UnknownLocal(String),
-    #[error("unknown DST policy `{0}`: use shift, skip or quartz")]
+    #[error("unknown DST policy `{0}`: use shift, skip, quartz or cron")]
     UnknownPolicy(String),
 }
 
@@ -312,6 +337,32 @@ impl Zone {
             }
         }
         Some((hi + before, hi + after))
+    }
+}
+
+impl Zone {
+    /// The wall-clock range `[start, end)` of the overlap that wall second `local`
+    /// falls in (it happens twice) and the instant the clocks went back, or `None`
+    /// when `local` happens once or not at all.
+    pub fn overlap_around(&self, local: i64) -> Option<(i64, i64, i64)> {
+        let LocalTime::Ambiguous(first, second) = self.resolve_local(local) else {
+            return None;
+        };
+        let (before, after) = (local - first, local - second);
+        // the change happens at an instant T in (first, second]
+        let (mut lo, mut hi) = (first, second);
+        if self.offset_at(lo) as i64 != before || self.offset_at(hi) as i64 != after {
+            return None;
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offset_at(mid) as i64 == before {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some((hi + after, hi + before, hi))
     }
 }
 
