@@ -608,7 +608,7 @@ impl<S: Sink> Checker<S> {
                     Some(why) => self.rule_problem(
                         src,
                         "eventbridge-rate",
-                        format!("`{}`: {why}", r.text),
+                        format!("{why} in `{}`", r.text),
                         Some("e.g. `rate(1 hour)`, `rate(5 minutes)`".to_string()),
                         r.line,
                         r.column,

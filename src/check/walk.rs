@@ -201,7 +201,13 @@ impl<'a> FlushOnDrop<'a> {
                     if checker.check_walked(&path).is_err() {
                         return WalkState::Quit;
                     }
-                    let events = std::mem::take(&mut checker.sink_mut().0);
+                    let mut events = std::mem::take(&mut checker.sink_mut().0);
+                    // In file order (a zone's problem and an expression's
+                    // findings come from different steps).
+                    events.sort_by_key(|e| match e {
+                        Event::Finding(r) => (r.line, r.column),
+                        _ => (0, 0),
+                    });
                     if !events.is_empty() {
                         self.local.push((path, events));
                     }

@@ -253,6 +253,10 @@ pub fn classify(path: Option<&Path>, head: &[u8], named: bool) -> Detected {
                 }
                 return Detected::Kind(json_kind(head));
             }
+            // Documentation: prose that may quote cron, never a schedule list.
+            Some("md" | "markdown" | "rst" | "adoc" | "asciidoc" | "html" | "htm") => {
+                return Detected::Skip(SkipReason::Unknown)
+            }
             Some("xml") => {
                 return if named || contains(head, b"cronExpression") {
                     Detected::Kind(InputKind::Nuxeo)

@@ -31,7 +31,9 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let f = cx.finding(
             "k8s-dow-7",
             it.span,
-            format!("`{written}`: Kubernetes reads day-of-week 0-6 (robfig/cron) and rejects 7"),
+            format!(
+                "Kubernetes reads day-of-week 0-6 (robfig/cron) and rejects the 7 in `{written}`"
+            ),
         );
         let help = if matches!(it.kind, ItemKind::Value(_)) {
             format!("write `0` for Sunday: `{}`", cx.fixed(it.span, "0"))
