@@ -71,8 +71,20 @@ fn needs_escape(s: &str) -> bool {
 /// Write `s` escaped (see the module docs), stopping before the output
 /// would pass `limit` characters; returns whether everything was written.
 fn write_escaped(out: &mut impl fmt::Write, s: &str, limit: usize) -> Result<bool, fmt::Error> {
+    write_escaped_at(out, s, limit, true)
+}
+
+/// [`write_escaped`] for a piece that starts a line (`line_start`) or
+/// continues one: only a line's first `:` can open a workflow command, so a
+/// piece in the middle of a message ("write `L`: `0 0 L * ?`") keeps its `:`.
+fn write_escaped_at(
+    out: &mut impl fmt::Write,
+    s: &str,
+    limit: usize,
+    line_start: bool,
+) -> Result<bool, fmt::Error> {
     let mut shown = 0usize;
-    let mut leading = true;
+    let mut leading = line_start;
     let mut prev = '\0';
     let mut chars = s.chars().peekable();
     let mut buf = [0u8; 4];
@@ -189,7 +201,7 @@ pub fn message(s: &str) -> Cow<'_, str> {
         let _ = if quoted {
             fmt::write(&mut out, format_args!("{}", Quoted(part)))
         } else {
-            write_escaped(&mut out, part, usize::MAX).map(|_| ())
+            write_escaped_at(&mut out, part, usize::MAX, i == 0).map(|_| ())
         };
         if out.len() > 4 * MESSAGE_WIDTH {
             break;
@@ -317,6 +329,10 @@ mod tests {
         assert_eq!(escape("\u{202e}evil").to_string(), "\\u{202e}evil");
         assert_eq!(escape("::error::x").to_string(), "\\u{3a}:error::x");
         assert_eq!(escape("  ::x").to_string(), "  \\u{3a}:x");
+        // only the first `:` of a line can open a command
+        let long = format!("{} write `L`: `0 0 L * ?`", "for the last day ".repeat(8));
+        assert_eq!(message(&long).as_ref(), long);
+        assert_eq!(message("::error::x `y`").as_ref(), "\\u{3a}:error::x `y`");
         assert_eq!(escape("a ::x").to_string(), "a ::x");
         assert_eq!(escape("say ##[error]x").to_string(), "say #\\u{23}[error]x");
         // idempotent

@@ -256,3 +256,143 @@ fn convert_given_an_expression_points_at_dash_e() {
     assert_eq!(o.code, 2);
     assert!(!o.stderr.contains("-e"), "{}", o.stderr);
 }
+
+// ------------------------------------------------------------ help: lines that are right
+
+/// Run `cronkit validate` on `expr` and return the help lines.
+fn helps(args: &[&str]) -> String {
+    let mut a = vec!["validate", "--now", "2026-06-01", "--color", "never"];
+    a.extend_from_slice(args);
+    let o = cronkit(&a);
+    o.stdout
+        .lines()
+        .filter(|l| l.contains("= help:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Before: "remove the extra comma: `0 0 9 ? * MON WED`" (itself invalid).
+#[test]
+fn a_space_after_a_comma_is_removed_not_the_comma() {
+    let h = helps(&["0 0 9 ? * MON, WED"]);
+    assert!(h.contains("remove the space: `0 0 9 ? * MON,WED`"), "{h}");
+    let h = helps(&["0 0 12 1, 15 * ?"]);
+    assert!(h.contains("remove the space: `0 0 12 1,15 * ?`"), "{h}");
+}
+
+/// Before: `skips-short-months` offered `0 0 12 L 2 ?` for February 29 as if it
+/// were the same schedule, and told crontab users to write `L`.
+#[test]
+fn last_day_suggestions_say_they_differ_and_suit_crontabs() {
+    let h = helps(&["0 0 12 29 2 ?"]);
+    assert!(
+        h.contains("`0 0 12 L 2 ?` (a different schedule: February 28 in common years)"),
+        "{h}"
+    );
+    let h = helps(&["--dialect", "unix", "0 0 31 * *"]);
+    assert!(h.contains("Vixie cron and cronie have no `L`"), "{h}");
+    assert!(h.contains("`0 0 28-31 * *`"), "{h}");
+    assert!(h.contains("date -d tomorrow"), "{h}");
+}
+
+/// Before: OpenSearch `0 2 * * 1-5 ?` → "write `0 2 * * 1-5 *`" (still six
+/// fields, seconds first: every hour at minute 2 from January to May).
+#[test]
+fn a_question_mark_appended_to_five_fields() {
+    let h = helps(&["--dialect", "unix", "0 2 * * 1-5 ?"]);
+    assert!(h.contains("with 6 fields the first is the seconds"), "{h}");
+    assert!(h.contains("drop the `?`: `0 2 * * 1-5`"), "{h}");
+    assert!(!h.contains("`0 2 * * 1-5 *`"), "{h}");
+}
+
+/// Before: `0 * ? * 2/1 *` → `0 * * * 2/1 *`, which Quartz refuses (both day
+/// fields set).
+#[test]
+fn a_question_mark_in_the_hour_keeps_the_schedule() {
+    let h = helps(&["0 * ? * 2/1 *"]);
+    assert!(h.contains("`0 * * ? 2/1 *`"), "{h}");
+}
+
+/// Before: Unix `FRI/2` → "write the numbers: `5/2`" (Friday and Sunday).
+#[test]
+fn a_step_after_a_day_name_is_not_every_other_week() {
+    let h = helps(&["--dialect", "unix", "0 0 * * FRI/2"]);
+    assert!(h.contains("cannot fire on every other Friday"), "{h}");
+    assert!(h.contains("Friday, Sunday (a different schedule)"), "{h}");
+    assert!(h.contains("`0 0 * * FRI`"), "{h}");
+}
+
+/// Before: "day-of-week 2013 is out of range", nothing about years.
+#[test]
+fn a_year_in_the_sixth_field() {
+    let o = cronkit(&["validate", "* * * * * 2013"]);
+    assert!(
+        o.stdout.contains("6 fields start with seconds"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("`0 * * * * ? 2013`"), "{}", o.stdout);
+}
+
+/// Before: "names are allowed only in month and day-of-week" for all three.
+#[test]
+fn misspelt_day_of_month_forms() {
+    for (bad, good) in [
+        ("0 0 0 WL * ?", "`0 0 0 LW * ?`"),
+        ("0 0 0 W1 * ?", "`0 0 0 1W * ?`"),
+        ("0 0 0 20-L * ?", "`0 0 0 20-31 * ?`"),
+    ] {
+        let h = helps(&[bad]);
+        assert!(h.contains(good), "{bad}: {h}");
+        assert!(!h.contains("names are allowed"), "{bad}: {h}");
+    }
+}
+
+/// Before: `0 15 6 1 1 ? 1/2` was refused ("year 1 is out of range").
+/// Quartz 2.3.2 (`../shared/oracles/quartz/run.sh`, from 2026-01-01T00:00:00Z,
+/// UTC) fires it at 2027-01-01T06:15:00Z, 2029-01-01T06:15:00Z,
+/// 2031-01-01T06:15:00Z, 2033-01-01T06:15:00Z: odd years; `0/5` at 2030,
+/// 2035; `1969/2` as `1/2`.
+#[test]
+fn a_year_step_counted_from_year_one() {
+    let iso = |expr: &str, n: &str| {
+        let o = croneval(&[
+            expr,
+            "--from",
+            "2026-01-01T00:00:00Z",
+            "-c",
+            n,
+            "--format",
+            "iso",
+        ]);
+        assert_eq!(o.code, 0, "{expr}: {}", o.stderr);
+        o.stdout
+    };
+    assert_eq!(
+        iso("0 15 6 1 1 ? 1/2", "4"),
+        "2027-01-01T06:15:00Z\n2029-01-01T06:15:00Z\n2031-01-01T06:15:00Z\n2033-01-01T06:15:00Z\n"
+    );
+    assert_eq!(
+        iso("0 15 6 1 1 ? 0/5", "2"),
+        "2030-01-01T06:15:00Z\n2035-01-01T06:15:00Z\n"
+    );
+    assert_eq!(
+        iso("0 15 6 1 1 ? 1969/2", "2"),
+        "2027-01-01T06:15:00Z\n2029-01-01T06:15:00Z\n"
+    );
+}
+
+/// Before (with `croneval` now reading Quartz): `0 9 * * 1-5` got the help
+/// `0 0 9 ? * 1-5`, which is Sunday to Thursday in Quartz.
+#[test]
+fn unix_text_given_to_quartz_is_converted_not_copied() {
+    let o = croneval(&["0 9 * * 1-5"]);
+    assert!(o.stderr.contains("`0 0 9 ? * MON-FRI`"), "{}", o.stderr);
+    let o = croneval(&["0 12 1 * 1"]);
+    assert!(
+        o.stderr
+            .contains("`0 0 12 1 * ?` and `0 0 12 ? * MON` (together"),
+        "{}",
+        o.stderr
+    );
+}

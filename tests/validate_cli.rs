@@ -443,7 +443,7 @@ fn text_format_is_compiler_style_with_a_summary() {
          \x20 |\n\
          \x20 | 0 0 9 ? * 1-5\n\
          \x20 |           ^^^\n\
-         \x20 = help: for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so\n"
+         \x20 = help: for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`: a different schedule from the written SUN-THU); if SUN-THU is meant, write `SUN-THU` to say so\n"
     );
     assert!(r.stdout.starts_with(&expected_first), "got:\n{}", r.stdout);
     assert!(r.stdout.contains(&format!(
@@ -523,7 +523,7 @@ fn github_format_annotates_files() {
     assert_eq!(
         lines[0],
         format!(
-            "::warning file={},line=3,col=13,endColumn=15,title=cronkit quartz-dow-numbering::Quartz numbers days from 1 = Sunday: `1-5` is SUN-THU, not MON-FRI%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so",
+            "::warning file={},line=3,col=13,endColumn=15,title=cronkit quartz-dow-numbering::Quartz numbers days from 1 = Sunday: `1-5` is SUN-THU, not MON-FRI%0Aexpression: 0 0 9 ? * 1-5%0Ahelp: for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`: a different schedule from the written SUN-THU); if SUN-THU is meant, write `SUN-THU` to say so",
             fixture("schedules.txt")
         )
     );

@@ -19,7 +19,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     out.push(with_help(
         f,
         format!(
-            "to fire once a minute put `0` in the seconds field: `{}`",
+            "to fire once a minute put `0` in the seconds field: `{}` (a different schedule: once a minute instead of 60 times)",
             cx.fixed(second.span, "0")
         ),
     ));

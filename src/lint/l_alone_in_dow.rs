@@ -16,7 +16,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         out.push(with_help(
             f,
             format!(
-                "for every Saturday write `{}`; for the last day of the month put `L` in day-of-month (`0 0 0 L * ?`); for the last Friday write `6L`",
+                "for every Saturday write `{}`; for the last day of the month put `L` in day-of-month, e.g. `0 0 0 L * ?`, and for the last Friday write `6L` (each a different schedule)",
                 cx.fixed(it.span, "SAT")
             ),
         ));

@@ -425,9 +425,10 @@ impl LintOptions {
     /// Enable `dst-gap` and `dst-overlap` in `zone`: they look at the clock
     /// changes from `now` to one year (366 days) later, and their help says
     /// what `policy` does there. The clock changes are found here, once.
-    pub fn with_zone(mut self, zone: Zone, policy: DstPolicy) -> LintOptions {
+    /// `policy: None` names the policy of each expression's platform profile.
+    pub fn with_zone(mut self, zone: Zone, policy: impl Into<Option<DstPolicy>>) -> LintOptions {
         self.now_year = Civil::from_secs(self.now + zone.offset_at(self.now) as i64).year;
-        self.dst = Some(DstCheck::new(zone, policy, self.now));
+        self.dst = Some(DstCheck::new(zone, policy.into(), self.now));
         self
     }
 
@@ -800,7 +801,7 @@ mod tests {
         assert_eq!(f.span, Span::new(0, 1));
         assert_eq!(
             f.help.as_deref(),
-            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?`")
+            Some("to fire once a minute put `0` in the seconds field: `0 0 12 * * ?` (a different schedule: once a minute instead of 60 times)")
         );
         assert_eq!(
             one("* * * * * ?", "every-second").message,
@@ -828,7 +829,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for the last day of every month write `L`: `0 0 0 L * ?`")
+            Some("for the last day of every month write `L`: `0 0 0 L * ?` (a different schedule: it fires in every month)")
         );
         let f = one("0 0 29 * *", "skips-short-months");
         assert_eq!(
@@ -885,7 +886,7 @@ mod tests {
         );
         assert_eq!(
             f.help.as_deref(),
-            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`); if SUN-THU is meant, write `SUN-THU` to say so")
+            Some("for MON-FRI write `0 0 9 ? * MON-FRI` (or `2-6`: a different schedule from the written SUN-THU); if SUN-THU is meant, write `SUN-THU` to say so")
         );
         assert!(codes("0 0 9 ? * 1-6").contains(&"quartz-dow-numbering"));
         assert!(codes("0 0 9 ? * 1,2,3,4,5").contains(&"quartz-dow-numbering"));

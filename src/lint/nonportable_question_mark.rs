@@ -20,10 +20,23 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
                     kind.name()
                 ),
             );
-            out.push(with_help(
-                f,
-                format!("`?` means `*` here; write `{}`", cx.fixed(it.span, "*")),
-            ));
+            // `0 2 * * 1-5 ?`: five Unix fields and a Quartz habit. With six fields
+            // the first is the seconds, so every field moved one place.
+            let five = cx.text.trim().trim_end_matches('?').trim_end();
+            let appended = kind == FieldKind::DayOfWeek
+                && cx.expr.written_fields == 6
+                && cx.text.trim_end().ends_with('?')
+                && Expr::parse(five, DialectChoice::Unix).is_ok();
+            let help = if appended {
+                format!(
+                    "with 6 fields the first is the seconds, so every field moved one place ({}); for the 5-field expression drop the `?`: `{five}` ({} from the one written)",
+                    crate::describe::describe(cx.expr, &Default::default()),
+                    crate::expr::fix::DIFFERENT
+                )
+            } else {
+                format!("`?` means `*` here; write `{}`", cx.fixed(it.span, "*"))
+            };
+            out.push(with_help(f, help));
         }
     }
 }

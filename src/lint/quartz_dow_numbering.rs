@@ -34,7 +34,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         out.push(with_help(
             f,
             format!(
-                "for {unix} write `{}` (or `{quartz_nums}`); if {quartz} is meant, write `{quartz}` to say so",
+                "for {unix} write `{}` (or `{quartz_nums}`: a different schedule from the written {quartz}); if {quartz} is meant, write `{quartz}` to say so",
                 cx.fixed(it.span, unix)
             ),
         ));
@@ -60,7 +60,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         out.push(with_help(
             f,
             format!(
-                "for Monday to Friday write `{}`; if Sunday to Thursday is meant, write `SUN-THU` to say so",
+                "for Monday to Friday write `{}` (a different schedule from the written Sunday to Thursday); if Sunday to Thursday is meant, write `SUN-THU` to say so",
                 cx.fixed(dow.span, "MON-FRI")
             ),
         ));

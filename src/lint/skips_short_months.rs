@@ -48,13 +48,33 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             ItemKind::NearestWeekday(_) => "LW",
             _ => "L",
         };
-        let help = if single || cx.expr.dialect == Dialect::Unix {
+        let what = if last == "LW" {
+            "the last weekday"
+        } else {
+            "the last day"
+        };
+        let only_feb_29 = missing == 1 << 2 && first_day == 29 && months == 1 << 2;
+        let help = if cx.expr.dialect == Dialect::Unix {
+            // Vixie cron and cronie cannot parse `L`; only OCPS crons (and cronkit) can.
             format!(
-                "for the last day of every month write `{last}`: `{}`",
-                cx.fixed(it.span, last)
+                "for {what} of every month OCPS crons take `{last}` (`{}`), but Vixie cron and cronie have no `{last}`: there, run on days 28–31 and let the command check the date, `{}` with `[ \"$(date -d tomorrow +\\%d)\" = 01 ] && command` (the expression alone is a different schedule)",
+                cx.fixed(it.span, last),
+                cx.fixed(it.span, "28-31"),
+            )
+        } else if only_feb_29 && single {
+            format!(
+                "February 29 exists only in leap years; for the last day of February every year write `{}` ({}: February 28 in common years)",
+                cx.fixed(it.span, last),
+                crate::expr::fix::DIFFERENT,
+            )
+        } else if single {
+            format!(
+                "for {what} of every month write `{last}`: `{}` ({}: it fires in every month)",
+                cx.fixed(it.span, last),
+                crate::expr::fix::DIFFERENT,
             )
         } else {
-            format!("for the last day of every month use `{last}` (in Quartz, in an expression of its own: `L` cannot be part of a list)")
+            format!("for {what} of every month use `{last}` (in Quartz, in an expression of its own: `L` cannot be part of a list)")
         };
         out.push(with_help(f, help));
     }

@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     );
     let help = match fired {
         Some(y) => format!(
-            "its last fire time was in {y}; update the year, or remove the field to fire every year: `{}`",
+            "its last fire time was in {y}; update the year, or remove the field to fire every year: `{}` (a different schedule)",
             cx.fixed(year.span, "")
         ),
         None => "update the year, or remove the field to fire every year".to_string(),
