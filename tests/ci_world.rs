@@ -115,8 +115,8 @@ fn expected() -> Vec<Row> {
         r("k8s/cronjobs.yaml", 13, 18, "k8s-special-chars"),
         // `  timeZone: Mars/Olympus`
         r("k8s/cronjobs.yaml", 14, 13, "unknown-timezone"),
-        // Argo `    - "0 6 * * 1-7"`: text at 8, 1-7 at 16
-        r("k8s/cronjobs.yaml", 23, 16, "k8s-dow-7"),
+        // Argo `    - "0 6 * * 1-7"`: text at 8; the k8s profile points at the 7 (18)
+        r("k8s/cronjobs.yaml", 23, 18, "k8s-dow-7"),
         // `      <cronExpression>0 0 0 30 2 ?</cronExpression>`: text at 23, 30 at 29
         r("nuxeo/scheduler-contrib.xml", 6, 29, "never-fires"),
         // `      "expression": "0 0 L * *",`: text at 22, L at 26

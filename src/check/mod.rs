@@ -678,22 +678,6 @@ impl<S: Sink> Checker<S> {
                     entry.text = after.to_string();
                 }
             }
-            Platform::EventBridge => {
-                if let Some(n) = eventbridge::wrong_field_count(&entry.text) {
-                    self.counts.expressions += 1;
-                    return self.rule_problem(
-                        src,
-                        "eventbridge-fields",
-                        format!("an EventBridge cron() has six fields, this one has {n}"),
-                        Some("minutes hours day-of-month month day-of-week year, e.g. `cron(0 12 * * ? *)`".to_string()),
-                        c.line,
-                        c.column,
-                    );
-                }
-                entry.shown = Some(entry.text.clone());
-                entry.text.insert_str(0, "0 ");
-                entry.prepend = 2;
-            }
             Platform::Jenkins if entry.text.contains('H') => {
                 if entry.text.contains("H(") {
                     self.counts.expressions += 1;
@@ -879,9 +863,10 @@ impl<S: Sink> Checker<S> {
             }
             Err(d) => {
                 let mut f = Finding::from_diagnostic(&d);
-                if e.platform == Platform::EventBridge {
-                    if let Some(code) = eventbridge::recode(f.code) {
-                        f.code = code;
+                let text = f.span.slice(&e.text);
+                if let Some(code) = e.platform.platform_code(f.code, text, &f.message) {
+                    f.code = code;
+                    if f.help.is_none() {
                         f.help = lint::rule(code).map(|r| r.summary.to_string());
                     }
                 }

@@ -621,6 +621,22 @@ fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnos
     if text.len() > 1024 {
         return;
     }
+    // Trying the other profiles parses again, and a failing parse inside it
+    // (through the Unix-to-Quartz help) would land here again, without end:
+    // `0 6 * * 1-7` under k8s overflowed the stack. One level is enough.
+    thread_local! {
+        static TRYING_OTHERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if TRYING_OTHERS.with(|t| t.replace(true)) {
+        return;
+    }
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            TRYING_OTHERS.with(|t| t.set(false));
+        }
+    }
+    let _reset = Reset;
     let (spans, count) = split_fields(text);
     if count == 0 {
         return;

@@ -1,10 +1,10 @@
-//! The EventBridge rules about the text around the fields:
-//! `eventbridge-fields` (six fields), `eventbridge-rate` (a `rate()`), and
-//! the Quartz parse errors that EventBridge users meet under their own codes
-//! (`eventbridge-question-mark`, `eventbridge-multiple-hash`). EventBridge's
-//! `cron()` is read as Quartz with a `0` seconds field put in front.
+//! The EventBridge rules that are not about a parsed expression:
+//! `eventbridge-rate` (a `rate()`), and the `eventbridge` profile's parse
+//! errors that EventBridge users meet under the platform's own codes
+//! (`eventbridge-fields`, `eventbridge-question-mark`,
+//! `eventbridge-multiple-hash`; see [`super::Platform::platform_code`]).
 
-/// The EventBridge code for a Quartz parse error, where there is one.
+/// The EventBridge code for a parse error about `?` or `#`, where there is one.
 pub fn recode(parse_code: &str) -> Option<&'static str> {
     match parse_code {
         "both-day-fields"
@@ -14,12 +14,6 @@ pub fn recode(parse_code: &str) -> Option<&'static str> {
         "hash-in-list" => Some("eventbridge-multiple-hash"),
         _ => None,
     }
-}
-
-/// `eventbridge-fields`: the number of fields when it is not six.
-pub fn wrong_field_count(text: &str) -> Option<usize> {
-    let n = text.split_ascii_whitespace().count();
-    (n != 6).then_some(n)
 }
 
 /// `eventbridge-rate`: what is wrong with `rate(value unit)`, if anything

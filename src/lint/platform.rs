@@ -2,9 +2,11 @@
 //! platform picks the dialect an expression is parsed in and the platform
 //! rules that apply to it ([`super::Rule::platforms`]).
 //!
-//! Until the platform profiles (k8s, github, gitlab, eventbridge, spring)
-//! exist, [`Platform::dialect`] names the closest existing dialect; that one
-//! function is what changes when they land.
+//! [`Platform::dialect`] names the profile each platform's expressions are
+//! parsed with (`k8s`, `github`, `eventbridge`); platforms without a profile
+//! of their own yet (Jenkins, OpenSearch, crontab) use the closest one.
+//! [`Platform::platform_code`] gives a profile's parse errors the code of
+//! the platform rule that documents them.
 
 use std::fmt;
 
@@ -53,21 +55,50 @@ impl Platform {
         }
     }
 
-    /// The dialect its expressions are parsed in. EventBridge's six fields
-    /// (`min hour dom month dow year`, 1-7 = SUN-SAT, `?` in one day field)
-    /// are Quartz's without the seconds: the reader prepends `0 `.
+    /// The profile its expressions are parsed with. Argo parses with
+    /// robfig/cron as Kubernetes does; Jenkins (no profile yet), OpenSearch
+    /// (cron-utils UNIX, narrowed by `opensearch-unsupported`) and crontabs
+    /// are read as `unix`.
     pub fn dialect(self) -> Option<DialectChoice> {
         match self {
             Platform::Generic => None,
-            Platform::Watcher | Platform::Nuxeo | Platform::EventBridge => {
-                Some(DialectChoice::Quartz)
+            Platform::Watcher | Platform::Nuxeo => Some(DialectChoice::Quartz),
+            Platform::Github => Some(DialectChoice::Github),
+            Platform::Kubernetes | Platform::Argo => Some(DialectChoice::K8s),
+            Platform::EventBridge => Some(DialectChoice::Eventbridge),
+            Platform::Crontab | Platform::OpenSearch | Platform::Jenkins => {
+                Some(DialectChoice::Unix)
             }
-            Platform::Crontab
-            | Platform::Github
-            | Platform::Kubernetes
-            | Platform::Argo
-            | Platform::OpenSearch
-            | Platform::Jenkins => Some(DialectChoice::Unix),
+        }
+    }
+
+    /// The platform rule code for a parse error of this platform's profile,
+    /// where a rule of the table documents that error (`text` is the
+    /// offending text, `message` the parser's message).
+    pub fn platform_code(
+        self,
+        parse_code: &str,
+        text: &str,
+        message: &str,
+    ) -> Option<&'static str> {
+        match self {
+            Platform::Kubernetes | Platform::Argo => match parse_code {
+                "form-not-supported" => Some("k8s-special-chars"),
+                "zone-prefix" => Some("k8s-zone-prefix"),
+                "value-out-of-range" if message.contains("day-of-week") && text.contains('7') => {
+                    Some("k8s-dow-7")
+                }
+                _ => None,
+            },
+            Platform::Github => match parse_code {
+                "nickname-not-allowed" => Some("github-nickname"),
+                _ => None,
+            },
+            Platform::EventBridge => match parse_code {
+                "field-count" => Some("eventbridge-fields"),
+                c => super::eventbridge::recode(c),
+            },
+            _ => None,
         }
     }
 }
