@@ -30,7 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (cronkit.1, one per command, croneval.1)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -98,6 +98,8 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the input is')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'What to produce [default: quartz for JSON and unix input, unix for quartz input]')
+            [CompletionResult]::new('--spread', '--spread', [CompletionResultType]::ParameterName, 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)')
+            [CompletionResult]::new('--spread-window', '--spread-window', [CompletionResultType]::ParameterName, 'The time-of-day window --spread picks a time in [default: the job''s own hour]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -111,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             break
         }
         'cronkit;man' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5, cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -122,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (cronkit.1, one per command, croneval.1)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

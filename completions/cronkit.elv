@@ -27,7 +27,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
             cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
             cand completions 'Print a shell completion script'
-            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cronkit;croneval'= {
@@ -91,6 +91,8 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --expr 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
             cand --from 'What the input is'
             cand --to 'What to produce [default: quartz for JSON and unix input, unix for quartz input]'
+            cand --spread 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)'
+            cand --spread-window 'The time-of-day window --spread picks a time in [default: the job''s own hour]'
             cand --format 'Output format'
             cand --merge 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'
             cand -h 'Print help (see more with ''--help'')'
@@ -102,7 +104,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --help 'Print help'
         }
         &'cronkit;man'= {
-            cand --dir 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)'
+            cand --dir 'Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5, cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -112,7 +114,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
             cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
             cand completions 'Print a shell completion script'
-            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cronkit;help;croneval'= {

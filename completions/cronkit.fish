@@ -31,7 +31,7 @@ complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "explain" -d 'Descri
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "validate" -d 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "convert" -d 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1)'
+complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
@@ -54,7 +54,9 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l format -d '
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
 table\t'a table: UTC, local time, weekday, gap, which expression'
-calendar\t'month grids like `cal`, fire days marked, counts per day'"
+calendar\t'month grids like `cal`, fire days marked, counts per day'
+heatmap\t'when all the expressions fire together: a weekday × hour grid and a minute-of-hour strip of fire counts over a week (or --from/--until), and the busiest minutes'
+heatmap-json\t'the heatmap\'s counts as one JSON document'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
@@ -139,18 +141,20 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What 
 unix\t'classic 5-field Unix cron (Vixie, ISC, cronie)'
 ocps\t'Unix cron with the OCPS extensions (seconds, year, L, W, #, +)'
 watcher\t'the simplest Elasticsearch Watcher schedule JSON'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread -d 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins\' `H`: the result fires at another time, it is not equivalent (see docs/load.md)' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread-window -d 'The time-of-day window --spread picks a time in [default: the job\'s own hour]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l merge -d 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -l croneval -d 'Generate for the `croneval` binary instead of `cronkit`'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cronkit -n "__fish_cronkit_using_subcommand man" -l dir -d 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand man" -l dir -d 'Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5, cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)' -r -F
 complete -c cronkit -n "__fish_cronkit_using_subcommand man" -s h -l help -d 'Print help'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "croneval" -d 'Print the next (or previous) fire times of cron expressions'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "explain" -d 'Describe cron expressions in English'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "validate" -d 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "convert" -d 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

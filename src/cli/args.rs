@@ -136,7 +136,7 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Write the man pages (cronkit.1, one per command, croneval.1)
+    /// Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)
     Man(ManArgs),
 }
 
@@ -153,6 +153,12 @@ pub enum CronevalFormat {
     Table,
     /// month grids like `cal`, fire days marked, counts per day
     Calendar,
+    /// when all the expressions fire together: a weekday × hour grid and a
+    /// minute-of-hour strip of fire counts over a week (or --from/--until), and the
+    /// busiest minutes
+    Heatmap,
+    /// the heatmap's counts as one JSON document
+    HeatmapJson,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -411,6 +417,14 @@ pub struct ConvertArgs {
     /// Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)
     #[arg(long)]
     pub merge: bool,
+    /// Move a fixed time to one picked from KEY (a job or repository name), the same
+    /// every time, for platforms without Jenkins' `H`: the result fires at another
+    /// time, it is not equivalent (see docs/load.md)
+    #[arg(long, value_name = "KEY", conflicts_with_all = ["to", "merge"])]
+    pub spread: Option<String>,
+    /// The time-of-day window --spread picks a time in [default: the job's own hour]
+    #[arg(long, value_name = "HH:MM-HH:MM", requires = "spread")]
+    pub spread_window: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
@@ -444,13 +458,13 @@ pub struct CompletionsArgs {
 
 #[derive(Args, Debug, Clone)]
 #[command(after_help = "Examples:
-  cronkit man --dir /usr/local/share/man/man1
-      cronkit.1, cronkit-croneval.1 ... and croneval.1
+  cronkit man --dir man
+      cronkit.1, cronkit-croneval.1 ..., croneval.1, cronkit-syntax.5 and cronkit-rules.7
   cronkit man | man -l -
       read cronkit.1 now")]
 pub struct ManArgs {
-    /// Write cronkit.1, one page per subcommand and croneval.1 into this directory
-    /// (without it, print cronkit.1 to stdout)
+    /// Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5,
+    /// cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
