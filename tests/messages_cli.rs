@@ -396,3 +396,43 @@ fn unix_text_given_to_quartz_is_converted_not_copied() {
         o.stderr
     );
 }
+
+// ------------------------------------------------------------ completions
+
+/// Before: `--tz` and `--allow` completed nothing (free text).
+#[test]
+fn completions_offer_zones_rules_and_dialects() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = cronkit(&["completions", shell]);
+        assert_eq!(o.code, 0);
+        let s = &o.stdout;
+        assert!(
+            s.contains("Europe/Paris") && s.contains("America/New_York"),
+            "{shell}: --tz"
+        );
+        assert!(
+            s.contains("never-fires") && s.contains("skips-short-months"),
+            "{shell}: --allow"
+        );
+        assert!(
+            s.contains("quartz") && s.contains("unix"),
+            "{shell}: --dialect"
+        );
+        let o = cronkit(&["completions", shell, "--croneval"]);
+        assert!(o.stdout.contains("Europe/Paris"), "{shell}: croneval --tz");
+    }
+    // the list does not flood --help, and any zone text is still accepted
+    let o = cronkit(&["croneval", "--help"]);
+    assert!(!o.stdout.contains("Europe/Berlin"), "{}", o.stdout);
+    let o = cronkit(&[
+        "croneval",
+        "0 0 * * * ?",
+        "--tz",
+        "+05:30",
+        "-c",
+        "1",
+        "--from",
+        FROM,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+}
