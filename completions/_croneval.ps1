@@ -26,7 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'croneval' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]')
-            [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'What a time inside a daylight-saving gap or overlap does')
+            [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'What a time inside a daylight-saving gap or overlap does [default: the profile''s own: shift for quartz, wall for k8s, gitlab and spring, ...]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')

@@ -50,7 +50,7 @@ _croneval() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -70,7 +70,7 @@ _croneval() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 *)

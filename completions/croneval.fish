@@ -600,9 +600,10 @@ Universal\t''
 W-SU\t''
 WET\t''
 Zulu\t''"
-complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
+complete -c croneval -l dst -d 'What a time inside a daylight-saving gap or overlap does [default: the profile\'s own: shift for quartz, wall for k8s, gitlab and spring, ...]' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
@@ -616,7 +617,12 @@ complete -c croneval -l schedule -d 'Read Watcher or OpenSearch schedules (JSON 
 complete -c croneval -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)' -r
 complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
-unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
+k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every'
+github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
+gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
+eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
 complete -c croneval -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c croneval -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
 complete -c croneval -s s -l silent -d 'Elasticsearch\'s `--silent`: print nothing on stdout; the exit status says whether the expression is valid and fires (errors still go to stderr)'

@@ -154,11 +154,11 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -192,7 +192,7 @@ _cronkit() {
             fi
             case "${prev}" in
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --next)
@@ -204,7 +204,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -376,7 +376,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -396,7 +396,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dst)
-                    COMPREPLY=($(compgen -W "shift skip quartz cron" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -635,13 +635,19 @@ Universal\t''
 W-SU\t''
 WET\t''
 Zulu\t''"
-complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l dst -d 'What a time inside a daylight-saving gap or overlap does' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l dst -d 'What a time inside a daylight-saving gap or overlap does [default: the profile\'s own: shift for quartz, wall for k8s, gitlab and spring, ...]' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
-unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
+k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every'
+github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
+gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
+eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
@@ -659,7 +665,12 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s v -l verbos
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
-unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
+k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every'
+github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
+gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
+eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l next -d 'Also print the next N fire times' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l tz -d 'Time zone for --next [default: UTC]' -r -f -a "UTC\t''
 local\t''
@@ -1260,9 +1271,10 @@ Universal\t''
 W-SU\t''
 WET\t''
 Zulu\t''"
-complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dst -d 'DST policy for --next' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dst -d 'DST policy for --next [default: the profile\'s own]' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l from -d 'Start --next from this time' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l format -d 'Output format' -r -f -a "text\t''
@@ -1282,7 +1294,12 @@ opensearch\t'OpenSearch job-scheduler JSON'
 nuxeo\t'Nuxeo extension XML'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dialect -d 'Cron dialect of plain expressions' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
-unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'"
+unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
+k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every'
+github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
+gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
+eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l format -d 'Output format' -r -f -a "text\t'compiler-style diagnostics and a summary'
 json\t'an array of findings'
 github\t'GitHub Actions workflow commands'"
@@ -1905,9 +1922,10 @@ Universal\t''
 W-SU\t''
 WET\t''
 Zulu\t''"
-complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dst -d 'DST policy named in dst-gap/dst-overlap messages' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dst -d 'DST policy named in dst-gap/dst-overlap messages [default: the profile\'s own]' -r -f -a "shift\t'a time in a gap fires shifted by the gap; an overlap fires at its first occurrence'
 skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
+wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l now -d 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'

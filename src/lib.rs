@@ -39,6 +39,6 @@ pub mod time;
 
 pub use expr::{
     DayCombine, Diagnostic, DiagnosticData, Dialect, DialectChoice, Expr, Field, FieldKind, Item,
-    ItemKind, Nickname, Span, StepBase,
+    ItemKind, Nickname, Profile, Span, StepBase, PROFILES,
 };
 pub use schedule::{DstPolicy, LocalTime, Schedule, Zone, ZoneError};

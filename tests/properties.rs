@@ -465,7 +465,7 @@ impl NumItem {
 fn weekday_of(d: Dialect, v: u16) -> u32 {
     match d {
         Dialect::Quartz => (v as u32 + 6) % 7,
-        Dialect::Unix => v as u32 % 7,
+        _ => v as u32 % 7,
     }
 }
 
@@ -719,7 +719,7 @@ fn dow_special(d: Dialect) -> BoxedStrategy<DowSpecial> {
     ];
     match d {
         Dialect::Quartz => prop_oneof![4 => base, 1 => Just(DowSpecial::SaturdayL)].boxed(),
-        Dialect::Unix => prop_oneof![
+        _ => prop_oneof![
             3 => base,
             1 => (min..=max, spelling).prop_map(move |(v, s)| DowSpecial::HashLast(v, name(v, s))),
         ]
@@ -1389,10 +1389,7 @@ fn iso(t: i64) -> String {
 }
 
 fn parse(g: &Gen) -> Result<Schedule, TestCaseError> {
-    let choice = match g.dialect {
-        Dialect::Quartz => DialectChoice::Quartz,
-        Dialect::Unix => DialectChoice::Unix,
-    };
+    let choice = DialectChoice::from(g.dialect);
     let e = Expr::parse(&g.text, choice)
         .map_err(|d| TestCaseError::fail(format!("`{}` rejected:\n{}", g.text, d.render())))?;
     prop_assert_eq!(e.dialect, g.dialect);

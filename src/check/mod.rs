@@ -175,8 +175,9 @@ impl Counts {
 pub struct CheckOptions {
     /// Dialect of expressions whose input does not imply one.
     pub choice: DialectChoice,
-    /// DST policy named by the DST rules (for zones the inputs bring).
-    pub dst: DstPolicy,
+    /// DST policy named by the DST rules (for zones the inputs bring); `None`:
+    /// each expression's platform profile decides.
+    pub dst: Option<DstPolicy>,
     /// The lint rules' options (now, `--tz`, allowed rules).
     pub lint: LintOptions,
     /// Reader warnings ([`READER_WARNINGS`]) not to report.
@@ -190,7 +191,7 @@ impl CheckOptions {
     pub fn new(lint: LintOptions) -> CheckOptions {
         CheckOptions {
             choice: DialectChoice::Auto,
-            dst: DstPolicy::Shift,
+            dst: None,
             lint,
             allowed_reader: Vec::new(),
             deny_warnings: false,

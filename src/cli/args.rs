@@ -173,11 +173,12 @@ pub struct CronevalArgs {
     /// local times shown in the system zone, as Elasticsearch does]
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true, value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
-    /// What a time inside a daylight-saving gap or overlap does
-    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
-    pub dst: DstArg,
+    /// What a time inside a daylight-saving gap or overlap does [default: the
+    /// profile's own: shift for quartz, wall for k8s, gitlab and spring, ...]
+    #[arg(long, value_enum)]
+    pub dst: Option<DstArg>,
     /// Cron dialect
-    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
     /// Output format
     #[arg(long, value_enum, default_value_t = CronevalFormat::Text)]
@@ -231,7 +232,7 @@ pub struct ExplainArgs {
     #[arg(value_name = "EXPR", required = true)]
     pub exprs: Vec<String>,
     /// Cron dialect
-    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
     /// Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)
     #[arg(long = "12h")]
@@ -245,9 +246,9 @@ pub struct ExplainArgs {
     /// Time zone for --next [default: UTC]
     #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
-    /// DST policy for --next
-    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
-    pub dst: DstArg,
+    /// DST policy for --next [default: the profile's own]
+    #[arg(long, value_enum)]
+    pub dst: Option<DstArg>,
     /// Start --next from this time
     #[arg(long, value_name = "T")]
     pub from: Option<String>,
@@ -306,7 +307,7 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     pub input: InputArg,
     /// Cron dialect of plain expressions
-    #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+    #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
     /// Output format
     #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
@@ -320,9 +321,9 @@ pub struct ValidateArgs {
     /// Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)
     #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
-    /// DST policy named in dst-gap/dst-overlap messages
-    #[arg(long, value_enum, default_value_t = DstArg::Shift)]
-    pub dst: DstArg,
+    /// DST policy named in dst-gap/dst-overlap messages [default: the profile's own]
+    #[arg(long, value_enum)]
+    pub dst: Option<DstArg>,
     /// Check as of this time instead of now (year-in-past, rarely-fires, the DST year):
     /// RFC 3339, a date, or a local date-time in --tz
     #[arg(long, value_name = "T")]

@@ -9,25 +9,62 @@ use clap::ValueEnum;
 use cronkit::schedule::calendar::Civil;
 use cronkit::{DialectChoice, DstPolicy, Zone};
 
-/// `--dialect`
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
-pub enum DialectArg {
-    /// 5 fields or a nickname → unix; 6 or 7 fields → quartz
-    #[default]
-    Auto,
-    /// Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1
-    Quartz,
-    /// Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7
-    Unix,
+/// `--dialect`: `auto` or a profile of the table ([`cronkit::expr::PROFILES`]); the
+/// values, their aliases and their help all come from that table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DialectArg(pub DialectChoice);
+
+impl DialectArg {
+    /// The automatic choice.
+    pub const AUTO: DialectArg = DialectArg(DialectChoice::Auto);
+    /// Quartz (the `croneval` binary's default).
+    pub const QUARTZ: DialectArg = DialectArg(DialectChoice::Quartz);
+}
+
+/// `auto` and one value per profile, in the table's order.
+static DIALECT_ARGS: [DialectArg; 8] = [
+    DialectArg(DialectChoice::Auto),
+    DialectArg(DialectChoice::Quartz),
+    DialectArg(DialectChoice::Unix),
+    DialectArg(DialectChoice::K8s),
+    DialectArg(DialectChoice::Github),
+    DialectArg(DialectChoice::Gitlab),
+    DialectArg(DialectChoice::Eventbridge),
+    DialectArg(DialectChoice::Spring),
+];
+
+impl ValueEnum for DialectArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &DIALECT_ARGS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self.0.fixed() {
+            None => PossibleValue::new("auto")
+                .help("5 fields or a nickname → unix; 6 or 7 fields → quartz"),
+            Some(d) => {
+                let p = d.profile();
+                PossibleValue::new(p.name)
+                    .help(p.summary)
+                    .aliases(p.aliases.iter().copied())
+            }
+        })
+    }
+}
+
+impl std::fmt::Display for DialectArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0.fixed() {
+            None => "auto",
+            Some(d) => d.name(),
+        })
+    }
 }
 
 impl From<DialectArg> for DialectChoice {
     fn from(d: DialectArg) -> Self {
-        match d {
-            DialectArg::Auto => DialectChoice::Auto,
-            DialectArg::Quartz => DialectChoice::Quartz,
-            DialectArg::Unix => DialectChoice::Unix,
-        }
+        d.0
     }
 }
 
@@ -91,6 +128,8 @@ pub enum DstArg {
     Skip,
     /// Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence
     Quartz,
+    /// every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice
+    Wall,
     /// Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap
     Cron,
 }
@@ -101,6 +140,7 @@ impl From<DstArg> for DstPolicy {
             DstArg::Shift => DstPolicy::Shift,
             DstArg::Skip => DstPolicy::Skip,
             DstArg::Quartz => DstPolicy::Quartz,
+            DstArg::Wall => DstPolicy::Wall,
             DstArg::Cron => DstPolicy::Cron,
         }
     }

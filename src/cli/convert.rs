@@ -613,10 +613,7 @@ trait TargetName {
 
 impl TargetName for Target {
     fn dialect_name(self) -> &'static str {
-        match self.dialect() {
-            Dialect::Quartz => "quartz",
-            Dialect::Unix => "unix",
-        }
+        self.dialect().name()
     }
 }
 

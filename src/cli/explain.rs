@@ -32,7 +32,7 @@ struct Ctx<'a> {
     dialect: DialectChoice,
     options: Options,
     /// `--next`: zone, DST policy and start (seconds since the epoch).
-    next: Option<(Zone, DstPolicy, i64)>,
+    next: Option<(Zone, Option<DstPolicy>, i64)>,
     color_err: bool,
     /// JSON: has an element been written (for the commas of the streamed array)?
     json_started: bool,
@@ -56,7 +56,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
                 Some(f) => parse_instant(f, &zone, "--from")?,
                 None => chrono::Utc::now(),
             };
-            Some((zone, args.dst.into(), from.timestamp()))
+            Some((zone, args.dst.map(DstPolicy::from), from.timestamp()))
         }
         None => {
             for (flag, given) in [("--tz", args.tz.is_some()), ("--from", args.from.is_some())] {
@@ -275,7 +275,7 @@ fn each_next_time(
     } else {
         let mut count = 0u64;
         for t in s
-            .iter_after(*from, zone, *dst)
+            .iter_after(*from, zone, dst.unwrap_or(e.dialect.profile().default_dst))
             .take(usize::try_from(n).unwrap_or(usize::MAX))
         {
             visit(t, zone)?;

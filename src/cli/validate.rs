@@ -39,7 +39,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
         Some(t) => parse_instant(t, zone.as_ref().unwrap_or(&Zone::utc()), "--now")?.timestamp(),
         None => chrono::Utc::now().timestamp(),
     };
-    let dst: DstPolicy = args.dst.into();
+    let dst: Option<DstPolicy> = args.dst.map(DstPolicy::from);
     let mut opts = LintOptions::new(now);
     if let Some(zone) = zone {
         opts = opts.with_zone(zone, dst);

@@ -13,8 +13,6 @@
 //!   = help: Quartz needs `?` in one of them: `0 0 12 1 * ?` or `0 0 12 ? * MON`
 //! ```
 
-use std::fmt;
-
 use super::{Dialect, FieldKind, Span};
 
 /// A parse error with everything needed to explain it.
@@ -215,13 +213,4 @@ pub fn caret_lines(source: &str, spans: &[Span]) -> (String, String) {
         carets.push('^');
     }
     (line, carets.trim_end().to_string())
-}
-
-impl fmt::Display for Dialect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Dialect::Quartz => "quartz",
-            Dialect::Unix => "unix",
-        })
-    }
 }

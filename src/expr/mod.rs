@@ -20,21 +20,18 @@
 
 pub mod error;
 pub(crate) mod fix;
+pub mod profile;
 
 use smallvec::SmallVec;
 
 pub use error::{Diagnostic, DiagnosticData};
 
-/// A cron dialect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Dialect {
-    /// Quartz 2.x (Elasticsearch Watcher, Nuxeo): 6–7 fields with seconds, `?`, SUN=1.
-    Quartz,
-    /// Vixie/ISC cron with the OCPS extensions: 5–7 fields, SUN=0 or 7, nicknames.
-    Unix,
-}
+pub use profile::{
+    DayFieldRule, Dialect, DowNumbering, Forms, Layout, Profile, StarRule, UnknownDialect, Wrapper,
+    ZonePrefix, PROFILES,
+};
 
-/// Which dialect to read: a fixed one or the automatic choice by field count.
+/// Which dialect to read: a fixed profile or the automatic choice by field count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum DialectChoice {
     /// 5 fields or a nickname → unix; 6 or 7 fields → quartz.
@@ -44,6 +41,32 @@ pub enum DialectChoice {
     Quartz,
     /// Always Unix/OCPS.
     Unix,
+    /// Kubernetes CronJob (robfig/cron).
+    K8s,
+    /// GitHub Actions schedules.
+    Github,
+    /// GitLab pipeline schedules (fugit).
+    Gitlab,
+    /// AWS EventBridge.
+    Eventbridge,
+    /// Spring `CronExpression`.
+    Spring,
+}
+
+impl DialectChoice {
+    /// The fixed dialect, or `None` for [`DialectChoice::Auto`].
+    pub fn fixed(self) -> Option<Dialect> {
+        Some(match self {
+            DialectChoice::Auto => return None,
+            DialectChoice::Quartz => Dialect::Quartz,
+            DialectChoice::Unix => Dialect::Unix,
+            DialectChoice::K8s => Dialect::K8s,
+            DialectChoice::Github => Dialect::Github,
+            DialectChoice::Gitlab => Dialect::Gitlab,
+            DialectChoice::Eventbridge => Dialect::Eventbridge,
+            DialectChoice::Spring => Dialect::Spring,
+        })
+    }
 }
 
 impl From<Dialect> for DialectChoice {
@@ -51,7 +74,22 @@ impl From<Dialect> for DialectChoice {
         match d {
             Dialect::Quartz => DialectChoice::Quartz,
             Dialect::Unix => DialectChoice::Unix,
+            Dialect::K8s => DialectChoice::K8s,
+            Dialect::Github => DialectChoice::Github,
+            Dialect::Gitlab => DialectChoice::Gitlab,
+            Dialect::Eventbridge => DialectChoice::Eventbridge,
+            Dialect::Spring => DialectChoice::Spring,
         }
+    }
+}
+
+impl std::str::FromStr for DialectChoice {
+    type Err = UnknownDialect;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.eq_ignore_ascii_case("auto") {
+            return Ok(DialectChoice::Auto);
+        }
+        s.parse::<Dialect>().map(DialectChoice::from)
     }
 }
 
@@ -114,19 +152,9 @@ impl FieldKind {
         self as usize
     }
 
-    /// The smallest and largest value as written in `dialect`.
+    /// The smallest and largest value as written in `dialect` (its profile's ranges).
     pub fn bounds(self, dialect: Dialect) -> (u16, u16) {
-        match self {
-            FieldKind::Second | FieldKind::Minute => (0, 59),
-            FieldKind::Hour => (0, 23),
-            FieldKind::DayOfMonth => (1, 31),
-            FieldKind::Month => (1, 12),
-            FieldKind::DayOfWeek => match dialect {
-                Dialect::Quartz => (1, 7),
-                Dialect::Unix => (0, 7),
-            },
-            FieldKind::Year => (MIN_YEAR, MAX_YEAR),
-        }
+        dialect.profile().bounds(self)
     }
 }
 
@@ -413,10 +441,7 @@ fn escape_controls(s: &str) -> String {
 
 /// Convert a day-of-week value in `dialect`'s numbering to 0 = Sunday … 6 = Saturday.
 pub fn weekday_of(dialect: Dialect, value: u16) -> u8 {
-    match dialect {
-        Dialect::Quartz => ((value + 6) % 7) as u8,
-        Dialect::Unix => (value % 7) as u8,
-    }
+    dialect.profile().dow.weekday(value)
 }
 
 const MONTHS: [&str; 12] = [
@@ -478,30 +503,27 @@ fn lookup_name(word: &str, table: &[&str]) -> Option<usize> {
     })
 }
 
-fn field_order(dialect: Dialect, count: usize) -> &'static [FieldKind] {
-    use FieldKind::*;
-    match (dialect, count) {
-        (Dialect::Unix, 5) => &[Minute, Hour, DayOfMonth, Month, DayOfWeek],
-        (_, 6) => &[Second, Minute, Hour, DayOfMonth, Month, DayOfWeek],
-        _ => &[Second, Minute, Hour, DayOfMonth, Month, DayOfWeek, Year],
-    }
-}
-
 /// Split on spaces and tabs; at most 8 spans are kept (more is an error anyway).
 fn split_fields(text: &str) -> (SmallVec<[Span; 8]>, usize) {
+    split_fields_in(text, Span::new(0, text.len()))
+}
+
+/// [`split_fields`] within `within` (spans stay relative to the whole text).
+fn split_fields_in(text: &str, within: Span) -> (SmallVec<[Span; 8]>, usize) {
     let bytes = text.as_bytes();
     let mut spans = SmallVec::new();
     let mut count = 0usize;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+    let mut i = within.start;
+    let end = within.end.min(bytes.len());
+    while i < end {
+        while i < end && (bytes[i] == b' ' || bytes[i] == b'\t') {
             i += 1;
         }
-        if i >= bytes.len() {
+        if i >= end {
             break;
         }
         let start = i;
-        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
+        while i < end && bytes[i] != b' ' && bytes[i] != b'\t' {
             i += 1;
         }
         count += 1;
@@ -510,6 +532,17 @@ fn split_fields(text: &str) -> (SmallVec<[Span; 8]>, usize) {
         }
     }
     (spans, count)
+}
+
+/// The profile [`DialectChoice::Auto`] picks for `count` fields (or a nickname).
+fn auto_dialect(is_nickname: bool, count: usize) -> Option<Dialect> {
+    if is_nickname || count == 5 {
+        Some(Dialect::Unix)
+    } else if count == 6 || count == 7 {
+        Some(Dialect::Quartz)
+    } else {
+        None
+    }
 }
 
 pub(crate) fn parse_inner<B: Build>(
@@ -530,21 +563,16 @@ pub(crate) fn parse_inner<B: Build>(
             return Err(d);
         }
     }
-    let first = spans[0].slice(text);
-    let is_nickname = first.starts_with('@');
+    let is_nickname = spans[0].slice(text).starts_with('@');
 
-    let dialect = match choice {
-        DialectChoice::Quartz => Dialect::Quartz,
-        DialectChoice::Unix => Dialect::Unix,
-        DialectChoice::Auto => {
-            if is_nickname || count == 5 {
-                Dialect::Unix
-            } else if count == 6 || count == 7 {
-                Dialect::Quartz
-            } else {
+    let dialect = match choice.fixed() {
+        Some(d) => d,
+        None => match auto_dialect(is_nickname, count) {
+            Some(d) => d,
+            None => {
                 let last = spans[spans.len() - 1];
                 let whole = Span::new(spans[0].start, last.end);
-                let d = if count > 7 {
+                let mut d = if count > 7 {
                     too_many_fields(text, &spans, None)
                 } else {
                     Diagnostic::new(
@@ -558,31 +586,65 @@ pub(crate) fn parse_inner<B: Build>(
                         "Unix: `minute hour day-of-month month day-of-week`; Quartz: `second minute hour day-of-month month day-of-week [year]`",
                     )
                 };
+                name_other_profiles(text, None, &mut d);
                 return Err(d);
             }
-        }
+        },
     };
 
-    let result = parse_dialect::<B>(text, dialect, &spans, count, is_nickname);
-    match result {
+    match parse_profile::<B>(text, dialect.profile(), &spans, count, is_nickname) {
         Ok(e) => Ok(e),
         Err(mut d) => {
             d.dialect = Some(dialect);
-            // The automatic choice failed: would the other dialect have read it?
-            if choice == DialectChoice::Auto
-                && dialect == Dialect::Quartz
-                && parse_dialect::<ExprBuilder>(text, Dialect::Unix, &spans, count, is_nickname)
-                    .is_ok()
-            {
-                let extra = "if this is a Spring/OCPS expression pass `--dialect unix`";
-                d.help = Some(match d.help.take() {
-                    Some(h) => format!("{h}; {extra}"),
-                    None => extra.to_string(),
-                });
-            }
+            name_other_profiles(text, Some(dialect), &mut d);
             Err(d)
         }
     }
+}
+
+/// The profiles asked, in order, whether they would read a text the chosen one
+/// rejected: the most common reading of each field count first (a 6-field text
+/// with `*` in both day fields is usually Spring's).
+const OTHER_PROFILES: [Dialect; 7] = [
+    Dialect::Spring,
+    Dialect::Unix,
+    Dialect::Quartz,
+    Dialect::K8s,
+    Dialect::Gitlab,
+    Dialect::Eventbridge,
+    Dialect::Github,
+];
+
+/// Add to `d`'s help which other profiles would accept `text` (at most two).
+fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnostic) {
+    // a cap on the work on the error path: huge inputs are not another platform's cron
+    if text.len() > 1024 {
+        return;
+    }
+    let (spans, count) = split_fields(text);
+    if count == 0 {
+        return;
+    }
+    let nick = spans[0].slice(text).starts_with('@');
+    let accepting: Vec<&'static Profile> = OTHER_PROFILES
+        .iter()
+        .filter(|o| Some(**o) != rejected_by)
+        .map(|o| o.profile())
+        .filter(|p| parse_profile::<ExprBuilder>(text, p, &spans, count, nick).is_ok())
+        .take(2)
+        .collect();
+    if accepting.is_empty() {
+        return;
+    }
+    let names: Vec<String> = accepting
+        .iter()
+        .map(|p| format!("{} (`--dialect {}`)", p.display, p.name))
+        .collect();
+    let extra = format!("this text is valid for {}", names.join(" and "));
+    d.help = Some(match d.help.take() {
+        Some(h) => format!("{h}; {extra}"),
+        None => extra,
+    });
 }
 
 /// `MON, WED` or `1 ,15`: a space next to a comma splits one list into two
@@ -643,63 +705,128 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
     }
 }
 
-fn parse_dialect<B: Build>(
+/// Where the fields are once the platform's wrapper (`cron(...)`) is removed
+/// (`None`: the text is the expression).
+fn unwrap_text(text: &str, p: &Profile) -> Result<Option<Span>, Diagnostic> {
+    let trimmed_start = text.len() - text.trim_start().len();
+    let body = text.trim();
+    if p.wrapper == Wrapper::AwsCronOrRate {
+        if body.starts_with("rate(") {
+            return Err(Diagnostic::new(
+                "rate-expression",
+                "`rate(...)` is an interval schedule, not a cron expression",
+            )
+            .at(Span::new(trimmed_start, trimmed_start + body.len()))
+            .help("EventBridge runs a rate from when the rule is created; to run at fixed times write `cron(minute hour day-of-month month day-of-week year)`"));
+        }
+        if let Some(inner) = body.strip_prefix("cron(") {
+            let Some(inner) = inner.strip_suffix(')') else {
+                return Err(
+                    Diagnostic::new("unclosed-wrapper", "`cron(` has no closing `)`")
+                        .at(Span::new(trimmed_start, trimmed_start + 5))
+                        .help("write e.g. `cron(0 12 * * ? *)`"),
+                );
+            };
+            let start = trimmed_start + 5;
+            return Ok(Some(Span::new(start, start + inner.len())));
+        }
+    }
+    if let ZonePrefix::Rejected(help) = p.zone_prefix {
+        if body.starts_with("TZ=") || body.starts_with("CRON_TZ=") {
+            let end = body.find([' ', '\t']).unwrap_or(body.len());
+            return Err(Diagnostic::new(
+                "zone-prefix",
+                format!("{} does not take a time zone prefix", p.display),
+            )
+            .at(Span::new(trimmed_start, trimmed_start + end))
+            .help(help));
+        }
+    }
+    Ok(None)
+}
+
+fn parse_profile<B: Build>(
     text: &str,
-    dialect: Dialect,
+    p: &'static Profile,
     spans: &[Span],
     count: usize,
     is_nickname: bool,
 ) -> Result<B::Out, Diagnostic> {
+    if p.wrapper != Wrapper::None || p.zone_prefix != ZonePrefix::NotSyntax {
+        if let Some(inner) = unwrap_text(text, p)? {
+            let (spans, count) = split_fields_in(text, inner);
+            if count == 0 {
+                return Err(
+                    Diagnostic::new("empty-expression", "the expression is empty")
+                        .at(inner)
+                        .help("e.g. `cron(0 12 * * ? *)`"),
+                );
+            }
+            let nick = spans[0].slice(text).starts_with('@');
+            return parse_fields::<B>(text, p, &spans, count, nick);
+        }
+    }
+    parse_fields::<B>(text, p, spans, count, is_nickname)
+}
+
+fn parse_fields<B: Build>(
+    text: &str,
+    p: &'static Profile,
+    spans: &[Span],
+    count: usize,
+    is_nickname: bool,
+) -> Result<B::Out, Diagnostic> {
+    let dialect = p.dialect;
     if is_nickname {
-        return parse_nickname(text, dialect, spans, count).map(B::from_expr);
+        return parse_nickname(text, p, spans, count).map(B::from_expr);
     }
     if count > 7 {
         return Err(too_many_fields(text, spans, Some(dialect)));
     }
-    let valid = match dialect {
-        Dialect::Quartz => count == 6 || count == 7,
-        Dialect::Unix => (5..=7).contains(&count),
-    };
-    if !valid {
+    let Some(order) = p.layout(count) else {
         let whole = Span::new(spans[0].start, spans[spans.len() - 1].end);
-        let d = match dialect {
-            Dialect::Quartz => {
-                let mut d = Diagnostic::new(
-                    "field-count",
-                    format!("Quartz expressions have 6 or 7 fields, found {count}"),
-                )
-                .at(whole);
-                d = if count == 5 {
-                    match fix::unix_as_quartz(text) {
-                        Some(q) => d.help(format!(
-                            "this is Unix cron (minute first); Quartz starts with seconds and needs `?` in a day field: {}; or pass `--dialect unix`",
-                            fix::quoted_all(&q)
-                        )),
-                        None => d.help(
-                            "Quartz starts with seconds and needs `?` in a day field (second minute hour day-of-month month day-of-week [year]); or pass `--dialect unix` for a Unix expression",
-                        ),
-                    }
-                } else {
-                    d.help("second minute hour day-of-month month day-of-week [year], e.g. `0 0/5 * * * ?`")
-                };
-                d
+        let d = Diagnostic::new(
+            "field-count",
+            format!(
+                "{} expressions have {} fields, found {count}",
+                p.display,
+                p.field_counts()
+            ),
+        )
+        .at(whole);
+        let starts_with_seconds = p.layouts.iter().all(|l| l.fields[0] == FieldKind::Second);
+        let d = if starts_with_seconds && count == 5 {
+            if p.day_fields == DayFieldRule::OneMustBeQuestion {
+                match fix::unix_as_quartz(text) {
+                    Some(q) if p.dialect == Dialect::Quartz => d.help(format!(
+                        "this is Unix cron (minute first); Quartz starts with seconds and needs `?` in a day field: {}; or pass `--dialect unix`",
+                        fix::quoted_all(&q)
+                    )),
+                    _ => d.help(format!(
+                        "{} starts with seconds and needs `?` in a day field ({}); or pass `--dialect unix` for a Unix expression",
+                        p.display,
+                        p.field_names()
+                    )),
+                }
+            } else {
+                d.help(format!(
+                    "{} starts with seconds: `0 {}`",
+                    p.display,
+                    text.trim()
+                ))
             }
-            Dialect::Unix => Diagnostic::new(
-                "field-count",
-                format!("Unix cron expressions have 5 fields (or 6 with seconds, 7 with a year), found {count}"),
-            )
-            .at(whole)
-            .help("minute hour day-of-month month day-of-week, e.g. `*/5 * * * *`"),
+        } else {
+            d.help(format!("{}: `{}`", p.display, p.field_names()))
         };
         return Err(d);
-    }
+    };
 
-    let order = field_order(dialect, count);
     let mut builder = B::new(dialect, text.len());
     let mut meta = Meta {
         dialect,
         written_fields: count as u8,
-        implicit_seconds_at: (dialect == Dialect::Unix && count == 5).then(|| spans[0].start),
+        // a layout without seconds: the (unwritten) seconds sit before the text
+        implicit_seconds_at: (order[0] != FieldKind::Second).then(|| spans[0].start),
         dow_and_prefix: false,
         dom_starts_with_star: false,
         dow_starts_with_star: false,
@@ -709,7 +836,7 @@ fn parse_dialect<B: Build>(
     for (kind, span) in order.iter().zip(spans.iter()) {
         let mut span = *span;
         let raw = span.slice(text);
-        if *kind == FieldKind::DayOfWeek && dialect == Dialect::Unix && raw.starts_with('+') {
+        if *kind == FieldKind::DayOfWeek && p.allows(Forms::PLUS_AND) && raw.starts_with('+') {
             meta.dow_and_prefix = true;
             span.start += 1;
             if span.start == span.end {
@@ -723,8 +850,27 @@ fn parse_dialect<B: Build>(
             }
         }
         let ftext = span.slice(text);
-        let star = ftext.starts_with('*') || ftext.starts_with('?');
-        let items = parse_items(text, span, *kind, dialect)?;
+        let items = parse_items(text, span, *kind, p)?;
+        // does the field count as "every day" for the OR rule?
+        let star = match p.day_fields {
+            DayFieldRule::Or(StarRule::TextStartsWithStar) => {
+                ftext.starts_with('*') || ftext.starts_with('?')
+            }
+            DayFieldRule::Or(StarRule::StarWithoutStep) => items.iter().any(|it| {
+                matches!(
+                    it.kind,
+                    ItemKind::Any
+                        | ItemKind::NoSpecific
+                        | ItemKind::Step {
+                            base: StepBase::Any,
+                            step: 1
+                        }
+                )
+            }),
+            DayFieldRule::And | DayFieldRule::OneMustBeQuestion => {
+                ftext.starts_with('*') || ftext.starts_with('?')
+            }
+        };
         let info = DayFieldInfo {
             span,
             no_specific: items.len() == 1 && matches!(items[0].kind, ItemKind::NoSpecific),
@@ -744,7 +890,7 @@ fn parse_dialect<B: Build>(
         }
         builder.field(*kind, span, items);
     }
-    check_day_fields(text, &meta)?;
+    check_day_fields(text, p, &meta)?;
     Ok(builder.finish(&meta))
 }
 
@@ -788,9 +934,9 @@ pub(crate) fn day_combine(
     dom_star: bool,
     dow_star: bool,
 ) -> DayCombine {
-    match dialect {
-        Dialect::Quartz => DayCombine::And,
-        Dialect::Unix => {
+    match dialect.profile().day_fields {
+        DayFieldRule::OneMustBeQuestion | DayFieldRule::And => DayCombine::And,
+        DayFieldRule::Or(_) => {
             if plus || dom_star || dow_star {
                 DayCombine::And
             } else {
@@ -867,34 +1013,70 @@ impl Build for ExprBuilder {
 
 fn parse_nickname(
     text: &str,
-    dialect: Dialect,
+    p: &'static Profile,
     spans: &[Span],
     count: usize,
 ) -> Result<Expr, Diagnostic> {
+    let dialect = p.dialect;
     let word = spans[0].slice(text);
-    if dialect == Dialect::Quartz {
+    let known = nickname_lookup(word);
+    if p.nicknames.is_empty() {
+        let code = if dialect == Dialect::Quartz {
+            "nickname-in-quartz"
+        } else {
+            "nickname-not-allowed"
+        };
+        let what = if known.is_some() {
+            "a Unix cron nickname"
+        } else {
+            "not a cron field"
+        };
         return Err(Diagnostic::new(
-            "nickname-in-quartz",
-            format!("`{word}` is a Unix cron nickname; Quartz has no nicknames"),
+            code,
+            format!("`{word}` is {what}; {} has no nicknames", p.display),
         )
         .at(spans[0])
-        .help(match nickname_lookup(word).and_then(|n| n.expansion()) {
-            Some(exp) => format!(
-                "pass `--dialect unix`, or write the Quartz expression `{}`",
-                unix5_to_quartz(exp)
-            ),
-            None => "pass `--dialect unix`".to_string(),
+        .help(match known.and_then(|n| n.expansion()) {
+            Some(exp) if p.day_fields == DayFieldRule::OneMustBeQuestion && p.has_seconds() => {
+                format!(
+                    "pass `--dialect unix`, or write the {} expression `{}`",
+                    p.display,
+                    unix5_to_quartz(exp)
+                )
+            }
+            Some(exp) if !p.has_seconds() && p.dow.sunday == 0 => {
+                format!("write the five fields: `{exp}`")
+            }
+            _ => "pass `--dialect unix`".to_string(),
         }));
     }
-    let Some(nick) = nickname_lookup(word) else {
+    let Some(nick) = known else {
         let lower = word.to_ascii_lowercase();
         let d =
             Diagnostic::new("unknown-nickname", format!("unknown nickname `{word}`")).at(spans[0]);
+        let list: Vec<&str> = p.nicknames.iter().map(|n| n.text()).collect();
         return Err(match nickname_lookup(&lower) {
-            Some(n) => d.help(format!("nicknames are case-sensitive: write `{}`", n.text())),
-            None => d.help("known nicknames: @yearly @annually @monthly @weekly @daily @midnight @hourly @reboot"),
+            Some(n) if p.nicknames.contains(&n) => d.help(format!(
+                "nicknames are case-sensitive: write `{}`",
+                n.text()
+            )),
+            _ => d.help(format!("{} knows: {}", p.display, list.join(" "))),
         });
     };
+    if !p.nicknames.contains(&nick) {
+        return Err(Diagnostic::new(
+            "nickname-not-allowed",
+            format!("{} does not accept `{word}`", p.display),
+        )
+        .at(spans[0])
+        .help(match nick.expansion() {
+            Some(exp) => format!("write `{exp}`"),
+            None => format!(
+                "`{word}` runs once at boot, which {} has no notion of",
+                p.display
+            ),
+        }));
+    }
     if count > 1 {
         let rest = Span::new(spans[1].start, spans[spans.len() - 1].end);
         return Err(Diagnostic::new(
@@ -932,7 +1114,7 @@ fn parse_nickname(
             ItemKind::Value(0),
             ItemKind::Any,
             ItemKind::Any,
-            ItemKind::Value(0),
+            ItemKind::Value(p.dow.value_of(0)),
         ),
         Nickname::Daily | Nickname::Midnight | Nickname::Reboot => (
             ItemKind::Value(0),
@@ -985,11 +1167,12 @@ fn unix5_to_quartz(exp: &str) -> String {
     format!("0 {} {} {} {} {}", f[0], f[1], dom, f[3], dow)
 }
 
-/// Quartz: exactly one day field is `?`. Unix: nothing to check here.
-fn check_day_fields(text: &str, e: &Meta) -> Result<(), Diagnostic> {
-    if e.dialect != Dialect::Quartz {
+/// Quartz and EventBridge: exactly one day field is `?`. Others: nothing to check here.
+fn check_day_fields(text: &str, p: &Profile, e: &Meta) -> Result<(), Diagnostic> {
+    if p.day_fields != DayFieldRule::OneMustBeQuestion {
         return Ok(());
     }
+    let who = p.display;
     let (dom, dow) = (e.dom, e.dow);
     let (dom_q, dow_q) = (dom.no_specific, dow.no_specific);
     if dom_q && dow_q {
@@ -1001,7 +1184,7 @@ fn check_day_fields(text: &str, e: &Meta) -> Result<(), Diagnostic> {
         .at(dow.span)
         .in_field(FieldKind::DayOfWeek)
         .help(format!(
-            "Quartz needs `?` in exactly one of them: `{}`",
+            "{who} needs `?` in exactly one of them: `{}`",
             replace_span(text, dow.span, "*")
         )));
     }
@@ -1009,11 +1192,11 @@ fn check_day_fields(text: &str, e: &Meta) -> Result<(), Diagnostic> {
         let a = replace_span(text, dow.span, "?");
         let b = replace_span(text, dom.span, "?");
         let help = if dom.wildcard {
-            format!("Quartz needs `?` in one of them; to fire on those weekdays write `{b}`")
+            format!("{who} needs `?` in one of them; to fire on those weekdays write `{b}`")
         } else if dow.wildcard {
-            format!("Quartz needs `?` in one of them; to fire on those days write `{a}`")
+            format!("{who} needs `?` in one of them; to fire on those days write `{a}`")
         } else {
-            format!("Quartz needs `?` in one of them: `{a}` or `{b}`")
+            format!("{who} needs `?` in one of them: `{a}` or `{b}`")
         };
         return Err(Diagnostic::new(
             "both-day-fields",
@@ -1041,6 +1224,7 @@ struct FieldParser<'a> {
     text: &'a str,
     kind: FieldKind,
     dialect: Dialect,
+    profile: &'static Profile,
 }
 
 impl FieldParser<'_> {
@@ -1048,6 +1232,29 @@ impl FieldParser<'_> {
         let mut d = Diagnostic::new(code, msg).at(span).in_field(self.kind);
         d.dialect = Some(self.dialect);
         d
+    }
+
+    fn allows(&self, form: Forms) -> bool {
+        self.profile.allows(form)
+    }
+
+    /// Help texts that say what Quartz itself does with a text (it accepts and
+    /// then misreads it) are for the quartz profile only.
+    fn is_quartz(&self) -> bool {
+        self.dialect == Dialect::Quartz
+    }
+
+    /// A form the profile does not have.
+    fn unsupported(&self, what: &str, span: Span) -> Diagnostic {
+        self.err(
+            "form-not-supported",
+            format!(
+                "`{}` ({what}) is not {} syntax",
+                span.slice(self.text),
+                self.profile.display
+            ),
+            span,
+        )
     }
 
     /// The whole expression with the item at `span` replaced (for help text).
@@ -1064,12 +1271,13 @@ fn parse_items(
     text: &str,
     span: Span,
     kind: FieldKind,
-    dialect: Dialect,
+    profile: &'static Profile,
 ) -> Result<SmallVec<[Item; 2]>, Diagnostic> {
     let p = FieldParser {
         text,
         kind,
-        dialect,
+        dialect: profile.dialect,
+        profile,
     };
     let ftext = span.slice(text);
     let mut items: SmallVec<[Item; 2]> = SmallVec::new();
@@ -1129,7 +1337,7 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
             _ => {}
         }
     }
-    if !many || p.dialect == Dialect::Unix {
+    if !many || p.allows(Forms::SPECIAL_IN_LISTS) {
         return Ok(());
     }
     // Quartz: special day forms stand alone.
@@ -1149,12 +1357,17 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 return Err(p.err(
                     "special-day-in-list",
                     format!(
-                        "`{}` cannot be combined with other days in Quartz",
-                        it.span.slice(p.text)
+                        "`{}` cannot be combined with other days in {}",
+                        it.span.slice(p.text),
+                        p.profile.display
                     ),
                     it.span,
                 )
-                .help("Quartz rejects `L`/`LW` in a list (\"not implemented\"); use a separate expression for each"));
+                .help(if p.is_quartz() {
+                    "Quartz rejects `L`/`LW` in a list (\"not implemented\"); use a separate expression for each"
+                } else {
+                    "use a separate expression for each"
+                }));
             }
             ItemKind::NearestWeekday(_) => {
                 return Err(p.err(
@@ -1172,12 +1385,17 @@ fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Resul
                 return Err(p.err(
                     "special-day-in-list",
                     format!(
-                        "`{}` cannot be combined with other weekdays in Quartz",
-                        it.span.slice(p.text)
+                        "`{}` cannot be combined with other weekdays in {}",
+                        it.span.slice(p.text),
+                        p.profile.display
                     ),
                     it.span,
                 )
-                .help("Quartz rejects `L` with other days of the week (\"not implemented\"); use a separate expression for each"));
+                .help(if p.is_quartz() {
+                    "Quartz rejects `L` with other days of the week (\"not implemented\"); use a separate expression for each"
+                } else {
+                    "use a separate expression for each"
+                }));
             }
             ItemKind::NthWeekday(..) => {
                 return Err(p.err(
@@ -1265,7 +1483,44 @@ impl Cursor<'_> {
     }
 }
 
+/// One item, checked against the forms the profile has.
 fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnostic> {
+    let it = parse_item_syntax(p, part, span)?;
+    let (form, what) = match it.kind {
+        ItemKind::NoSpecific => (Forms::QUESTION_DAYS, "no specific value"),
+        ItemKind::Last => (Forms::LAST_DAY, "the last day of the month"),
+        ItemKind::LastOffset(_) => (Forms::LAST_OFFSET, "days before the last day"),
+        ItemKind::LastWeekday => (Forms::LAST_WEEKDAY, "the last weekday of the month"),
+        ItemKind::LastOffsetWeekday(_) => (
+            Forms::LAST_OFFSET_WEEKDAY,
+            "the weekday nearest a day counted from the end",
+        ),
+        ItemKind::NearestWeekday(_) => (Forms::NEAREST_WEEKDAY, "the nearest weekday"),
+        ItemKind::LastOfWeekday(_) if part.contains('#') => {
+            (Forms::NTH_LAST, "the last such weekday of the month")
+        }
+        ItemKind::LastOfWeekday(_) => {
+            (Forms::LAST_OF_WEEKDAY, "the last such weekday of the month")
+        }
+        ItemKind::NthWeekday(..) => (Forms::NTH_WEEKDAY, "the n-th weekday of the month"),
+        ItemKind::Step {
+            base: StepBase::From(_),
+            ..
+        } => (Forms::START_STEP, "a step from a start value"),
+        _ => (Forms::NONE, ""),
+    };
+    let question_anywhere = it.kind == ItemKind::NoSpecific && p.allows(Forms::QUESTION_ANY_FIELD);
+    if !p.allows(form) && !question_anywhere {
+        let d = p.unsupported(what, span);
+        return Err(match it.kind {
+            ItemKind::NoSpecific => d.help(format!("write `*`: `{}`", p.fixed(span, "*"))),
+            _ => d,
+        });
+    }
+    Ok(it)
+}
+
+fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnostic> {
     let mut c = Cursor {
         s: part.as_bytes(),
         i: 0,
@@ -1280,7 +1535,9 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
 
     // `?`
     if c.eat(b'?') {
-        if !matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek) {
+        if !matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek)
+            && !p.allows(Forms::QUESTION_ANY_FIELD)
+        {
             let mut d = p.err(
                 "question-mark-not-allowed",
                 format!(
@@ -1328,25 +1585,43 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
     if kind == FieldKind::DayOfWeek && matches!(c.peek(), Some(b'L' | b'l')) && part.len() > 1 {
         // no day name starts with L: Quartz reads `L` (Saturday) and ignores the rest
         c.eat(b'L');
-        return Err(trailing_junk(p, &c, span, "L").help(
-            "Quartz reads `L` alone as Saturday and silently ignores the rest; for the last Friday of the month write `6L`",
-        ));
+        let d = trailing_junk(p, &c, span, "L");
+        return Err(if p.is_quartz() {
+            d.help("Quartz reads `L` alone as Saturday and silently ignores the rest; for the last Friday of the month write `6L`")
+        } else {
+            d
+        });
     }
     if kind == FieldKind::DayOfWeek && matches!(c.peek(), Some(b'L' | b'l')) && part.len() == 1 {
-        return match p.dialect {
-            Dialect::Quartz => Ok(item(ItemKind::SaturdayL, false)),
-            Dialect::Unix => Err(p
-                .err(
-                    "l-alone-in-dow",
-                    "`L` alone in day-of-week has no meaning in Unix cron",
-                    span,
-                )
-                .help("for the last Friday of the month write `5L` or `FRI#L`")),
-        };
+        if p.allows(Forms::SATURDAY_L) {
+            return Ok(item(ItemKind::SaturdayL, false));
+        }
+        let friday = p.profile.dow.value_of(5);
+        let mut d = p.err(
+            "l-alone-in-dow",
+            format!(
+                "`L` alone in day-of-week has no meaning in {}",
+                p.profile.display
+            ),
+            span,
+        );
+        if p.allows(Forms::LAST_OF_WEEKDAY) {
+            d = d.help(format!(
+                "for the last Friday of the month write `{friday}L`{}",
+                if p.allows(Forms::NTH_LAST) {
+                    " or `FRI#L`"
+                } else {
+                    ""
+                }
+            ));
+        } else if p.allows(Forms::NTH_LAST) {
+            d = d.help("for the last Friday of the month write `FRI#L`");
+        }
+        return Err(d);
     }
 
     // Quartz `/n` means `*/n`
-    if p.dialect == Dialect::Quartz && c.peek() == Some(b'/') {
+    if p.allows(Forms::BARE_SLASH) && c.peek() == Some(b'/') {
         c.eat(b'/');
         let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
         return Ok(item(
@@ -1360,7 +1635,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
 
     // a value (number or name), then maybe `-b`, `/n`, `W`, `L`, `#k`
     let a = parse_value(p, &mut c, span)?;
-    if p.dialect == Dialect::Quartz && a.named && a.span.end - a.span.start > 3 && !c.at_end() {
+    if p.allows(Forms::FULL_NAME_ALONE) && a.named && a.span.end - a.span.start > 3 && !c.at_end() {
         // Quartz reads the first three letters of a name and skips the rest of the
         // item: `MONDAY-FRIDAY` is Monday only, `MONDAY#2` every Monday.
         let abbrev = a.span.slice(p.text)[..3].to_ascii_uppercase();
@@ -1397,16 +1672,15 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
             ));
         }
         check_range(p, a)?;
-        if p.dialect == Dialect::Quartz && a.value == 0 {
-            // unreachable by check_range (Quartz day-of-week is 1-7), kept for clarity
-            return Err(out_of_range(p, a));
-        }
         if c.eat(b'L') {
-            if p.dialect == Dialect::Quartz {
+            if !p.allows(Forms::NTH_LAST) && p.allows(Forms::LAST_OF_WEEKDAY) {
                 return Err(p
                     .err(
                         "hash-last-in-quartz",
-                        "`#L` is Unix/OCPS syntax; Quartz writes the last weekday as `nL`",
+                        format!(
+                            "`#L` is Unix/OCPS syntax; {} writes the last weekday as `nL`",
+                            p.profile.display
+                        ),
                         span,
                     )
                     .help(format!(
@@ -1448,7 +1722,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
     }
     if c.eat(b'-') {
         let b = parse_value(p, &mut c, span)?;
-        if a.named != b.named {
+        if a.named != b.named && !p.allows(Forms::MIXED_RANGES) {
             return Err(p.err(
                 "mixed-range",
                 "a range must use two names or two numbers",
@@ -1486,7 +1760,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
         }
         if c.eat(b'/') {
             let base = StepBase::Range(a.value, b.value);
-            if a.named {
+            if a.named && !p.allows(Forms::NAME_RANGE_STEPS) {
                 return Err(name_step(p, span, a, Some(b)));
             }
             let step = parse_step(p, &mut c, span, base, true)?;
@@ -1499,7 +1773,7 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
     }
     if c.eat(b'/') {
         check_step_start(p, a)?;
-        if a.named {
+        if a.named && !p.allows(Forms::NAME_STEPS) {
             return Err(name_step(p, span, a, None));
         }
         let base = StepBase::From(a.value);
@@ -1628,10 +1902,19 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
             }
         };
         if let Some(i) = lookup_name(word, table) {
-            let value = match (p.kind, p.dialect) {
-                (FieldKind::Month, _) => i as u16 + 1,
-                (_, Dialect::Quartz) => i as u16 + 1,
-                (_, Dialect::Unix) => i as u16,
+            if !p.allows(Forms::NAMES) || (word.len() > 3 && !p.allows(Forms::FULL_NAMES)) {
+                return Err(p.unsupported("a name", lspan).help(format!(
+                    "write the number{}",
+                    if word.len() > 3 {
+                        " or the three-letter abbreviation"
+                    } else {
+                        ""
+                    }
+                )));
+            }
+            let value = match p.kind {
+                FieldKind::Month => i as u16 + 1,
+                _ => p.profile.dow.value_of(i as u8),
             };
             return Ok(Val {
                 value,
@@ -1643,10 +1926,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
         if p.kind == FieldKind::DayOfWeek && word.len() > 3 && word.ends_with(['L', 'l']) {
             if let Some(i) = lookup_name(&word[..word.len() - 1], table) {
                 c.i -= 1; // leave the `L` for the caller
-                let value = match p.dialect {
-                    Dialect::Quartz => i as u16 + 1,
-                    Dialect::Unix => i as u16,
-                };
+                let value = p.profile.dow.value_of(i as u8);
                 return Ok(Val {
                     value,
                     named: true,
@@ -1666,22 +1946,22 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
             format!("`{word}` is not a {what} name"),
             lspan,
         );
-        if prefix_ok {
+        if prefix_ok && p.is_quartz() {
             d = d.help(format!(
                 "Quartz reads only the first three letters and silently ignores `{}`; write `{}`",
                 &word[3..],
                 p.fixed(lspan, &word[..3].to_ascii_uppercase())
             ));
-        } else if p.kind == FieldKind::Month {
-            d = d.help("months are JAN–DEC (or full English names), or 1–12");
         } else {
-            d = d.help(match p.dialect {
-                Dialect::Quartz => {
-                    "days are SUN–SAT (or full English names), or 1–7 with 1 = Sunday"
-                }
-                Dialect::Unix => {
-                    "days are SUN–SAT (or full English names), or 0–7 with 0 and 7 = Sunday"
-                }
+            let full = if p.allows(Forms::FULL_NAMES) {
+                " (or full English names)"
+            } else {
+                ""
+            };
+            d = d.help(if p.kind == FieldKind::Month {
+                format!("months are JAN–DEC{full}, or 1–12")
+            } else {
+                format!("days are SUN–SAT{full}, or {}", p.profile.dow.describe())
             });
         }
         return Err(d);
@@ -1787,18 +2067,18 @@ fn parse_step(
             StepBase::Any => p.fixed(span, "*"),
             StepBase::From(a) | StepBase::Range(a, _) => p.fixed(span, &a.to_string()),
         };
-        let help = match p.dialect {
-            Dialect::Quartz => {
-                format!("Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`")
-            }
-            Dialect::Unix => format!("say what you mean: `{suggestion}`"),
+        let help = if p.is_quartz() {
+            format!("Quartz accepts this and {quartz_does}; say what you mean: `{suggestion}`")
+        } else {
+            format!("say what you mean: `{suggestion}`")
         };
         return Err(p
             .err("step-zero", "a step of 0 never advances", nspan)
             .help(help));
     }
     let (_, max) = p.bounds();
-    if !is_range && p.kind != FieldKind::Year && n > max as u32 {
+    if !is_range && p.kind != FieldKind::Year && n > max as u32 && !p.allows(Forms::STEP_BEYOND_MAX)
+    {
         // Quartz rejects `*/60` in seconds ("Increment > 60"), `*/24` in hours, ...
         return Err(p
             .err(
@@ -1832,7 +2112,11 @@ fn parse_step(
     if n > u16::MAX as u32 {
         return Err(p.err(
             "step-too-large",
-            format!("step {} is too large", nspan.slice(p.text)),
+            format!(
+                "step {} is too large for the {} field",
+                nspan.slice(p.text),
+                p.kind.name()
+            ),
             nspan,
         ));
     }
@@ -1860,7 +2144,7 @@ fn name_step(p: &FieldParser, span: Span, a: Val, b: Option<Val>) -> Diagnostic 
         let name = WEEKDAY_NAMES[weekday_of(p.dialect, a.value) as usize];
         let step_text = span.slice(p.text).rsplit('/').next().unwrap_or("");
         let numbers = format!("{}/{step_text}", a.value);
-        let (max, quartz) = (p.bounds().1, p.dialect == Dialect::Quartz);
+        let (max, quartz) = (p.bounds().1, p.is_quartz());
         let mut days = Vec::new();
         let step: u32 = step_text.parse().unwrap_or(u32::MAX).max(1);
         let mut v = a.value as u32;
@@ -1888,14 +2172,18 @@ fn name_step(p: &FieldParser, span: Span, a: Val, b: Option<Val>) -> Diagnostic 
     p.err("step-on-name", format!("a step cannot follow {what}"), span)
         .help(format!(
             "{}; write the numbers: `{suggestion}`{}",
-            match (p.dialect, b.is_some()) {
-                (Dialect::Quartz, true) =>
-                    "Quartz silently ignores the step and fires on every value of the range",
-                (Dialect::Quartz, false) =>
-                    "Quartz silently ignores the step and fires on every matching value",
-                (Dialect::Unix, _) => "cron reads a step only after numbers or `*`",
+            match (p.is_quartz(), b.is_some()) {
+                (true, true) =>
+                    "Quartz silently ignores the step and fires on every value of the range"
+                        .to_string(),
+                (true, false) =>
+                    "Quartz silently ignores the step and fires on every matching value".to_string(),
+                (false, _) => format!(
+                    "{} reads a step only after numbers or `*`",
+                    p.profile.display
+                ),
             },
-            if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz {
+            if p.kind == FieldKind::DayOfWeek && p.is_quartz() {
                 " (or list the days, e.g. `MON,WED,FRI`)"
             } else {
                 ""
@@ -1929,16 +2217,33 @@ fn out_of_range(p: &FieldParser, v: Val) -> Diagnostic {
         format!("{} {text} is out of range {min}–{max}", p.kind.name()),
         v.span,
     );
-    if p.kind == FieldKind::DayOfWeek && p.dialect == Dialect::Quartz && v.value == 0 {
-        d = d.help("Quartz numbers days 1–7 with 1 = Sunday; write `1` or `SUN` (or pass `--dialect unix` where 0 = Sunday)");
+    let dow = p.profile.dow;
+    if p.kind == FieldKind::DayOfWeek && (1000..=9999).contains(&v.value) {
+        d = year_in_day_of_week(p, v, d);
+    } else if p.kind == FieldKind::DayOfWeek && v.value == 0 && dow.sunday == 1 {
+        d = d.help(format!(
+            "{} numbers days 1–7 with 1 = Sunday; write `1` or `SUN`: `{}`",
+            p.profile.display,
+            p.fixed(v.span, "1")
+        ));
+    } else if p.kind == FieldKind::DayOfWeek && v.value == 7 && dow.sunday == 0 {
+        d = d.help(format!(
+            "{} reads day-of-week 0–6; write `0` for Sunday: `{}`",
+            p.profile.display,
+            p.fixed(v.span, "0")
+        ));
+    } else if p.kind == FieldKind::DayOfWeek {
+        d = d.help(format!(
+            "{} numbers days {}",
+            p.profile.display,
+            dow.describe()
+        ));
     } else if p.kind == FieldKind::Year {
         d = d.help(format!(
             "cronkit evaluates years {MIN_YEAR}–{MAX_YEAR} (the portable OCPS range)"
         ));
     } else if p.kind == FieldKind::Hour && v.value == 24 {
         d = d.help("midnight is hour 0");
-    } else if p.kind == FieldKind::DayOfWeek && (1000..=9999).contains(&v.value) {
-        d = year_in_day_of_week(p, v, d);
     }
     d
 }
@@ -1985,14 +2290,15 @@ fn check_range_order(p: &FieldParser, a: Val, b: Val) -> Result<(), Diagnostic> 
             )
             .help(format!("write `{}-{}`", b.value, a.value)));
     }
-    if p.dialect == Dialect::Unix {
+    if !p.allows(Forms::WRAP_RANGES) {
         let (min, max) = p.bounds();
         return Err(p
             .err(
                 "reversed-range",
                 format!(
-                    "range {} runs backwards; Unix cron has no wrap-around ranges",
-                    span.slice(p.text)
+                    "range {} runs backwards; {} has no wrap-around ranges",
+                    span.slice(p.text),
+                    p.profile.display
                 ),
                 span,
             )
@@ -2012,10 +2318,14 @@ fn trailing_junk(p: &FieldParser, c: &Cursor, span: Span, done: &str) -> Diagnos
         format!("unexpected `{junk_text}` after `{done}`"),
         junk,
     )
-    .help(format!(
-        "Quartz silently ignores text after a value; write `{}`",
-        p.fixed(span, done)
-    ))
+    .help(if p.is_quartz() {
+        format!(
+            "Quartz silently ignores text after a value; write `{}`",
+            p.fixed(span, done)
+        )
+    } else {
+        format!("write `{}`", p.fixed(span, done))
+    })
 }
 
 #[cfg(test)]

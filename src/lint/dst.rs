@@ -27,12 +27,13 @@ impl Transition {
 #[derive(Clone, Debug)]
 pub(super) struct DstCheck {
     pub(super) zone: Zone,
-    pub(super) policy: DstPolicy,
+    /// `None`: the policy of the expression's platform profile.
+    pub(super) policy: Option<DstPolicy>,
     pub(super) transitions: Vec<Transition>,
 }
 
 impl DstCheck {
-    pub(super) fn new(zone: Zone, policy: DstPolicy, now: i64) -> DstCheck {
+    pub(super) fn new(zone: Zone, policy: Option<DstPolicy>, now: i64) -> DstCheck {
         let mut transitions = Vec::new();
         if zone.fixed_offset().is_none() {
             // Clock changes are months apart; a 6-hour scan then a bisection
@@ -148,6 +149,7 @@ pub(super) fn policy_label(p: DstPolicy) -> &'static str {
         DstPolicy::Shift => "--dst shift",
         DstPolicy::Skip => "--dst skip",
         DstPolicy::Quartz => "--dst quartz (as Quartz and Nuxeo do)",
+        DstPolicy::Wall => "--dst wall (as robfig/Kubernetes, fugit/GitLab and Spring do)",
         DstPolicy::Cron => "--dst cron (as Vixie cron and cronie do)",
     }
 }

@@ -27,7 +27,8 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let what = match dst.policy {
+    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let what = match policy {
         DstPolicy::Shift => format!(
             "fires at {} {} instead, {} later",
             time_of(wall + gap),
@@ -39,7 +40,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end),
             offset_name(tr.after)
         ),
-        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Cron => {
+        DstPolicy::Skip | DstPolicy::Quartz | DstPolicy::Cron | DstPolicy::Wall => {
             "does not fire at that time that day".to_string()
         }
     };
@@ -48,7 +49,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         f,
         format!(
             "with {} it {what}; to fire at the same time every day choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(dst.policy),
+            policy_label(policy),
             time_of(start),
             time_of(end)
         ),

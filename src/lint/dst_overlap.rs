@@ -26,11 +26,17 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let which = match dst.policy {
+    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let which = match policy {
         DstPolicy::Shift | DstPolicy::Skip => {
             format!("the first occurrence ({})", offset_name(tr.before))
         }
         DstPolicy::Quartz => format!("the second occurrence ({})", offset_name(tr.after)),
+        DstPolicy::Wall => format!(
+            "both occurrences ({} and {})",
+            offset_name(tr.before),
+            offset_name(tr.after)
+        ),
         DstPolicy::Cron if cx.sched.cron_fires_twice(end - start) => format!(
             "both occurrences ({} and {})",
             offset_name(tr.before),
@@ -48,7 +54,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         f,
         format!(
             "with {} it fires {times}, at {which}; to keep an even rhythm choose a time outside {}–{} or a zone without daylight saving",
-            policy_label(dst.policy),
+            policy_label(policy),
             time_of(start),
             time_of(end)
         ),

@@ -261,9 +261,10 @@ impl LintOptions {
     /// Enable `dst-gap` and `dst-overlap` in `zone`: they look at the clock
     /// changes from `now` to one year (366 days) later, and their help says
     /// what `policy` does there. The clock changes are found here, once.
-    pub fn with_zone(mut self, zone: Zone, policy: DstPolicy) -> LintOptions {
+    /// `policy: None` names the policy of each expression's platform profile.
+    pub fn with_zone(mut self, zone: Zone, policy: impl Into<Option<DstPolicy>>) -> LintOptions {
         self.now_year = Civil::from_secs(self.now + zone.offset_at(self.now) as i64).year;
-        self.dst = Some(DstCheck::new(zone, policy, self.now));
+        self.dst = Some(DstCheck::new(zone, policy.into(), self.now));
         self
     }
 

@@ -78,6 +78,8 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
         DialectChoice::Unix => Dialect::Unix,
         DialectChoice::Auto if five => Dialect::Unix,
         DialectChoice::Auto => Dialect::Quartz,
+        // the platform profiles are read by the full parser
+        _ => return None,
     };
     use FieldKind::*;
 
@@ -407,10 +409,7 @@ fn name_value(kind: FieldKind, dialect: Dialect, word: [u8; 3]) -> Option<u16> {
                 SAT => 6,
                 _ => return None,
             };
-            Some(match dialect {
-                Dialect::Quartz => sunday_based + 1, // SUN = 1
-                Dialect::Unix => sunday_based,       // SUN = 0
-            })
+            Some(dialect.profile().dow.value_of(sunday_based as u8))
         }
         _ => None,
     }

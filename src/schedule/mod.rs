@@ -895,6 +895,9 @@ impl Schedule {
                 let next = after + 1;
                 next + zone.offset_at(next) as i64 - 1
             }
+            // In the first pass of an overlap, wall times a little before
+            // local(after) come round again after `after`.
+            DstPolicy::Wall => local_after - upcoming_overlap(zone, after) as i64,
             DstPolicy::Cron => unreachable!("handled above"),
         };
         let mut cursor = start;
@@ -913,6 +916,15 @@ impl Schedule {
             cursor = n;
             let (instant, shifted_by) = match zone.resolve_local(n) {
                 LocalTime::Unique(i) => (i, 0),
+                // `wall` fires in both passes: the second one once the first is past,
+                // and a later wall time's first pass may still come before it
+                LocalTime::Ambiguous(a, b) if dst == DstPolicy::Wall => {
+                    if a > after {
+                        (a, 0)
+                    } else {
+                        (b, b - a)
+                    }
+                }
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, 0),
                 LocalTime::Gap { before, after } => match dst {
                     DstPolicy::Shift => (n - before as i64, (after - before).max(0) as i64),
@@ -959,7 +971,7 @@ impl Schedule {
         // Under shift/skip an overlap fires at its first occurrence, so wall times
         // after local(before) can map to instants before it.
         let start = match dst {
-            DstPolicy::Shift | DstPolicy::Skip => {
+            DstPolicy::Shift | DstPolicy::Skip | DstPolicy::Wall => {
                 local_before + recent_overlap(zone, before) as i64
             }
             DstPolicy::Quartz => local_before,
@@ -979,6 +991,18 @@ impl Schedule {
             cursor = n;
             let (instant, is_real) = match zone.resolve_local(n) {
                 LocalTime::Unique(i) => (i, true),
+                // `wall`: the second pass if it is before `before`, else the first
+                // one, which an earlier wall time's second pass may still beat
+                LocalTime::Ambiguous(a, b) if dst == DstPolicy::Wall => {
+                    if b < before {
+                        (b, true)
+                    } else {
+                        if a < before && best.map_or(true, |(bst, _)| a > bst) {
+                            best = Some((a, n - (b - a)));
+                        }
+                        continue;
+                    }
+                }
                 LocalTime::Ambiguous(a, b) => (if dst == DstPolicy::Quartz { b } else { a }, true),
                 LocalTime::Gap { before: b, .. } => match dst {
                     DstPolicy::Shift => (n - b as i64, false),
@@ -1225,6 +1249,12 @@ fn recent_gap(zone: &Zone, t: i64) -> i32 {
     (zone.offset_at(t) - zone.offset_at(t - 93_600)).max(0)
 }
 
+/// Length in seconds of a fall-back overlap that begins within two hours after `t`
+/// (no overlap is longer).
+fn upcoming_overlap(zone: &Zone, t: i64) -> i32 {
+    (zone.offset_at(t) - zone.offset_at(t + 7_200)).max(0)
+}
+
 /// Length in seconds of a fall-back overlap that began within the day before `t`.
 fn recent_overlap(zone: &Zone, t: i64) -> i32 {
     (zone.offset_at(t - 93_600) - zone.offset_at(t)).max(0)
@@ -1350,11 +1380,11 @@ fn weekdays_of(dialect: Dialect, bits: u64) -> u8 {
         mod7 |= rest & 0x7F;
         rest >>= 7;
     }
-    match dialect {
-        // 0 and 7 are Sunday
-        Dialect::Unix => mod7 as u8,
-        // 1 = Sunday … 7 = Saturday: weekday = (v + 6) % 7, a rotation by six
-        Dialect::Quartz => ((mod7 >> 1 | mod7 << 6) & 0x7F) as u8,
+    // Sunday is 0 (then 7 is Sunday too) or 1: weekday = (v - sunday) mod 7, a
+    // rotation of the week by `sunday` places
+    match dialect.profile().dow.sunday {
+        0 => mod7 as u8,
+        _ => ((mod7 >> 1 | mod7 << 6) & 0x7F) as u8,
     }
 }
 

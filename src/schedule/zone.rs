@@ -10,6 +10,7 @@
 //! | [`DstPolicy::Shift`] (default; java.time, Elasticsearch 8.17+) | fires at the same wall time plus the gap length (02:30 → 03:30) | fires once, at the first occurrence |
 //! | [`DstPolicy::Skip`] (OCPS 1.4) | does not fire | fires once, at the first occurrence |
 //! | [`DstPolicy::Quartz`] (Quartz 2.3.2, Nuxeo) | does not fire | fires once, at the second occurrence |
+//! | [`DstPolicy::Wall`] (robfig/Kubernetes, fugit/GitLab, Spring) | does not fire | fires twice, once in each pass |
 //! | [`DstPolicy::Cron`] (Vixie/ISC cron, cronie) | a fixed-time schedule fires once, at the first instant after the gap (02:30 → 03:00); a wildcard one does not fire | a fixed-time schedule fires once, at the first occurrence; a wildcard one fires at both |
 //!
 //! Under [`DstPolicy::Cron`] a schedule is *wildcard* when the text of its minute or
@@ -42,6 +43,10 @@ pub enum DstPolicy {
     Skip,
     /// Quartz 2.3.2: a time in a gap does not fire; an overlap fires at its second occurrence.
     Quartz,
+    /// Every instant whose wall-clock reading matches fires: a time in a gap never
+    /// happens, so it does not fire; a time in an overlap happens twice and fires
+    /// twice (robfig/cron and so Kubernetes, fugit and so GitLab, Spring).
+    Wall,
     /// Vixie/ISC cron and cronie: a fixed-time schedule whose wall time falls in a gap
     /// fires once when the gap ends, and fires once in an overlap (its first
     /// occurrence); a schedule with a wildcard minute or hour skips the gap and fires
@@ -64,6 +69,7 @@ impl DstPolicy {
             DstPolicy::Shift => "shift",
             DstPolicy::Skip => "skip",
             DstPolicy::Quartz => "quartz",
+            DstPolicy::Wall => "wall",
             DstPolicy::Cron => "cron",
         }
     }
@@ -82,6 +88,7 @@ impl FromStr for DstPolicy {
             "shift" => Ok(DstPolicy::Shift),
             "skip" => Ok(DstPolicy::Skip),
             "quartz" => Ok(DstPolicy::Quartz),
+            "wall" => Ok(DstPolicy::Wall),
             "cron" => Ok(DstPolicy::Cron),
             _ => Err(ZoneError::UnknownPolicy(s.to_string())),
         }

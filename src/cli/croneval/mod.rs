@@ -217,7 +217,6 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
             );
         }
     }
-    let dst: DstPolicy = args.dst.into();
     let color_err = use_color(args.color, stderr_is_terminal());
     // Elasticsearch's common options: accepted, and said plainly when they change nothing.
     for setting in &args.settings {
@@ -260,6 +259,15 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     };
     let Some(sources) = sources_or_failure(sources, color_err) else {
         return Ok(ExitCode::Failure);
+    };
+    // `--dst`, else the DST behaviour of the first expression's platform
+    let dst: DstPolicy = match args.dst {
+        Some(d) => d.into(),
+        None => sources
+            .iter()
+            .find_map(|s| s.schedule())
+            .map(|s| s.dialect().profile().default_dst)
+            .unwrap_or_default(),
     };
 
     let ctx = Ctx {
