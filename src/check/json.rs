@@ -1,7 +1,7 @@
 //! Watcher and OpenSearch JSON documents as [`Item`]s.
 
 use super::{to_u32, Entry, Item, Problem};
-use crate::formats::{extract, Dialect as DocDialect, ScheduleKind, SourceFormat};
+use crate::formats::{extract_each, Dialect as DocDialect, Extraction, ScheduleKind, SourceFormat};
 use crate::lint::Severity;
 use crate::DialectChoice;
 
@@ -15,20 +15,44 @@ use crate::DialectChoice;
 /// check it there. Intervals are not linted (their cron form is an artefact of
 /// the translation). What the reader rejects or warns about becomes a
 /// [`Problem`].
-pub(super) fn json_entries(bytes: &[u8], format: SourceFormat) -> Vec<Item> {
-    let found = match extract(bytes, format) {
-        Ok(found) => found,
-        Err(e) => {
-            return vec![Item::Problem(Problem {
-                severity: Severity::Error,
-                code: e.kind.code(),
-                message: format!("invalid JSON: {}", e.kind),
-                help: None,
-                line: to_u32(e.line),
-                column: to_u32(e.column),
-            })]
+///
+/// `f` gets the items of one top-level document (or array element) at a
+/// time, in file order, so a large document is never held whole; the first
+/// error `f` returns stops the reading.
+pub(super) fn each_json_entry<E>(
+    bytes: &[u8],
+    format: SourceFormat,
+    mut f: impl FnMut(Item) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut failed: Option<E> = None;
+    let read = extract_each(bytes, format, |found| {
+        if failed.is_none() {
+            for item in piece_entries(bytes, found) {
+                if let Err(e) = f(item) {
+                    failed = Some(e);
+                    break;
+                }
+            }
         }
-    };
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let Err(e) = read {
+        f(Item::Problem(Problem {
+            severity: Severity::Error,
+            code: e.kind.code(),
+            message: format!("invalid JSON: {}", e.kind),
+            help: None,
+            line: to_u32(e.line),
+            column: to_u32(e.column),
+        }))?;
+    }
+    Ok(())
+}
+
+/// The items of one piece of a document, in file order.
+fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
     let mut items = Vec::new();
     for spec in &found.schedules {
         let noun = if spec.kind.is_opensearch() {

@@ -427,9 +427,7 @@ impl<S: Sink> Checker<S> {
                     Some(InputKind::OpenSearch) => SourceFormat::OpenSearch,
                     _ => SourceFormat::Auto,
                 };
-                for item in json::json_entries(&bytes, format) {
-                    self.item(&src, item)?;
-                }
+                json::each_json_entry(&bytes, format, |item| self.item(&src, item))?;
             }
         }
         Ok(())

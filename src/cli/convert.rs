@@ -389,48 +389,65 @@ fn read_json(
         ConvertFrom::Opensearch => SourceFormat::OpenSearch,
         _ => SourceFormat::Auto,
     };
-    let found = match formats::extract(bytes, format) {
-        Ok(f) => f,
-        Err(e) => {
-            ewriteln!(
-                "error: {shown}:{}:{}: invalid JSON: {}",
-                e.line,
-                e.column,
-                sanitize::message(&e.kind.to_string())
-            );
-            return false;
-        }
-    };
     let file = file_label.map(str::to_string);
-    for spec in found.schedules {
-        for w in &spec.warnings {
-            ewriteln!(
-                "warning[{}]: {shown}:{}:{}: {}",
-                w.code,
-                w.line,
-                w.column,
-                sanitize::message(&w.to_string())
-            );
+    // Schedules that cannot be read are kept (and reported) up to a limit:
+    // a document of a million broken entries must not take a million
+    // records' memory; the rest are counted.
+    let mut failures = 0usize;
+    let read = formats::extract_each(bytes, format, |found| {
+        for spec in found.schedules {
+            for w in &spec.warnings {
+                ewriteln!(
+                    "warning[{}]: {shown}:{}:{}: {}",
+                    w.code,
+                    w.line,
+                    w.column,
+                    sanitize::message(&w.to_string())
+                );
+            }
+            units.push(unit_from_spec(spec, shown, file.clone()));
         }
-        units.push(unit_from_spec(spec, shown, file.clone()));
+        for e in found.errors {
+            failures += 1;
+            if failures > MAX_FAILURES_SHOWN {
+                continue;
+            }
+            units.push(Unit {
+                id: e.id.clone(),
+                path: Some(e.path.clone()),
+                input: None,
+                file: file.clone(),
+                shown: shown.to_string(),
+                kind: None,
+                timezone: None,
+                notes: Vec::new(),
+                watcher_interval: None,
+                conversion_error: None,
+                body: Body::Failed(Failure::Format(Box::new(e), shown.to_string())),
+            });
+        }
+    });
+    if let Err(e) = read {
+        ewriteln!(
+            "error: {shown}:{}:{}: invalid JSON: {}",
+            e.line,
+            e.column,
+            sanitize::message(&e.kind.to_string())
+        );
+        return false;
     }
-    for e in found.errors {
-        units.push(Unit {
-            id: e.id.clone(),
-            path: Some(e.path.clone()),
-            input: None,
-            file: file.clone(),
-            shown: shown.to_string(),
-            kind: None,
-            timezone: None,
-            notes: Vec::new(),
-            watcher_interval: None,
-            conversion_error: None,
-            body: Body::Failed(Failure::Format(Box::new(e), shown.to_string())),
-        });
+    if failures > MAX_FAILURES_SHOWN {
+        ewriteln!(
+            "error: {shown}: {} more schedules could not be read (only the first {MAX_FAILURES_SHOWN} are reported)",
+            failures - MAX_FAILURES_SHOWN
+        );
+        // the reported ones already make the exit status 1
     }
     true
 }
+
+/// How many unreadable schedules of one input `convert` reports one by one.
+const MAX_FAILURES_SHOWN: usize = 1000;
 
 fn unit_from_spec(spec: ScheduleSpec, shown: &str, file: Option<String>) -> Unit {
     let choice = match spec.dialect {

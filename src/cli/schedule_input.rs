@@ -22,6 +22,11 @@ use cronkit::{DialectChoice, Expr, Zone};
 
 use super::croneval::{report, Interval, Source, Timing};
 
+/// The most timeline sources (cron expressions and intervals) one run takes:
+/// every fire time is the earliest of all sources' next times, so each
+/// source costs time on every line printed; more is an error that says so.
+pub const MAX_SOURCES: usize = 10_000;
+
 /// The sources found in a schedule document.
 pub struct Loaded {
     pub sources: Vec<Source>,
@@ -78,6 +83,16 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
             sanitize::message(&e.to_string())
         );
         failed = true;
+    }
+    let count: usize = found
+        .schedules
+        .iter()
+        .map(|s| s.expressions.len().max(1))
+        .sum();
+    if count > MAX_SOURCES {
+        return Err(anyhow!(
+            "--schedule {shown}: {count} schedules (cron expressions and intervals); croneval merges at most {MAX_SOURCES} into one timeline: split the document"
+        ));
     }
     let several = found.schedules.len() > 1;
     let mut sources = Vec::new();

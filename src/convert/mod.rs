@@ -94,7 +94,7 @@ impl fmt::Display for Target {
 pub struct ConvertError {
     /// Stable kebab-case code: `reboot`, `seconds-in-unix`, `year-in-unix`,
     /// `needs-ocps`, `not-in-unix`, `day-and-in-quartz`, `day-and-in-unix`,
-    /// `internal`.
+    /// `merge-too-large`, `internal`.
     pub code: &'static str,
     /// The field that cannot be said, when it is one field.
     pub field: Option<FieldKind>,
@@ -166,8 +166,10 @@ pub fn convert(
 ) -> Result<Conversion, ConvertError> {
     let mut notes = Vec::new();
     let mut expressions: Vec<String> = Vec::new();
+    // de-duplication in linear time (a `cron` array can be long)
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut push = |e: String| {
-        if !expressions.contains(&e) {
+        if seen.insert(e.clone()) {
             expressions.push(e);
         }
     };
@@ -176,7 +178,8 @@ pub fn convert(
         .map(|p| Pattern::from_expr(&p.expr))
         .collect::<Result<Vec<_>, _>>()?;
     if merge_them {
-        for p in merge(&patterns, target) {
+        let distinct = mergeable(&patterns)?;
+        for p in merge(&distinct, target) {
             for e in checked_write(&p, target)? {
                 push(e);
             }
@@ -254,18 +257,56 @@ fn cost(p: &Pattern, target: Target) -> usize {
     render::write(p, target).map_or(usize::MAX, |v| v.len())
 }
 
+/// The most different expressions [`convert`] merges at once: the greedy
+/// search in [`merge`] looks at every pair after each step, so its cost grows
+/// with the cube of the count (1 000 take well under a second; 8 000 took
+/// over a minute). More is an error that says so, not minutes of work.
+pub const MAX_MERGE_PATTERNS: usize = 1000;
+
+/// `patterns` without repeats, or the `merge-too-large` error past
+/// [`MAX_MERGE_PATTERNS`].
+pub(crate) fn mergeable(patterns: &[Pattern]) -> Result<Vec<Pattern>, ConvertError> {
+    let distinct = distinct_patterns(patterns);
+    if distinct.len() > MAX_MERGE_PATTERNS {
+        return Err(ConvertError {
+            code: "merge-too-large",
+            field: None,
+            message: format!(
+                "more than {MAX_MERGE_PATTERNS} different expressions to merge; cronkit merges at most {MAX_MERGE_PATTERNS} at once (the search for merges grows with the cube of the count)"
+            ),
+            help: Some(
+                "split the input and merge each part, or convert without --merge (or --to watcher)"
+                    .to_string(),
+            ),
+        });
+    }
+    Ok(distinct)
+}
+
+/// `patterns` without repeats, in first-seen order. Pattern equality is
+/// semantic (not field by field), so this compares pairs; it stops early once
+/// more than [`MAX_MERGE_PATTERNS`] different ones are found, which bounds it.
+fn distinct_patterns(patterns: &[Pattern]) -> Vec<Pattern> {
+    let mut ps: Vec<Pattern> = Vec::with_capacity(patterns.len().min(MAX_MERGE_PATTERNS + 1));
+    for p in patterns {
+        if !ps.contains(p) {
+            ps.push(*p);
+            if ps.len() > MAX_MERGE_PATTERNS {
+                // the caller reports the cap; count the rest cheaply
+                return ps;
+            }
+        }
+    }
+    ps
+}
+
 /// Fewer patterns that fire exactly as `patterns` together: duplicates and
 /// patterns contained in another are dropped, and two patterns that differ in
 /// one field only become one with the union of that field (`0 0 9 * * ?` and
 /// `0 0 17 * * ?` → `0 0 9,17 * * ?`) when that takes fewer expressions in
 /// `target`. Greedy, so not always the minimum, but always exact.
 pub fn merge(patterns: &[Pattern], target: Target) -> Vec<Pattern> {
-    let mut ps: Vec<Pattern> = Vec::with_capacity(patterns.len());
-    for p in patterns {
-        if !ps.contains(p) {
-            ps.push(*p);
-        }
-    }
+    let mut ps = distinct_patterns(patterns);
     loop {
         let mut changed = false;
         // drop a pattern that another one contains

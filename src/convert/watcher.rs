@@ -261,11 +261,12 @@ pub fn to_watcher(
     patterns: &[Pattern],
     timezone: Option<&str>,
 ) -> Result<WatcherSchedule, ConvertError> {
-    let merged = merge(patterns, Target::Quartz);
+    let merged = merge(&super::mergeable(patterns)?, Target::Quartz);
     let mut crons = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in &merged {
         for c in super::checked_write(p, Target::Quartz)? {
-            if !crons.contains(&c) {
+            if seen.insert(c.clone()) {
                 crons.push(c);
             }
         }

@@ -393,6 +393,75 @@ pub fn parse_all_with_depth(input: &[u8], max_depth: usize) -> Result<Vec<Value>
     }
 }
 
+/// One piece of a document sequence as [`each_top_level`] hands it out.
+#[derive(Debug)]
+pub enum TopLevel {
+    /// A whole top-level value that is not a non-empty array.
+    Value(Value),
+    /// A top-level array begins (its elements follow, then [`TopLevel::End`]).
+    ArrayStart,
+    /// The element at this index of the top-level array.
+    Element(usize, Value),
+    /// The top-level array ends.
+    End,
+}
+
+/// Reads a sequence of JSON values as [`parse_all`] does, but hands out the
+/// elements of a top-level array one at a time instead of building the array:
+/// memory is bounded by the largest element, not the document. `f` sees the
+/// values in order; when the input turns out to be malformed, the values
+/// before the error have been seen and the error is returned.
+pub fn each_top_level(input: &[u8], mut f: impl FnMut(TopLevel)) -> Result<(), JsonError> {
+    let mut r = Reader::new(input, DEFAULT_MAX_DEPTH)?;
+    loop {
+        r.skip_ws();
+        if r.at_end() {
+            return Ok(());
+        }
+        if r.peek_byte() == Some(b'[') {
+            let at = r.mark();
+            r.bump();
+            r.skip_ws();
+            if r.peek_byte() == Some(b']') {
+                r.bump();
+                f(TopLevel::Value(r.finish(at, ValueKind::Array(Vec::new()))));
+            } else {
+                f(TopLevel::ArrayStart);
+                // the array itself is one level of nesting
+                r.max_depth = DEFAULT_MAX_DEPTH - 1;
+                let mut index = 0usize;
+                loop {
+                    let v = r.value()?;
+                    f(TopLevel::Element(index, v));
+                    index += 1;
+                    r.skip_ws();
+                    match r.peek_byte() {
+                        Some(b',') => r.bump(),
+                        Some(b']') => {
+                            r.bump();
+                            break;
+                        }
+                        _ => return Err(r.unexpected("`,` or `]`")),
+                    }
+                }
+                r.max_depth = DEFAULT_MAX_DEPTH;
+                f(TopLevel::End);
+            }
+        } else {
+            let v = r.value()?;
+            f(TopLevel::Value(v));
+        }
+        match r.peek_byte() {
+            None => {}
+            Some(b' ' | b'\t' | b'\r' | b'\n') => {}
+            Some(_) => {
+                let c = r.peek_char().unwrap_or('\u{FFFD}');
+                return Err(r.error(JsonErrorKind::TrailingCharacters(c)));
+            }
+        }
+    }
+}
+
 /// Where the reader is.
 #[derive(Clone, Copy)]
 struct Mark {

@@ -568,9 +568,34 @@ pub struct Extraction {
 /// `FormatError::from` when one error type is handier); problems with
 /// single schedules are listed in [`Extraction::errors`].
 pub fn extract(input: &[u8], format: SourceFormat) -> Result<Extraction, JsonError> {
-    let docs = json::parse_all(input)?;
     let mut out = Extraction::default();
-    if docs.is_empty() {
+    extract_each(input, format, |part| {
+        out.schedules.extend(part.schedules);
+        out.errors.extend(part.errors);
+    })?;
+    Ok(out)
+}
+
+/// [`extract`] in pieces: `f` gets what each top-level document (or each
+/// element of a top-level array) holds, in file order, and the document is
+/// never held whole, so memory follows the largest piece, not the input.
+/// The input is read twice: first to check that it is well-formed JSON (a
+/// syntax error anywhere is the `Err`, before `f` is called at all), then to
+/// read the schedules.
+pub fn extract_each(
+    input: &[u8],
+    format: SourceFormat,
+    mut f: impl FnMut(Extraction),
+) -> Result<(), JsonError> {
+    // First pass: syntax and the number of documents, nothing kept.
+    let mut docs = 0usize;
+    json::each_top_level(input, |piece| {
+        if matches!(piece, json::TopLevel::Value(_) | json::TopLevel::ArrayStart) {
+            docs += 1;
+        }
+    })?;
+    if docs == 0 {
+        let mut out = Extraction::default();
         out.errors.push(FormatError {
             kind: FormatErrorKind::NoSchedule,
             path: String::new(),
@@ -582,18 +607,46 @@ pub fn extract(input: &[u8], format: SourceFormat) -> Result<Extraction, JsonErr
             column: 1,
             span: Span::default(),
         });
-        return Ok(out);
+        f(out);
+        return Ok(());
     }
-    let several = docs.len() > 1;
-    for (i, doc) in docs.iter().enumerate() {
-        let prefix = if several {
-            format!("[{i}]")
-        } else {
-            String::new()
+    let several = docs > 1;
+    let mut index = 0usize;
+    let mut array_path = String::new();
+    json::each_top_level(input, |piece| {
+        let mut out = Extraction::default();
+        let prefix = |i: usize| {
+            if several {
+                format!("[{i}]")
+            } else {
+                String::new()
+            }
         };
-        walk_document(doc, &prefix, None, format, &mut out, true);
-    }
-    Ok(out)
+        match piece {
+            json::TopLevel::Value(doc) => {
+                walk_document(&doc, &prefix(index), None, format, &mut out, true);
+                index += 1;
+            }
+            json::TopLevel::ArrayStart => {
+                array_path = prefix(index);
+                index += 1;
+                return;
+            }
+            json::TopLevel::Element(i, item) => {
+                // as `walk_document` walks a top-level array's items
+                walk_document(
+                    &item,
+                    &index_path(&array_path, i),
+                    None,
+                    format,
+                    &mut out,
+                    false,
+                );
+            }
+            json::TopLevel::End => return,
+        }
+        f(out);
+    })
 }
 
 /// Reads every schedule in one parsed document; `path` is the path prefix

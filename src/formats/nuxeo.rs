@@ -54,19 +54,22 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 struct LineIndex<'a> {
     bytes: &'a [u8],
     starts: Vec<usize>,
+    /// The last position asked for (offset, line index, column): the walker
+    /// asks in document order, so the next column is counted from there, not
+    /// from the line start again (a one-line document would make that
+    /// quadratic).
+    last: std::cell::Cell<(usize, usize, u32)>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(bytes: &'a [u8]) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { bytes, starts }
+        starts.extend(memchr_all(bytes));
+        LineIndex {
+            bytes,
+            starts,
+            last: std::cell::Cell::new((usize::MAX, 0, 0)),
+        }
     }
 
     fn position(&self, offset: usize) -> (u32, u32) {
@@ -75,16 +78,36 @@ impl<'a> LineIndex<'a> {
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let mut from = self.starts.get(idx).copied().unwrap_or(0);
-        if idx == 0 && self.bytes.starts_with(BOM) && offset >= BOM.len() {
-            from = BOM.len();
-        }
         let line = u32::try_from(idx + 1).unwrap_or(u32::MAX);
-        let column = u32::try_from(char_count(&self.bytes[from..offset]))
-            .unwrap_or(u32::MAX - 1)
-            .saturating_add(1);
+        let (last_offset, last_idx, last_column) = self.last.get();
+        let column = if last_idx == idx && last_offset != usize::MAX && last_offset <= offset {
+            let more =
+                u32::try_from(char_count(&self.bytes[last_offset..offset])).unwrap_or(u32::MAX);
+            last_column.saturating_add(more)
+        } else {
+            let mut from = self.starts.get(idx).copied().unwrap_or(0);
+            if idx == 0 && self.bytes.starts_with(BOM) && offset >= BOM.len() {
+                from = BOM.len();
+            }
+            u32::try_from(char_count(&self.bytes[from..offset]))
+                .unwrap_or(u32::MAX - 1)
+                .saturating_add(1)
+        };
+        // an offset inside the BOM counts from the line start next time
+        if !(idx == 0 && offset < BOM.len()) {
+            self.last.set((offset, idx, column));
+        }
         (line, column)
     }
+}
+
+/// Offsets just after each newline.
+fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 fn is_xml_space(c: char) -> bool {
