@@ -621,6 +621,23 @@ fn name_other_profiles(text: &str, rejected_by: Option<Dialect>, d: &mut Diagnos
     if text.len() > 1024 {
         return;
     }
+    // Trying the other profiles parses again, and a failed parse there may
+    // build a help that parses again (`fix::unix_as_quartz`), which would
+    // come back here without end (a stack overflow on `0 0 0 30 2`): the
+    // attempts made for a hint get no hints of their own.
+    thread_local! {
+        static NAMING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if NAMING.with(|n| n.replace(true)) {
+        return;
+    }
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            NAMING.with(|n| n.set(false));
+        }
+    }
+    let _reset = Reset;
     let (spans, count) = split_fields(text);
     if count == 0 {
         return;
