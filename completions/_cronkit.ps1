@@ -92,6 +92,8 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the input is')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'What to produce [default: quartz for JSON and unix input, unix for quartz input]')
+            [CompletionResult]::new('--spread', '--spread', [CompletionResultType]::ParameterName, 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)')
+            [CompletionResult]::new('--spread-window', '--spread-window', [CompletionResultType]::ParameterName, 'The time-of-day window --spread picks a time in [default: the job''s own hour]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

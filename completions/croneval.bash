@@ -54,7 +54,7 @@ _croneval() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text iso json table calendar" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text iso json table calendar heatmap heatmap-json" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -609,7 +609,9 @@ complete -c croneval -l format -d 'Output format' -r -f -a "text\t'Elasticsearch
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
 table\t'a table: UTC, local time, weekday, gap, which expression'
-calendar\t'month grids like `cal`, fire days marked, counts per day'"
+calendar\t'month grids like `cal`, fire days marked, counts per day'
+heatmap\t'when all the expressions fire together: a weekday × hour grid and a minute-of-hour strip of fire counts over a week (or --from/--until), and the busiest minutes'
+heatmap-json\t'the heatmap\'s counts as one JSON document'"
 complete -c croneval -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"

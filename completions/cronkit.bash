@@ -93,7 +93,7 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__convert)
-            opts="-e -h --expr --from --to --merge --format --help"
+            opts="-e -h --expr --from --to --merge --spread --spread-window --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -113,6 +113,14 @@ _cronkit() {
                     ;;
                 --to)
                     COMPREPLY=($(compgen -W "quartz unix ocps watcher" -- "${cur}"))
+                    return 0
+                    ;;
+                --spread)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --spread-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -162,7 +170,7 @@ _cronkit() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text iso json table calendar" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text iso json table calendar heatmap heatmap-json" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -85,6 +85,8 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --expr 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
             cand --from 'What the input is'
             cand --to 'What to produce [default: quartz for JSON and unix input, unix for quartz input]'
+            cand --spread 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)'
+            cand --spread-window 'The time-of-day window --spread picks a time in [default: the job''s own hour]'
             cand --format 'Output format'
             cand --merge 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'
             cand -h 'Print help (see more with ''--help'')'

@@ -652,7 +652,9 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l format -d '
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
 table\t'a table: UTC, local time, weekday, gap, which expression'
-calendar\t'month grids like `cal`, fire days marked, counts per day'"
+calendar\t'month grids like `cal`, fire days marked, counts per day'
+heatmap\t'when all the expressions fire together: a weekday × hour grid and a minute-of-hour strip of fire counts over a week (or --from/--until), and the busiest minutes'
+heatmap-json\t'the heatmap\'s counts as one JSON document'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
@@ -1942,6 +1944,8 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What 
 unix\t'classic 5-field Unix cron (Vixie, ISC, cronie)'
 ocps\t'Unix cron with the OCPS extensions (seconds, year, L, W, #, +)'
 watcher\t'the simplest Elasticsearch Watcher schedule JSON'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread -d 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins\' `H`: the result fires at another time, it is not equivalent (see docs/load.md)' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread-window -d 'The time-of-day window --spread picks a time in [default: the job\'s own hour]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l merge -d 'Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)'

@@ -9,7 +9,11 @@
 //! instr_probe next <cronkit|cronkit-datetime|cron|croner|saffron> <case> <N>
 //! instr_probe parse <cronkit|saffron> <N>      # the expressions saffron can read
 //! instr_probe parse-one <N> <quartz expression>
+//! instr_probe zones <cronkit|cron|croner|saffron> <case> <scenario> <policy> <N>
 //! ```
+//!
+//! `zones` runs N times the 5 000-call run of `benches/common/zones.rs`
+//! (`scripts/instr_counts.sh zones` divides by 5 000).
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -21,6 +25,11 @@ use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 #[path = "../benches/common/cases.rs"]
 mod cases;
 use cases::CASES;
+
+// (the answer checks are the benchmark's business)
+#[allow(dead_code)]
+#[path = "../benches/common/zones.rs"]
+mod zones;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,7 +57,29 @@ fn run(args: &[&str]) -> Result<(), String> {
             }
             Ok(())
         }
-        _ => Err("usage: next LIB CASE N | parse LIB N | parse-one N EXPR".into()),
+        ["zones", lib, case, scenario, policy, n] => {
+            let c = zones::ZONE_CASES
+                .iter()
+                .find(|c| c.name == *case)
+                .ok_or_else(|| format!("no case `{case}`"))?;
+            let sc = zones::SCENARIOS
+                .iter()
+                .find(|s| s.name == *scenario)
+                .ok_or_else(|| format!("no scenario `{scenario}`"))?;
+            let dst: DstPolicy = policy.parse().map_err(|e| format!("{e}"))?;
+            let r = zones::Runner::new(lib, c, sc, dst)
+                .ok_or_else(|| format!("{lib} cannot run `{case}` in `{scenario}`"))?;
+            for _ in 0..count(n)? {
+                for i in 0..zones::CALLS {
+                    black_box(r.next(black_box(sc.start + i)));
+                }
+            }
+            Ok(())
+        }
+        _ => Err(
+            "usage: next LIB CASE N | parse LIB N | parse-one N EXPR | zones LIB CASE SCENARIO POLICY N"
+                .into(),
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 # load-independent cross-check of `cargo bench --bench engine`.
 #
 #   scripts/instr_counts.sh            # needs valgrind
+#   scripts/instr_counts.sh zones      # the time-zone table (benches/zones.rs)
 #
 # Each operation runs N=0 and N=2000 times under callgrind; the difference
 # divided by 2000 is its cost (process start-up cancels out). Prints markdown.
@@ -12,6 +13,8 @@ N=2000
 cargo build --release --quiet --example instr_probe
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 probe="$target_dir/release/examples/instr_probe"
+
+if [[ "${1:-}" != "zones" ]]; then
 
 count() { # args for the probe with the count as "{}"
     local a b
@@ -40,3 +43,26 @@ echo
 echo "| parse (the 6 expressions saffron reads, per expression) | cronkit | saffron | ratio |"
 echo "|---|---:|---:|---:|"
 echo "| parse | $((k / 6)) | $((s / 6)) | $(python3 -c "print(f'{$k/$s:.2f}')") |"
+fi
+
+# `scripts/instr_counts.sh zones`: the time-zone workload of benches/zones.rs
+# (instructions per call; 1 run of 5 000 calls against none).
+if [[ "${1:-}" == "zones" ]]; then
+    echo "| schedule | scenario | cronkit (shift) | cronkit (cron) | cron 0.17 | croner | saffron |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+    zcount() {
+        local a b
+        a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$probe" zones "$@" 0 2>&1 | awk '/Collected/ {print $4}')
+        b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$probe" zones "$@" 1 2>&1 | awk '/Collected/ {print $4}')
+        if [[ -z "$a" || -z "$b" ]]; then echo "-"; else echo $(((b - a) / 5000)); fi
+    }
+    for c in every_second every_10_seconds every_minute weekdays_09_30 yearly last_weekday once_a_century; do
+        for s in utc ny_ordinary ny_spring ny_fall; do
+            row=("$(zcount cronkit "$c" "$s" shift)" "$(zcount cronkit "$c" "$s" cron)")
+            for lib in cron croner saffron; do
+                if "$probe" zones "$lib" "$c" "$s" shift 0 2>/dev/null; then row+=("$(zcount "$lib" "$c" "$s" shift)"); else row+=("-"); fi
+            done
+            echo "| $c | $s | ${row[0]} | ${row[1]} | ${row[2]} | ${row[3]} | ${row[4]} |"
+        done
+    done
+fi

@@ -1,8 +1,10 @@
 //! The DST sweep: every UTC-offset change of every chrono-tz zone from 1970 to 2199,
 //! under each DST policy, for schedules that fire across the change.
 //!
-//! Transitions are found from `Zone::offset_at` alone: step a day at a time and
-//! bisect to the second where the offset changes. For each transition at instant
+//! Transitions are found from chrono-tz itself (`Zone::offset_at_uncached`, not
+//! the zone's table of changes that the search uses): step a day at a time and
+//! bisect to the second where the offset changes. The table is checked against
+//! them first (same offset on every day and on both sides of every change). For each transition at instant
 //! `t`, from offset `ob` to `oa`:
 //!
 //! * a **gap** (`oa > ob`): the wall times `[t+ob, t+oa)` do not exist;
@@ -11,7 +13,7 @@
 //!
 //! The expected fire times come from SPEC §3, worked out here from the offsets and
 //! not from cronkit's DST code: every matching wall time `w` near the change fires
-//! at the instant(s) `i` with `i + offset_at(i) == w`; when there is none (a gap)
+//! at the instant(s) `i` with `i + offset(i) == w`; when there is none (a gap)
 //! `shift` fires at `w - ob` (the same wall time plus the gap) and `skip`/`quartz`
 //! do not fire; when there are two (an overlap) `shift`/`skip` fire at the first and
 //! `quartz` at the second. Each instant fires once. `cron` follows cronie's
@@ -40,11 +42,12 @@ use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 const DAY: i64 = 86_400;
 /// Half-width of the window checked around each transition.
 const WINDOW: i64 = 90 * 60;
-const POLICIES: [DstPolicy; 4] = [
+const POLICIES: [DstPolicy; 5] = [
     DstPolicy::Shift,
     DstPolicy::Skip,
     DstPolicy::Quartz,
     DstPolicy::Cron,
+    DstPolicy::Wall,
 ];
 
 /// cronie's *wildcard* test, from the text of a Quartz-layout expression: the
@@ -85,22 +88,22 @@ fn transitions(zone: &Zone) -> Vec<Transition> {
     let end = days_from_civil(2200, 1, 1) * DAY;
     let mut out = Vec::new();
     let mut t = start;
-    let mut off = zone.offset_at(t);
+    let mut off = zone.offset_at_uncached(t);
     while t < end {
         let next = t + DAY;
-        let o = zone.offset_at(next);
+        let o = zone.offset_at_uncached(next);
         if o != off {
             // first second in (t, next] with an offset different from `off`
             let (mut lo, mut hi) = (t, next);
             while hi - lo > 1 {
                 let mid = lo + (hi - lo) / 2;
-                if zone.offset_at(mid) == off {
+                if zone.offset_at_uncached(mid) == off {
                     lo = mid;
                 } else {
                     hi = mid;
                 }
             }
-            let after = zone.offset_at(hi);
+            let after = zone.offset_at_uncached(hi);
             out.push(Transition {
                 at: hi,
                 before: off,
@@ -138,7 +141,7 @@ fn expected(
         w = n;
         let mut real: Vec<i64> = [n - ob, n - oa]
             .into_iter()
-            .filter(|&i| i64::from(zone.offset_at(i)) + i == n)
+            .filter(|&i| i64::from(zone.offset_at_uncached(i)) + i == n)
             .collect();
         real.sort_unstable();
         real.dedup();
@@ -154,6 +157,7 @@ fn expected(
                 vec![*first, *second]
             }
             ([first, _], DstPolicy::Cron) => vec![*first],
+            ([first, second], DstPolicy::Wall) => vec![*first, *second],
             _ => unreachable!("at most two candidates"),
         };
         out.extend(fire.into_iter().filter(|i| (lo..=hi).contains(i)));
@@ -191,11 +195,16 @@ fn check_start_inside_overlap(
             DstPolicy::Quartz => w - oa,
             // still inside the first pass, or past the overlap (a unique time)
             _ if w < tr.at + ob => w - ob,
-            // cron with both passes: the second pass's first time comes first
-            DstPolicy::Cron if wild || len > 181 * 60 => match s.next_local(tr.at + oa - 1) {
-                Some(w2) if w2 < tr.at + ob => w2 - oa,
-                _ => w - oa,
-            },
+            // both passes (wall; cron for wildcard schedules): the second pass's first
+            // time comes first
+            DstPolicy::Cron | DstPolicy::Wall
+                if dst == DstPolicy::Wall || wild || len > 181 * 60 =>
+            {
+                match s.next_local(tr.at + oa - 1) {
+                    Some(w2) if w2 < tr.at + ob => w2 - oa,
+                    _ => w - oa,
+                }
+            }
             _ => w - oa,
         };
         let got = s.next_after_ts(start, zone, dst);
@@ -355,6 +364,7 @@ fn every_transition_under_every_policy() {
     for zone in &zones {
         counts.zones += 1;
         let all = transitions(zone);
+        table_matches_chrono_tz(zone, &all, &mut failures);
         for (k, tr) in all.iter().enumerate() {
             if !full && k % 12 != 0 && !table_end.contains(&tr.at) {
                 continue;
@@ -398,6 +408,34 @@ fn every_transition_under_every_policy() {
         counts.checks,
         failures[..failures.len().min(20)].join("\n")
     );
+}
+
+/// The zone's table of changes (behind `Zone::offset_at`) against chrono-tz: the
+/// same offset at every day's start and on both sides of every change.
+fn table_matches_chrono_tz(zone: &Zone, all: &[Transition], failures: &mut Vec<String>) {
+    for tr in all {
+        let got = (zone.offset_at(tr.at - 1), zone.offset_at(tr.at));
+        if got != (tr.before, tr.after) {
+            failures.push(format!(
+                "{}: table gives {got:?} around the change at {}, chrono-tz ({}, {})",
+                zone.name(),
+                tr.at,
+                tr.before,
+                tr.after
+            ));
+        }
+    }
+    let mut t = days_from_civil(1970, 1, 1) * DAY;
+    while t < days_from_civil(2200, 1, 1) * DAY {
+        if zone.offset_at(t) != zone.offset_at_uncached(t) {
+            failures.push(format!(
+                "{}: table and chrono-tz differ at {t}",
+                zone.name()
+            ));
+            return;
+        }
+        t += DAY;
+    }
 }
 
 /// The transition finder itself, against dates known from the rules.

@@ -276,6 +276,22 @@ fn hostile_fields_never_reach_the_output_raw() {
                         false,
                     );
                 }
+                for format in ["heatmap", "heatmap-json"] {
+                    run(
+                        &what,
+                        "croneval",
+                        &[
+                            "--schedule",
+                            f,
+                            "--format",
+                            format,
+                            "--from",
+                            "2026-01-01T00:00:00Z",
+                        ],
+                        None,
+                        false,
+                    );
+                }
             }
         }
         let _ = fs::remove_dir_all(&dir);

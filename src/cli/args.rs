@@ -146,6 +146,12 @@ pub enum CronevalFormat {
     Table,
     /// month grids like `cal`, fire days marked, counts per day
     Calendar,
+    /// when all the expressions fire together: a weekday × hour grid and a
+    /// minute-of-hour strip of fire counts over a week (or --from/--until), and the
+    /// busiest minutes
+    Heatmap,
+    /// the heatmap's counts as one JSON document
+    HeatmapJson,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -378,6 +384,14 @@ pub struct ConvertArgs {
     /// Produce the fewest expressions that fire identically (per schedule; all cron inputs together form one)
     #[arg(long)]
     pub merge: bool,
+    /// Move a fixed time to one picked from KEY (a job or repository name), the same
+    /// every time, for platforms without Jenkins' `H`: the result fires at another
+    /// time, it is not equivalent (see docs/load.md)
+    #[arg(long, value_name = "KEY", conflicts_with_all = ["to", "merge"])]
+    pub spread: Option<String>,
+    /// The time-of-day window --spread picks a time in [default: the job's own hour]
+    #[arg(long, value_name = "HH:MM-HH:MM", requires = "spread")]
+    pub spread_window: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,

@@ -113,6 +113,9 @@ struct Record {
 
 /// Run `convert`; returns the process exit code.
 pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
+    if let Some(key) = &args.spread {
+        return run_spread(args, key);
+    }
     let color = use_color(ColorArg::Auto, stderr_is_terminal());
     let mut unreadable = false;
     let mut units: Vec<Unit> = Vec::new();
@@ -831,4 +834,130 @@ fn write_json(records: &[Record], out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "{o}")?;
     }
     writeln!(out, "]")
+}
+
+/// `--spread KEY`: every cron expression given (with `-e`, or one per line in the
+/// files) is moved to a time drawn from KEY; the new expressions go to stdout (text:
+/// one per line; json: an array of objects), what moved and the new schedule's
+/// sentence to stderr. Exit 1 when one could not be spread.
+fn run_spread(args: &ConvertArgs, key: &str) -> Result<ExitCode> {
+    use cronkit::convert::spread::{spread, SpreadWindow};
+    use cronkit::describe::{describe, Options};
+    use cronkit::jenkins::JenkinsHash;
+
+    let window = match &args.spread_window {
+        Some(w) => match SpreadWindow::parse(w) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("error: --spread-window: {e}");
+                return Ok(ExitCode::Usage);
+            }
+        },
+        None => None,
+    };
+    let mut inputs: Vec<(String, String)> = Vec::new(); // (where, text)
+    for e in &args.exprs {
+        inputs.push(("-e".to_string(), e.clone()));
+    }
+    let files: Vec<String> = if args.files.is_empty() && args.exprs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect()
+    };
+    for name in files {
+        let bytes = match read_input(&name) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {}: {e}", display_file(&name));
+                return Ok(ExitCode::Usage);
+            }
+        };
+        if is_json_input(args.from, &bytes) {
+            eprintln!(
+                "error: {}: --spread rewrites cron expressions; convert the schedule JSON to cron first (`cronkit convert FILE --to unix`)",
+                display_file(&name)
+            );
+            return Ok(ExitCode::Usage);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for (n, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            inputs.push((format!("{}:{}", display_file(&name), n + 1), t.to_string()));
+        }
+    }
+    let mut hash = JenkinsHash::for_key(key);
+    let mut failed = false;
+    let mut done: Vec<serde_json::Value> = Vec::new();
+    let mut lines = String::new();
+    for (at, text) in &inputs {
+        let expr = match cronkit::Expr::parse(text, cron_choice(args.from)) {
+            Ok(e) => e,
+            Err(d) => {
+                eprint!("{}", d.render_with(&Style::plain()));
+                failed = true;
+                continue;
+            }
+        };
+        let result = spread(&expr, text, &mut hash, window).map(|s| {
+            // the new text is cronkit's own rewrite of a valid expression; should it
+            // ever not parse, say so rather than describe something else
+            let sentence = match cronkit::Expr::parse(&s.expression, expr.dialect.into()) {
+                Ok(e) => describe(&e, &Options::default()),
+                Err(d) => format!("(does not parse: {})", d.message),
+            };
+            (s, sentence)
+        });
+        match result {
+            Ok((s, sentence)) => {
+                eprintln!(
+                    "note: {at}: `{}` → `{}`: {}; it now reads \"{}\". This is a new schedule, not an equivalent of the old one.",
+                    quote(text),
+                    quote(&s.expression),
+                    s.explanation,
+                    quote(&sentence)
+                );
+                lines.push_str(&sanitize::escape(&s.expression).to_string());
+                lines.push('\n');
+                done.push(serde_json::json!({
+                    "input": text,
+                    "key": key,
+                    "window": window.map(|w| w.to_string()),
+                    "expression": s.expression,
+                    "dialect": expr.dialect.to_string(),
+                    "description": sentence,
+                    "explanation": s.explanation,
+                    "equivalent": false,
+                }));
+            }
+            Err(e) => {
+                eprintln!("error: {at}: `{}`: {e}", quote(text));
+                failed = true;
+            }
+        }
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match args.format {
+        TextOrJson::Text => out.write_all(lines.as_bytes()),
+        TextOrJson::Json => {
+            sanitize::json::to_writer(&mut out, &done).and_then(|()| out.write_all(b"\n"))
+        }
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing output: {e}");
+            return Ok(ExitCode::Usage);
+        }
+    }
+    Ok(if failed {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
 }

@@ -41,6 +41,7 @@
 pub mod equivalence;
 pub mod pattern;
 pub mod render;
+pub mod spread;
 pub mod watcher;
 
 use std::fmt;

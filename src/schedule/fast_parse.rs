@@ -28,10 +28,10 @@
 //! | `a`, `a-b`, `a/n`, `a-b/n` (numbers of at most four digits) | all |
 //! | `NAME`, `NAME-NAME` (three letters, any case) | month, day-of-week |
 //! | `L`, `L-n`, `LW`, `L-nW`, `nW` alone in its field | day-of-month |
-//! | `a#k`, `NAME#k` alone in its field | day-of-week |
+//! | `a#k`, `NAME#k`, `aL`, `NAMEL`, unix `a#L` alone in its field | day-of-week |
 //!
 //! and 5 (unix), 6 or 7 fields separated by spaces and tabs. Everything else —
-//! nicknames, `nL`, `#L`, Quartz's `L` day of week and `/n`, unix `+`, full
+//! nicknames, Quartz's `L` day of week and `/n`, unix `+`, full
 //! day and month names, empty items — goes to the full parser, as does any value
 //! out of range, any zero or too large step, any range that only Quartz may write
 //! backwards, and in Quartz any pair of day fields that is not exactly one `?`.
@@ -61,6 +61,8 @@ struct Parsed {
     nearest_weekday: u32,
     /// Day-of-month `LW`/`L-nW` (as [`DayRule::dom_last_nearest_weekday`]).
     last_nearest_weekday: u32,
+    /// Day-of-week `nL` (as [`DayRule::last_weekdays`]).
+    last_weekdays: u8,
     /// The field is `?` alone.
     question: bool,
     /// The field's text starts with `*` or `?` (Vixie's rule for the day fields).
@@ -136,7 +138,7 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
                 weekdays_of(dialect, dow.values)
             },
             nth_weekdays: dow.special,
-            last_weekdays: 0,
+            last_weekdays: dow.last_weekdays,
             combine: day_combine(dialect, false, dom.star, dow.star),
         },
         day_shape: DayShape::Every,
@@ -242,6 +244,10 @@ fn field(lx: &mut Lexer, kind: FieldKind, dialect: Dialect) -> Option<Parsed> {
                 must_stand_alone = true;
                 out.special |= 1 << (8 * weekday_of(dialect, v) as u64 + k as u64);
             }
+            ItemKind::LastOfWeekday(v) => {
+                must_stand_alone = true;
+                out.last_weekdays |= 1 << weekday_of(dialect, v);
+            }
             // `*`, steps and Quartz's wrapping ranges
             plain => out.values |= item_bits(plain, min, max),
         }
@@ -344,6 +350,13 @@ impl Lexer<'_> {
             // exactly three letters: full names and suffixes such as `FRIL` are
             // the full parser's
             [a, b, c, rest @ ..] if !rest.first().is_some_and(u8::is_ascii_alphabetic) => {
+                name_value(kind, dialect, [*a, *b, *c])?
+            }
+            // day-of-week `FRIL`: the name, then the `L` that `item` reads
+            [a, b, c, b'L', rest @ ..]
+                if kind == FieldKind::DayOfWeek
+                    && !rest.first().is_some_and(u8::is_ascii_alphabetic) =>
+            {
                 name_value(kind, dialect, [*a, *b, *c])?
             }
             _ => return None,
@@ -505,8 +518,18 @@ fn item(lx: &mut Lexer, kind: FieldKind, dialect: Dialect, min: u16, max: u16) -
                 }
                 Some(b'#') if kind == FieldKind::DayOfWeek => {
                     lx.i += 1;
+                    if dialect == Dialect::Unix && lx.peek() == Some(b'L') {
+                        // unix `5#L` = `5L`
+                        lx.i += 1;
+                        return lx.item_ends().then_some(ItemKind::LastOfWeekday(a));
+                    }
                     let k = lx.number().filter(|k| (1..=5).contains(k))?;
                     lx.item_ends().then_some(ItemKind::NthWeekday(a, k as u8))
+                }
+                // `6L`, `FRIL`: the last such weekday of the month
+                Some(b'L') if kind == FieldKind::DayOfWeek => {
+                    lx.i += 1;
+                    lx.item_ends().then_some(ItemKind::LastOfWeekday(a))
                 }
                 _ => None,
             }
@@ -542,6 +565,15 @@ mod tests {
             ("0 0 12 l-2w * ?", DialectChoice::Quartz),
             ("0 0 12 15W * ?", DialectChoice::Quartz),
             ("0 0 0 31W 2 ?", DialectChoice::Quartz),
+            // the held-out forms of issue 12
+            ("0 15 10 ? * 6L", DialectChoice::Quartz),
+            ("0 15 10 ? * FRIL", DialectChoice::Quartz),
+            ("0 15 10 L-3 * ?", DialectChoice::Quartz),
+            ("0 15 10 ? * 3#2", DialectChoice::Quartz),
+            ("0 15 10 ? * FRI#3", DialectChoice::Quartz),
+            ("15 10 * * 5#L", DialectChoice::Unix),
+            ("15 10 * * 5L", DialectChoice::Unix),
+            ("0 0 * * FRI#L", DialectChoice::Unix),
         ] {
             assert!(parse(text, choice).is_some(), "{text:?} {choice:?}");
         }
@@ -552,12 +584,10 @@ mod tests {
     fn leaves_the_rest_to_the_full_parser() {
         for (text, choice) in [
             ("@daily", DialectChoice::Auto),
-            ("0 0 12 ? * 6L", DialectChoice::Quartz),
             ("0 0 12 ? * L", DialectChoice::Quartz),
             ("0 /5 * * * ?", DialectChoice::Quartz),
             ("0 0 0 ? * MONDAY", DialectChoice::Quartz),
             ("0 12 1 * +MON", DialectChoice::Unix),
-            ("0 0 * * FRI#L", DialectChoice::Unix),
             ("0 0 1,L * *", DialectChoice::Unix),
             // errors, each for the full parser to explain
             ("0 0 12 1 * MON", DialectChoice::Quartz),

@@ -45,6 +45,9 @@ use calendar::{
     is_leap, weekday_from_days, Civil,
 };
 pub use zone::{DstPolicy, LocalTime, Zone, ZoneError};
+use zone::{Table, TABLE_END, TABLE_START};
+
+const DAY: i64 = 86_400;
 
 const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
 /// Wall-clock seconds of 1970-01-01T00:00:00.
@@ -876,6 +879,9 @@ impl Schedule {
     /// [`Schedule::next_after_ts`] in a zone with daylight-saving transitions.
     #[inline(never)]
     fn next_after_in_zone(&self, after: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
+        if let Some(table) = zone.table() {
+            return self.next_in_table(after, table, dst);
+        }
         if dst == DstPolicy::Cron {
             return self.next_after_cron(after, zone);
         }
@@ -964,6 +970,9 @@ impl Schedule {
             let off = off as i64;
             return self.prev_local(before.checked_add(off)?).map(|l| l - off);
         }
+        if let Some(table) = zone.table() {
+            return self.prev_in_table(before, table, dst);
+        }
         if dst == DstPolicy::Cron {
             return self.prev_before_cron(before, zone);
         }
@@ -1038,6 +1047,228 @@ impl Schedule {
                 }
             }
         }
+    }
+
+    /// What `dst` makes of segment `k` of a zone's table: the instants `[lo, hi)`
+    /// whose own wall time fires (the segment less a second pass or, for Quartz, a
+    /// first pass), and what the gap at its start (if any) adds.
+    #[inline]
+    fn segment_rules(&self, table: &Table, k: usize, dst: DstPolicy) -> SegmentRules {
+        let (start, end) = (table.start(k), table.end(k));
+        let opening = table.change(k) as i64;
+        let closing = table.change(k + 1) as i64;
+        let mut rules = SegmentRules {
+            lo: start,
+            hi: end,
+            gap: GapRule::None,
+        };
+        // an overlap's second pass opens the segment, its first pass closes the previous one
+        let second_pass_fires = match dst {
+            DstPolicy::Shift | DstPolicy::Skip => false,
+            DstPolicy::Quartz | DstPolicy::Wall => true,
+            DstPolicy::Cron => self.cron_fires_twice(-opening),
+        };
+        if opening < 0 && !second_pass_fires {
+            rules.lo = start - opening;
+        }
+        if dst == DstPolicy::Quartz && closing < 0 && end != i64::MAX {
+            rules.hi = end + closing;
+        }
+        if opening > 0 {
+            rules.gap = match dst {
+                DstPolicy::Shift => GapRule::Shifted,
+                DstPolicy::Cron if self.cron_fires_in_gap(opening) => GapRule::AtChange,
+                _ => GapRule::None,
+            };
+        }
+        rules
+    }
+
+    /// [`Schedule::next_after_ts`] in a zone with a [`Table`]: the fire times are
+    /// looked for segment by segment (a segment has one offset, so wall clock and
+    /// instants map one to one there), and each segment's rules come from the
+    /// changes at its ends, so the cost does not depend on how close `after` is to
+    /// a change.
+    fn next_in_table(&self, after: i64, table: &Table, dst: DstPolicy) -> Option<i64> {
+        // nothing fires before 1970 on any wall clock
+        let mut t = after.max(TABLE_START - 1) + 1;
+        let mut k = table.segment(t);
+        if dst == DstPolicy::Quartz && table.change(k + 1) < 0 {
+            // Quartz goes on from the wall time of `after + 1 s`: from inside a first
+            // pass that is the same wall time in the second pass
+            let end = table.end(k);
+            if t >= end + table.change(k + 1) as i64 {
+                t += (table.off[k] - table.off[k + 1]) as i64;
+                k += 1;
+            }
+        }
+        loop {
+            let (found, next_wall) = self.next_in_segment(table, k, t, dst);
+            if found.is_some() {
+                return found;
+            }
+            let end = table.end(k);
+            if end == i64::MAX {
+                return None;
+            }
+            let searched = t.max(self.segment_rules(table, k, dst).lo) < end;
+            // The search covered every wall time from `t`'s up to `next_wall`; when
+            // `t` is more than a day before the segment's end, every later segment's
+            // wall times (re-covered ones and gaps included) lie after `t`'s, so the
+            // segments whose instants are all more than a day before `next_wall` can
+            // be passed over at once.
+            if t <= end - DAY && searched {
+                match next_wall {
+                    None => return None,
+                    Some(w) => {
+                        let m = table.segment(w - DAY).max(k + 1);
+                        k = m;
+                        t = table.start(m);
+                        continue;
+                    }
+                }
+            }
+            k += 1;
+            t = end;
+        }
+    }
+
+    /// The first fire time at or after instant `t` in segment `k`, and the first
+    /// matching wall time at or after `t`'s (when it was looked for).
+    #[inline]
+    fn next_in_segment(
+        &self,
+        table: &Table,
+        k: usize,
+        t: i64,
+        dst: DstPolicy,
+    ) -> (Option<i64>, Option<i64>) {
+        let rules = self.segment_rules(table, k, dst);
+        let off = table.off[k] as i64;
+        let mut found = None;
+        let mut next_wall = None;
+        let from = t.max(rules.lo);
+        if from < rules.hi {
+            next_wall = self.next_local(from + off - 1);
+            if let Some(w) = next_wall {
+                if w < rules.hi.saturating_add(off) {
+                    found = Some(w - off);
+                }
+            }
+        }
+        let start = table.start(k);
+        match rules.gap {
+            GapRule::None => {}
+            // the gap's wall times fire at the change itself, the earliest instant here
+            GapRule::AtChange => {
+                if t <= start && self.fires_in_gap(table, k) {
+                    return (Some(start), next_wall);
+                }
+            }
+            // gap wall time w fires at w - (offset before), in [start, start + gap)
+            GapRule::Shifted => {
+                let before = table.off[k - 1] as i64;
+                let gap_end_wall = start + off;
+                if t < start + (off - before) {
+                    if let Some(w) = self.next_local(t.max(start) + before - 1) {
+                        if w < gap_end_wall {
+                            let i = w - before;
+                            found = Some(found.map_or(i, |f: i64| f.min(i)));
+                        }
+                    }
+                }
+            }
+        }
+        (found, next_wall)
+    }
+
+    /// Whether any wall time in the gap that opens segment `k` matches.
+    #[inline]
+    fn fires_in_gap(&self, table: &Table, k: usize) -> bool {
+        let start = table.start(k);
+        let (before, after) = (table.off[k - 1] as i64, table.off[k] as i64);
+        self.next_local(start + before - 1)
+            .is_some_and(|w| w < start + after)
+    }
+
+    /// [`Schedule::prev_before_ts`] in a zone with a [`Table`]: the mirror of
+    /// [`Schedule::next_in_table`].
+    fn prev_in_table(&self, before: i64, table: &Table, dst: DstPolicy) -> Option<i64> {
+        let mut t = before.min(TABLE_END) - 1;
+        let mut k = table.segment(t);
+        loop {
+            let (found, prev_wall) = self.prev_in_segment(table, k, t, dst);
+            if found.is_some() {
+                return found;
+            }
+            let start = table.start(k);
+            if start == i64::MIN {
+                return None;
+            }
+            let rules = self.segment_rules(table, k, dst);
+            let searched = t.min(rules.hi.saturating_sub(1)) >= rules.lo;
+            if t >= start + DAY && searched {
+                match prev_wall {
+                    None => return None,
+                    Some(w) => {
+                        let m = table.segment(w + DAY).min(k - 1);
+                        k = m;
+                        t = table.end(m) - 1;
+                        continue;
+                    }
+                }
+            }
+            k -= 1;
+            t = start - 1;
+        }
+    }
+
+    /// The last fire time at or before instant `t` in segment `k`, and the last
+    /// matching wall time at or before `t`'s (when it was looked for).
+    #[inline]
+    fn prev_in_segment(
+        &self,
+        table: &Table,
+        k: usize,
+        t: i64,
+        dst: DstPolicy,
+    ) -> (Option<i64>, Option<i64>) {
+        let rules = self.segment_rules(table, k, dst);
+        let off = table.off[k] as i64;
+        let mut found = None;
+        let mut prev_wall = None;
+        let upto = t.min(rules.hi.saturating_sub(1));
+        if upto >= rules.lo {
+            prev_wall = self.prev_local(upto + off + 1);
+            if let Some(w) = prev_wall {
+                if w >= rules.lo.saturating_add(off) {
+                    found = Some(w - off);
+                }
+            }
+        }
+        let start = table.start(k);
+        match rules.gap {
+            GapRule::None => {}
+            GapRule::AtChange => {
+                if found.is_none() && t >= start && self.fires_in_gap(table, k) {
+                    found = Some(start);
+                }
+            }
+            GapRule::Shifted => {
+                if t >= start {
+                    let before = table.off[k - 1] as i64;
+                    let gap_start_wall = start + before;
+                    let upto_wall = (t + before).min(start + off - 1);
+                    if let Some(w) = self.prev_local(upto_wall + 1) {
+                        if w >= gap_start_wall {
+                            let i = w - before;
+                            found = Some(found.map_or(i, |f: i64| f.max(i)));
+                        }
+                    }
+                }
+            }
+        }
+        (found, prev_wall)
     }
 
     /// Under cronie's rules, whether the wall times of a gap `gap_len` seconds long
@@ -1187,30 +1418,35 @@ impl Schedule {
 
     /// [`Schedule::next_after_ts`] on chrono instants (sub-seconds are ignored:
     /// the answer is the first whole second strictly after `after`).
+    ///
+    /// The conversions to and from Unix seconds take the calendar shortcuts of
+    /// the search itself (`unix_seconds`, `utc_instant`) rather than chrono's
+    /// general ones, so this costs a few instructions more than the `_ts` form.
+    #[inline]
     pub fn next_after(
         &self,
         after: DateTime<Utc>,
         zone: &Zone,
         dst: DstPolicy,
     ) -> Option<DateTime<Utc>> {
-        self.next_after_ts(after.timestamp(), zone, dst)
-            .and_then(|t| DateTime::from_timestamp(t, 0))
+        self.next_after_ts(unix_seconds(&after), zone, dst)
+            .and_then(utc_instant)
     }
 
     /// [`Schedule::prev_before_ts`] on chrono instants: the last fire time strictly
     /// before `before`.
+    #[inline]
     pub fn prev_before(
         &self,
         before: DateTime<Utc>,
         zone: &Zone,
         dst: DstPolicy,
     ) -> Option<DateTime<Utc>> {
-        let mut t = before.timestamp();
+        let mut t = unix_seconds(&before);
         if before.timestamp_subsec_nanos() > 0 {
             t += 1; // a fire at the whole second itself is before `before`
         }
-        self.prev_before_ts(t, zone, dst)
-            .and_then(|t| DateTime::from_timestamp(t, 0))
+        self.prev_before_ts(t, zone, dst).and_then(utc_instant)
     }
 
     /// Fire instants (Unix seconds) after `after`, in order.
@@ -1234,6 +1470,89 @@ impl Schedule {
             forward: false,
         }
     }
+}
+
+/// Day number (from 1970-01-01) of January 1st of each year 1970..=2201.
+const YEAR_START_DAYS: [u32; 232] = {
+    let mut out = [0u32; 232];
+    let mut i = 0;
+    while i < 232 {
+        out[i] = days_from_civil(1970 + i as i32, 1, 1) as u32;
+        i += 1;
+    }
+    out
+};
+
+/// January 1st of each year 1970..=2201 as chrono dates (a date in the year is
+/// then one `with_ordinal`, which reuses the year's leap-year flags).
+const YEAR_STARTS: [chrono::NaiveDate; 232] = {
+    let mut out = [chrono::NaiveDate::MIN; 232];
+    let mut i = 0;
+    while i < 232 {
+        out[i] = match chrono::NaiveDate::from_yo_opt(1970 + i as i32, 1) {
+            Some(d) => d,
+            None => panic!("1970..=2201 are valid years"),
+        };
+        i += 1;
+    }
+    out
+};
+
+/// `t.timestamp()`, from the year and day of the year chrono keeps, for the years
+/// a schedule can name.
+#[inline]
+fn unix_seconds(t: &DateTime<Utc>) -> i64 {
+    use chrono::{Datelike, Timelike};
+    // (through the naive UTC value: `DateTime`'s own accessors add the zone's
+    // offset first, which costs more than the rest together)
+    let n = t.naive_utc();
+    let i = n.year().wrapping_sub(1970) as u32 as usize;
+    match YEAR_START_DAYS.get(i) {
+        Some(&start) => {
+            (start + n.ordinal() - 1) as i64 * DAY + n.num_seconds_from_midnight() as i64
+        }
+        None => t.timestamp(),
+    }
+}
+
+/// `DateTime::from_timestamp(t, 0)` for the instants a schedule can fire at,
+/// through a table of year starts instead of chrono's 400-year cycle arithmetic.
+#[inline]
+fn utc_instant(t: i64) -> Option<DateTime<Utc>> {
+    use chrono::Datelike;
+    if !(0..=LOCAL_MAX).contains(&t) {
+        return DateTime::from_timestamp(t, 0);
+    }
+    let days = (t / DAY) as u32;
+    let secs = (t % DAY) as u32;
+    // the year from the mean year length, then corrected by at most one
+    let mut i = ((days as u64 * 400 / 146_097) as usize).min(230);
+    if YEAR_START_DAYS[i] > days {
+        i -= 1;
+    } else if YEAR_START_DAYS[i + 1] <= days {
+        i += 1;
+    }
+    let date = YEAR_STARTS[i].with_ordinal(days - YEAR_START_DAYS[i] + 1)?;
+    let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)?;
+    Some(date.and_time(time).and_utc())
+}
+
+/// What the DST policy makes of one segment of a zone's table.
+struct SegmentRules {
+    /// The instants `[lo, hi)` of the segment whose own wall time fires.
+    lo: i64,
+    hi: i64,
+    /// What the gap that opens the segment (if any) adds.
+    gap: GapRule,
+}
+
+enum GapRule {
+    /// Its wall times do not fire.
+    None,
+    /// `shift`: each fires at its wall time read with the offset before the gap.
+    Shifted,
+    /// `cron`: they fire once, at the change.
+    AtChange,
 }
 
 /// cronie's time-jump classes (`cron.c`, `main`), in seconds of wall clock: a gap

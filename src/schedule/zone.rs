@@ -27,6 +27,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, LocalResult, Offset, TimeZone};
 use chrono_tz::{GapInfo, Tz};
@@ -56,11 +57,12 @@ pub enum DstPolicy {
 
 impl DstPolicy {
     /// Every policy, in the order the CLI lists them.
-    pub const ALL: [DstPolicy; 4] = [
+    pub const ALL: [DstPolicy; 5] = [
         DstPolicy::Shift,
         DstPolicy::Skip,
         DstPolicy::Quartz,
         DstPolicy::Cron,
+        DstPolicy::Wall,
     ];
 
     /// The policy's name as `--dst` spells it.
@@ -115,11 +117,23 @@ enum Kind {
 }
 
 /// A time zone: UTC, a fixed offset, or an IANA zone with its daylight-saving rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Zone {
     kind: Kind,
     name: String,
+    /// The zone's offset changes (IANA zones), shared by every `Zone` of that name
+    /// and built on first use; `None` for fixed offsets.
+    table: Option<&'static Table>,
 }
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        // the table follows from the kind
+        self.kind == other.kind && self.name == other.name
+    }
+}
+
+impl Eq for Zone {}
 
 /// How a wall-clock time maps to instants in a zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +153,7 @@ impl Zone {
         Zone {
             kind: Kind::Fixed(0),
             name: "UTC".to_string(),
+            table: None,
         }
     }
 
@@ -156,6 +171,7 @@ impl Zone {
         Some(Zone {
             kind: Kind::Fixed(offset_secs),
             name,
+            table: None,
         })
     }
 
@@ -164,6 +180,7 @@ impl Zone {
         Zone {
             kind: Kind::Named(tz),
             name: tz.name().to_string(),
+            table: Table::of(tz),
         }
     }
 
@@ -255,22 +272,48 @@ impl Zone {
     }
 
     /// UTC offset in seconds (east positive) at instant `ts` (Unix seconds).
+    #[inline]
     pub fn offset_at(&self, ts: i64) -> i32 {
         match self.kind {
             Kind::Fixed(o) => o,
-            Kind::Named(tz) => {
-                let (ts, _) = equivalent_instant(ts.clamp(LOOKUP_MIN, LOOKUP_MAX));
-                match DateTime::from_timestamp(ts, 0) {
-                    Some(dt) => tz
-                        .offset_from_utc_datetime(&dt.naive_utc())
-                        .fix()
-                        .local_minus_utc(),
-                    None => 0,
-                }
-            }
+            Kind::Named(tz) => match self.table {
+                Some(t) if (TABLE_START..TABLE_END).contains(&ts) => t.off[t.segment(ts)],
+                _ => chrono_offset_at(tz, ts),
+            },
         }
     }
 
+    /// The zone's table of offset changes, when it has one the search can rely on.
+    #[inline]
+    pub(crate) fn table(&self) -> Option<&'static Table> {
+        self.table
+    }
+
+    /// [`Zone::offset_at`] asked of chrono-tz directly, without the table (for the
+    /// tests that check the table against its source).
+    #[doc(hidden)]
+    pub fn offset_at_uncached(&self, ts: i64) -> i32 {
+        match self.kind {
+            Kind::Fixed(o) => o,
+            Kind::Named(tz) => chrono_offset_at(tz, ts),
+        }
+    }
+}
+
+/// The offset chrono-tz gives at `ts`, its rules carried on past 2099 by the
+/// equivalent-year mapping (see the module docs).
+fn chrono_offset_at(tz: Tz, ts: i64) -> i32 {
+    let (ts, _) = equivalent_instant(ts.clamp(LOOKUP_MIN, LOOKUP_MAX));
+    match DateTime::from_timestamp(ts, 0) {
+        Some(dt) => tz
+            .offset_from_utc_datetime(&dt.naive_utc())
+            .fix()
+            .local_minus_utc(),
+        None => 0,
+    }
+}
+
+impl Zone {
     /// The instants at which wall-clock second `local` (seconds since 1970-01-01 on
     /// the wall clock) happens.
     pub fn resolve_local(&self, local: i64) -> LocalTime {
@@ -278,6 +321,11 @@ impl Zone {
             Kind::Fixed(o) => return LocalTime::Unique(local.saturating_sub(o as i64)),
             Kind::Named(tz) => tz,
         };
+        if let Some(t) = self.table {
+            if (TABLE_START + DAY..TABLE_END - DAY).contains(&local) {
+                return t.resolve_local(local);
+            }
+        }
         if !(LOOKUP_MIN..=LOOKUP_MAX).contains(&local) {
             // far outside any calendar a schedule can name: the edge's offset
             return LocalTime::Unique(local.saturating_sub(self.offset_at(local) as i64));
@@ -325,6 +373,16 @@ impl Zone {
     /// in, or `None` when `local` exists. Lets a search step over a whole gap at
     /// once instead of second by second.
     pub fn gap_around(&self, local: i64) -> Option<(i64, i64)> {
+        if let Some(t) = self.table {
+            if (TABLE_START + DAY..TABLE_END - DAY).contains(&local) {
+                return t.change_around(local, true).map(|k| {
+                    (
+                        t.at[k - 1] + t.off[k - 1] as i64,
+                        t.at[k - 1] + t.off[k] as i64,
+                    )
+                });
+            }
+        }
         let LocalTime::Gap { before, after } = self.resolve_local(local) else {
             return None;
         };
@@ -352,6 +410,14 @@ impl Zone {
     /// falls in (it happens twice) and the instant the clocks went back, or `None`
     /// when `local` happens once or not at all.
     pub fn overlap_around(&self, local: i64) -> Option<(i64, i64, i64)> {
+        if let Some(t) = self.table {
+            if (TABLE_START + DAY..TABLE_END - DAY).contains(&local) {
+                return t.change_around(local, false).map(|k| {
+                    let at = t.at[k - 1];
+                    (at + t.off[k] as i64, at + t.off[k - 1] as i64, at)
+                });
+            }
+        }
         let LocalTime::Ambiguous(first, second) = self.resolve_local(local) else {
             return None;
         };
@@ -422,6 +488,212 @@ fn parse_offset(t: &str) -> Result<Zone, Option<ZoneError>> {
         return Err(Some(ZoneError::OffsetOutOfRange(t.to_string())));
     }
     Zone::fixed(sign * (h * 3600 + m * 60)).ok_or(Some(ZoneError::OffsetOutOfRange(t.to_string())))
+}
+
+const DAY: i64 = 86_400;
+
+/// The span of instants a [`Table`] covers: from 1969-12-25 (the first wall times
+/// of 1970 in zones east of UTC) to 2200-01-08 (the last of 2199 west of it).
+pub(crate) const TABLE_START: i64 = -7 * DAY;
+pub(crate) const TABLE_END: i64 = days_from_civil(2200, 1, 8) * DAY;
+/// A [`Table`]'s index has one entry per 2^21 s (about 24 days).
+const BUCKET_BITS: u32 = 21;
+/// chrono-tz is asked every 6 days and the changes bisected to the second. No two
+/// changes of one zone are closer than 6.96 days (America/Boa_Vista, 1999) in
+/// chrono-tz 0.10 from 1970 to 2099; `tests/dst_sweep.rs` compares every zone's
+/// table with chrono-tz day by day, so a closer pair in a later release is caught.
+const SCAN_STEP: i64 = 6 * DAY;
+/// The shortest segment between two changes the fast search relies on (longer than
+/// any offset change, so that each wall time has its instants in at most two
+/// neighbouring segments); a zone with a shorter one has no table.
+const MIN_SEGMENT: i64 = 2 * DAY;
+
+/// One zone's UTC-offset changes from [`TABLE_START`] to [`TABLE_END`], found once
+/// per process (on first use) and searched through a bucket index, so that an
+/// offset costs a few instructions and a DST search knows where the next change is
+/// without looking for it.
+///
+/// Segment `k` is the span of instants `[at[k-1], at[k])` (unbounded at the ends),
+/// with offset `off[k]`.
+#[derive(Debug)]
+pub(crate) struct Table {
+    /// Instants of the changes, ascending.
+    pub(crate) at: Box<[i64]>,
+    /// `off[k]`: the offset on segment `k` (one more entry than `at`).
+    pub(crate) off: Box<[i32]>,
+    /// `first[b]`: how many changes come before `TABLE_START + (b << BUCKET_BITS)`.
+    first: Box<[u16]>,
+}
+
+impl Table {
+    /// The table of `tz`, built on first use; `None` when its changes are too close
+    /// together for the fast search (none are in chrono-tz 0.10).
+    fn of(tz: Tz) -> Option<&'static Table> {
+        const N: usize = chrono_tz::TZ_VARIANTS.len();
+        static TABLES: [OnceLock<Option<Table>>; N] = [const { OnceLock::new() }; N];
+        TABLES
+            .get(tz as usize)?
+            .get_or_init(|| Table::build(tz))
+            .as_ref()
+    }
+
+    fn build(tz: Tz) -> Option<Table> {
+        let raw = |t: i64| chrono_offset_at(tz, t);
+        let mut at: Vec<i64> = Vec::new();
+        let mut off = vec![raw(TABLE_START)];
+        let mut cur = off[0];
+        // chrono-tz's own data, to the end of 2099
+        const CHRONO_LAST: i64 = 4_102_444_799; // 2099-12-31T23:59:59Z
+        let mut t = TABLE_START;
+        while t < CHRONO_LAST {
+            let next = (t + SCAN_STEP).min(CHRONO_LAST);
+            let o = raw(next);
+            if o == cur {
+                t = next;
+                continue;
+            }
+            // the first second in (t, next] with another offset
+            let (mut lo, mut hi) = (t, next);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if raw(mid) == cur {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            cur = raw(hi);
+            at.push(hi);
+            off.push(cur);
+            t = hi;
+        }
+        // from 2100 each year repeats the changes of its equivalent year (as
+        // `chrono_offset_at` maps it), plus any change at the year's first second
+        let base: Vec<(i64, i32)> = at.iter().copied().zip(off[1..].iter().copied()).collect();
+        for y in 2100..=2200 {
+            let start = days_from_civil(y, 1, 1) * DAY;
+            if start >= TABLE_END {
+                break;
+            }
+            let len = if is_leap(y) { 366 * DAY } else { 365 * DAY };
+            let delta =
+                (days_from_civil(equivalent_year(y), 1, 1) - days_from_civil(y, 1, 1)) * DAY;
+            let o = raw(start);
+            if o != cur {
+                at.push(start);
+                off.push(o);
+                cur = o;
+            }
+            for &(a, o) in base
+                .iter()
+                .filter(|(a, _)| (start + delta..start + delta + len).contains(a))
+            {
+                if o != cur && a - delta > start {
+                    at.push(a - delta);
+                    off.push(o);
+                    cur = o;
+                }
+            }
+        }
+        if at.windows(2).any(|w| w[1] - w[0] < MIN_SEGMENT) || at.len() >= u16::MAX as usize {
+            return None;
+        }
+        let buckets = ((TABLE_END - TABLE_START) >> BUCKET_BITS) as usize + 1;
+        let first = (0..buckets)
+            .map(|b| {
+                let edge = TABLE_START + ((b as i64) << BUCKET_BITS);
+                at.partition_point(|&a| a < edge) as u16
+            })
+            .collect();
+        Some(Table {
+            at: at.into_boxed_slice(),
+            off: off.into_boxed_slice(),
+            first,
+        })
+    }
+
+    /// The segment of instant `ts` (clamped to the table's span).
+    #[inline]
+    pub(crate) fn segment(&self, ts: i64) -> usize {
+        let ts = ts.clamp(TABLE_START, TABLE_END - 1);
+        let b = ((ts - TABLE_START) >> BUCKET_BITS) as usize;
+        let mut k = self.first.get(b).copied().unwrap_or(0) as usize;
+        while k < self.at.len() && self.at[k] <= ts {
+            k += 1;
+        }
+        k
+    }
+
+    /// First instant of segment `k`.
+    #[inline]
+    pub(crate) fn start(&self, k: usize) -> i64 {
+        if k == 0 {
+            i64::MIN
+        } else {
+            self.at[k - 1]
+        }
+    }
+
+    /// First instant after segment `k`.
+    #[inline]
+    pub(crate) fn end(&self, k: usize) -> i64 {
+        self.at.get(k).copied().unwrap_or(i64::MAX)
+    }
+
+    /// The offset change at the start of segment `k` (new minus old; 0 for the first,
+    /// and past the last).
+    #[inline]
+    pub(crate) fn change(&self, k: usize) -> i32 {
+        if k == 0 || k >= self.off.len() {
+            0
+        } else {
+            self.off[k] - self.off[k - 1]
+        }
+    }
+
+    /// [`Zone::resolve_local`] from the table. The instants of a wall time are
+    /// within a day of it, so in the segment of `local` or a neighbour.
+    fn resolve_local(&self, local: i64) -> LocalTime {
+        let k = self.segment(local);
+        let mut found = [0i64; 2];
+        let mut n = 0;
+        for m in k.saturating_sub(1)..=(k + 1).min(self.at.len()) {
+            let i = local - self.off[m] as i64;
+            if (self.start(m)..self.end(m)).contains(&i) && n < 2 {
+                found[n] = i;
+                n += 1;
+            }
+        }
+        match n {
+            1 => LocalTime::Unique(found[0]),
+            2 => LocalTime::Ambiguous(found[0], found[1]),
+            _ => match self.change_around(local, true) {
+                Some(m) => LocalTime::Gap {
+                    before: self.off[m - 1],
+                    after: self.off[m],
+                },
+                // cannot happen with segments longer than a day; be safe
+                None => LocalTime::Unique(local - self.off[k] as i64),
+            },
+        }
+    }
+
+    /// The segment `m` whose starting change makes wall time `local` missing (`gap`)
+    /// or repeated (not `gap`).
+    fn change_around(&self, local: i64, gap: bool) -> Option<usize> {
+        let k = self.segment(local);
+        (k.saturating_sub(1)..=(k + 1).min(self.at.len()))
+            .filter(|&m| m > 0)
+            .find(|&m| {
+                let at = self.at[m - 1];
+                let (before, after) = (at + self.off[m - 1] as i64, at + self.off[m] as i64);
+                if gap {
+                    (before..after).contains(&local)
+                } else {
+                    (after..before).contains(&local)
+                }
+            })
+    }
 }
 
 /// Instants and wall-clock seconds outside years 1–9999 are looked up at the

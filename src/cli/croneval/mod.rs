@@ -55,6 +55,7 @@
 
 mod calendar;
 mod detail;
+mod heatmap;
 mod iso;
 mod json;
 mod table;
@@ -309,6 +310,10 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         CronevalFormat::Json => json::render(&ctx, &mut timeline, &mut out),
         CronevalFormat::Table => table::render(&ctx, &mut timeline, &mut out),
         CronevalFormat::Calendar => calendar::render(&ctx, &mut timeline, &mut out),
+        CronevalFormat::Heatmap | CronevalFormat::HeatmapJson => {
+            drop(out);
+            return render_heatmap(args, &ctx);
+        }
     };
     let printed = match result.and_then(|n| out.flush().map(|()| n)) {
         Ok(n) => n,
@@ -321,6 +326,31 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         return Ok(ExitCode::Failure);
     }
     Ok(ExitCode::Success)
+}
+
+/// The heatmap formats: counts over a window rather than a list of times.
+fn render_heatmap(args: &CronevalArgs, ctx: &Ctx) -> Result<ExitCode> {
+    if args.prev {
+        bail!("--prev does not apply to --format heatmap: the window runs forwards from --from");
+    }
+    if args.count.is_some() {
+        bail!("--count does not apply to --format heatmap: give the window's end with --until (default: a week after --from)");
+    }
+    let until = ctx.until_ts.unwrap_or(ctx.from_ts + 7 * 86_400);
+    if until - ctx.from_ts > cronkit::load::MAX_WINDOW_SECS {
+        bail!("--until: the heatmap counts at most 400 days; give a shorter window");
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = match args.format {
+        CronevalFormat::HeatmapJson => heatmap::render_json(ctx, until, &mut out),
+        _ => heatmap::render_text(ctx, until, &mut out),
+    };
+    match result.and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::Success),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::Success),
+        Err(e) => Err(anyhow!("writing output: {e}")),
+    }
 }
 
 /// Parse every expression, reporting each invalid one; `None` when any failed.

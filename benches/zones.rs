@@ -1,0 +1,77 @@
+//! Next fire time in time zones and across DST changes: cronkit against the peer
+//! crates `cron`, `croner` and `saffron`, in the same run (issue 12).
+//!
+//! Each benchmark is one *run* of `benches/common/zones.rs`: 5 000 next-fire calls
+//! through the `DateTime` API from consecutive seconds after the scenario's start
+//! (UTC, New York on an ordinary day, New York from the spring-forward change,
+//! New York from the start of the fall-back overlap). cronkit runs under its
+//! default policy (`shift`) and, at the changes, under `cron` too.
+//!
+//! Before timing, each peer's 5 000 answers are compared with cronkit's under
+//! every DST policy; a peer whose answers match none (for example `cron` 0.17,
+//! which answers times before the one asked at the fall-back) is reported on
+//! stderr and not timed.
+//!
+//! Run: `cargo bench --bench zones`; summarise with
+//! `python3 scripts/zone_table.py` (per-call nanoseconds and ratios).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use cronkit::DstPolicy;
+
+#[path = "common/zones.rs"]
+mod zones;
+use zones::{verdict, Runner, SCENARIOS, ZONE_CASES};
+
+fn bench_zones(c: &mut Criterion) {
+    for case in ZONE_CASES {
+        for sc in SCENARIOS {
+            let mut g = c.benchmark_group(format!("zones/{}/{}", case.name, sc.name));
+            g.sample_size(10)
+                .warm_up_time(Duration::from_millis(300))
+                .measurement_time(Duration::from_secs(1));
+            let mut policies = vec![DstPolicy::Shift];
+            if sc.name.starts_with("ny_") && sc.name != "ny_ordinary" {
+                policies.push(DstPolicy::Cron);
+            }
+            for dst in policies {
+                let r = Runner::new("cronkit", case, sc, dst).expect("cronkit");
+                g.bench_function(format!("cronkit-{dst}"), |b| {
+                    b.iter(|| {
+                        for i in 0..zones::CALLS {
+                            black_box(r.next(black_box(sc.start + i)));
+                        }
+                    })
+                });
+            }
+            for lib in ["cron", "croner", "saffron"] {
+                let Some(r) = Runner::new(lib, case, sc, DstPolicy::Shift) else {
+                    continue;
+                };
+                match verdict(&r.run(sc.start), case, sc) {
+                    Ok(dst) => eprintln!(
+                        "check: {lib} {} {}: as cronkit --dst {dst}",
+                        case.name, sc.name
+                    ),
+                    Err(why) => {
+                        eprintln!("check: {lib} {} {}: not timed: {why}", case.name, sc.name);
+                        continue;
+                    }
+                }
+                g.bench_function(lib, |b| {
+                    b.iter(|| {
+                        for i in 0..zones::CALLS {
+                            black_box(r.next(black_box(sc.start + i)));
+                        }
+                    })
+                });
+            }
+            g.finish();
+        }
+    }
+}
+
+criterion_group!(benches, bench_zones);
+criterion_main!(benches);
