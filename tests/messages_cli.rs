@@ -380,6 +380,14 @@ fn a_year_step_counted_from_year_one() {
         iso("0 15 6 1 1 ? 1969/2", "2"),
         "2027-01-01T06:15:00Z\n2029-01-01T06:15:00Z\n"
     );
+    // a step that leaves the range at once: no year fires, and nothing overflows
+    let o = croneval(&["0 0 0 * * ? 1/65535", "--from", FROM]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("Could not compute future times"),
+        "{}",
+        o.stderr
+    );
 }
 
 /// Before (with `croneval` now reading Quartz): `0 9 * * 1-5` got the help
