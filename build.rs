@@ -4,7 +4,7 @@
 //! executable the dynamic loader rewrites every one of them at start-up, touching
 //! about a megabyte of pages: some 260 extra page faults, most of the time a short
 //! `croneval EXPR -c 20` takes. Linked with `-no-pie` the addresses are fixed at
-//! link time and start-up costs what any small C tool's does (README.md, "How fast" under croneval,
+//! link time and start-up costs what any small C tool's does (docs/performance.md
 //! has the figures). The price is that the executable's own image is not moved by
 //! ASLR; packagers who want PIE anyway build with `CRONKIT_PIE=1`.
 

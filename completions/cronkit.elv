@@ -27,7 +27,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
             cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
             cand completions 'Print a shell completion script'
-            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cronkit;croneval'= {
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --help 'Print help'
         }
         &'cronkit;man'= {
-            cand --dir 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)'
+            cand --dir 'Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5, cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -108,7 +108,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand validate 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
             cand convert 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
             cand completions 'Print a shell completion script'
-            cand man 'Write the man pages (cronkit.1, one per command, croneval.1)'
+            cand man 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cronkit;help;croneval'= {

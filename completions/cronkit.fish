@@ -31,7 +31,7 @@ complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "explain" -d 'Descri
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "validate" -d 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "convert" -d 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1)'
+complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
@@ -1952,12 +1952,12 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l merge -d 'Pr
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -l croneval -d 'Generate for the `croneval` binary instead of `cronkit`'
 complete -c cronkit -n "__fish_cronkit_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cronkit -n "__fish_cronkit_using_subcommand man" -l dir -d 'Write cronkit.1, one page per subcommand and croneval.1 into this directory (without it, print cronkit.1 to stdout)' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand man" -l dir -d 'Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5, cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)' -r -F
 complete -c cronkit -n "__fish_cronkit_using_subcommand man" -s h -l help -d 'Print help'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "croneval" -d 'Print the next (or previous) fire times of cron expressions'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "explain" -d 'Describe cron expressions in English'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "validate" -d 'Lint cron expressions in files, crontabs, Watcher/OpenSearch JSON and Nuxeo XML'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "convert" -d 'Convert Watcher/OpenSearch schedules to cron, and cron between dialects'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand help; and not __fish_seen_subcommand_from croneval explain validate convert completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

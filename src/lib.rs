@@ -24,6 +24,46 @@
 //! assert_eq!(next.to_rfc3339(), "2026-03-09T06:30:00+00:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! ## What else is here
+//!
+//! Every command of the `cronkit` binary is a thin layer over one of these modules:
+//!
+//! | module | what it does | the command |
+//! |---|---|---|
+//! | [`expr`] | parsing, dialects and platform profiles, diagnostics with spans | every command |
+//! | [`schedule`] | compiled schedules, next/previous fire times, zones and DST policies | `croneval` |
+//! | [`describe`] | English descriptions | `explain` |
+//! | [`lint`], [`check`] | lint rules; reading documents and collecting findings | `validate` |
+//! | [`formats`] | Watcher, OpenSearch, Nuxeo, crontab and line readers with positions | `validate`, `convert` |
+//! | [`convert`] | between dialects, Watcher → cron, cron → Watcher, merging | `convert` |
+//! | [`sanitize`] | making text taken from input safe to print | every command |
+//!
+//! ```
+//! use cronkit::{describe, lint, DialectChoice, Expr};
+//!
+//! let e = Expr::parse("0 5 9 ? * 6#3", DialectChoice::Auto)?;
+//! assert_eq!(
+//!     describe::describe(&e, &describe::Options::default()),
+//!     "At 09:05 on the third Friday of the month"
+//! );
+//!
+//! // 2026-06-01T00:00:00Z as "now", so the result does not depend on the clock
+//! let findings = lint::check("0 0 0 31 2 ?", DialectChoice::Auto, &lint::LintOptions::new(1_780_272_000));
+//! assert_eq!(findings[0].code, "never-fires");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Features
+//!
+//! The default feature `cli` builds the `cronkit` and `croneval` binaries and brings
+//! their crates (clap, clap_complete, clap_mangen, comfy-table, owo-colors, anyhow).
+//! A library user turns it off and gets none of them:
+//!
+//! ```toml
+//! [dependencies]
+//! cronkit = { version = "0.1", default-features = false }
+//! ```
 
 #![forbid(unsafe_code)]
 

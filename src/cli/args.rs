@@ -129,7 +129,7 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Write the man pages (cronkit.1, one per command, croneval.1)
+    /// Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)
     Man(ManArgs),
 }
 
@@ -425,13 +425,13 @@ pub struct CompletionsArgs {
 
 #[derive(Args, Debug, Clone)]
 #[command(after_help = "Examples:
-  cronkit man --dir /usr/local/share/man/man1
-      cronkit.1, cronkit-croneval.1 ... and croneval.1
+  cronkit man --dir man
+      cronkit.1, cronkit-croneval.1 ..., croneval.1, cronkit-syntax.5 and cronkit-rules.7
   cronkit man | man -l -
       read cronkit.1 now")]
 pub struct ManArgs {
-    /// Write cronkit.1, one page per subcommand and croneval.1 into this directory
-    /// (without it, print cronkit.1 to stdout)
+    /// Write every page (cronkit.1, one per subcommand, croneval.1, cronkit-syntax.5,
+    /// cronkit-rules.7) into this directory (without it, print cronkit.1 to stdout)
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

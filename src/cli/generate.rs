@@ -42,27 +42,9 @@ pub fn completions(a: &CompletionsArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Every man page: (file name, roff text).
+/// Every man page: (file name, roff text); see [`super::manual`].
 pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
-    let mut pages = Vec::new();
-    let cmd = Cli::command();
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
-    pages.push(("cronkit.1".to_string(), buf));
-    for sub in cmd.get_subcommands() {
-        let name = format!("cronkit-{}", sub.get_name());
-        let sub = sub
-            .clone()
-            .name(name.clone())
-            .version(env!("CARGO_PKG_VERSION"));
-        let mut buf = Vec::new();
-        clap_mangen::Man::new(sub).render(&mut buf)?;
-        pages.push((format!("{name}.1"), buf));
-    }
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(croneval_command()).render(&mut buf)?;
-    pages.push(("croneval.1".to_string(), buf));
-    Ok(pages)
+    super::manual::man_pages()
 }
 
 pub fn man(a: &ManArgs) -> Result<ExitCode> {

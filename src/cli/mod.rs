@@ -27,6 +27,7 @@ pub mod convert;
 pub mod croneval;
 pub mod explain;
 pub mod generate;
+pub mod manual;
 pub mod schedule_input;
 pub mod shapes;
 pub mod validate;
