@@ -23,7 +23,7 @@ _croneval() {
 
     case "${cmd}" in
         croneval)
-            opts="-c -d -s -v -E -h -V --count --from --until --prev --tz --dst --format --detail --color --schedule --silent --verbose --dialect --help --version"
+            opts="-c -d -s -v -E -h -V --count --from --until --prev --tz --dst --hash-key --format --detail --color --schedule --silent --verbose --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -53,6 +53,10 @@ _croneval() {
                     COMPREPLY=($(compgen -W "shift skip quartz wall cron" -- "${cur}"))
                     return 0
                     ;;
+                --hash-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text iso json table calendar heatmap heatmap-json" -- "${cur}"))
                     return 0
@@ -70,7 +74,7 @@ _croneval() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring jenkins" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -24,6 +24,7 @@ set edit:completion:arg-completer[croneval] = {|@words|
             cand --until 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to'
             cand --tz 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]'
             cand --dst 'What a time inside a daylight-saving gap or overlap does [default: the profile''s own: shift for quartz, wall for k8s, gitlab and spring, ...]'
+            cand --hash-key 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments'
             cand --format 'Output format'
             cand --color 'When to use colour'
             cand --schedule 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'

@@ -135,7 +135,7 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__croneval)
-            opts="-c -d -s -v -E -h --count --from --until --prev --tz --dst --dialect --format --detail --color --schedule --silent --verbose --help"
+            opts="-c -d -s -v -E -h --count --from --until --prev --tz --dst --dialect --hash-key --format --detail --color --schedule --silent --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -166,7 +166,11 @@ _cronkit() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring jenkins" -- "${cur}"))
+                    return 0
+                    ;;
+                --hash-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -193,14 +197,18 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__explain)
-            opts="-h --dialect --12h --fields --next --tz --dst --from --format --color --help"
+            opts="-h --dialect --hash-key --12h --fields --next --tz --dst --from --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring jenkins" -- "${cur}"))
+                    return 0
+                    ;;
+                --hash-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --next)
@@ -384,7 +392,7 @@ _cronkit() {
                     return 0
                     ;;
                 --dialect)
-                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring jenkins" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -647,7 +647,9 @@ k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), 
 github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
 gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
 eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
-spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'
+jenkins\t'Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l hash-key -d 'Jenkins (`--dialect jenkins`): the job\'s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l format -d 'Output format' -r -f -a "text\t'Elasticsearch\'s croneval text'
 iso\t'one RFC 3339 timestamp per line, with the --tz offset'
 json\t'one JSON document (shape in the README)'
@@ -672,7 +674,9 @@ k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), 
 github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
 gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
 eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
-spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'
+jenkins\t'Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l hash-key -d 'Jenkins (`--dialect jenkins`): the job\'s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l next -d 'Also print the next N fire times' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l tz -d 'Time zone for --next [default: UTC]' -r -f -a "UTC\t''
 local\t''
@@ -1301,7 +1305,8 @@ k8s\t'Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), 
 github\t'GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC'
 gitlab\t'GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %'
 eventbridge\t'AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)'
-spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'"
+spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed'
+jenkins\t'Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l format -d 'Output format' -r -f -a "text\t'compiler-style diagnostics and a summary'
 json\t'an array of findings'
 github\t'GitHub Actions workflow commands'"

@@ -160,3 +160,129 @@ fn spread_reads_lines_and_never_echoes_control_characters() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
 }
+
+fn croneval(args: &[&str]) -> Out {
+    let o = Command::cargo_bin("croneval")
+        .unwrap()
+        .env("TZ", "UTC")
+        .args(args)
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code(),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// Jenkins' own expectations (CronTabTest.java:264 and :346-355), through the CLI.
+#[test]
+fn jenkins_profile_gives_jenkins_times_with_a_key() {
+    let o = croneval(&[
+        "--dialect",
+        "jenkins",
+        "--hash-key",
+        "stuff",
+        "H 17 * * *",
+        "--from",
+        "2013-03-21T16:21:00Z",
+        "-c",
+        "1",
+        "--format",
+        "iso",
+    ]);
+    assert_eq!(o.stdout, "2013-03-21T17:56:00Z\n", "{}", o.stderr);
+    // two lines share the hash: minutes 35 and 56; TZ= skipped, comments skipped
+    let o = croneval(&[
+        "--dialect",
+        "jenkins",
+        "--hash-key",
+        "seed",
+        "TZ=Australia/Sydney\n# two\nH * * * *\nH * * * *",
+        "--from",
+        "2013-04-03T11:00:00Z",
+        "-c",
+        "3",
+        "--format",
+        "iso",
+    ]);
+    assert_eq!(
+        o.stdout, "2013-04-03T11:35:00Z\n2013-04-03T11:56:00Z\n2013-04-03T12:35:00Z\n",
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn jenkins_without_a_key_explains_the_range_and_croneval_asks_for_it() {
+    let o = croneval(&["--dialect", "jenkins", "H * * * *"]);
+    assert_eq!(o.code, Some(1));
+    assert!(o.stderr.contains("--hash-key"), "{}", o.stderr);
+    let o = run(&["explain", "--dialect", "jenkins", "H * * * *"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stdout
+            .starts_with("Once an hour, at a minute chosen per job (0–59)"),
+        "{}",
+        o.stdout
+    );
+    let o = run(&["explain", "--dialect", "jenkins", "@midnight"]);
+    assert!(
+        o.stdout.starts_with("Once a day between 00:00 and 02:59"),
+        "{}",
+        o.stdout
+    );
+    // with the key: "folder/job" draws nextInt(60)=16, nextInt(3)=0
+    let o = run(&[
+        "explain",
+        "--dialect",
+        "jenkins",
+        "--hash-key",
+        "folder/job",
+        "@midnight",
+    ]);
+    assert!(o.stdout.contains("`16 0 * * *`"), "{}", o.stdout);
+    assert!(o.stdout.contains("At 00:16"), "{}", o.stdout);
+}
+
+/// Jenkins reads numbers only and ANDs the day fields; every wall-clock minute is
+/// checked, so a repeated hour runs twice and a skipped one not at all
+/// (Trigger.Cron.doRun, CronTab.check).
+#[test]
+fn jenkins_profile_rules() {
+    let o = run(&["explain", "--dialect", "jenkins", "0 0 * * MON"]);
+    assert_eq!(o.code, Some(1));
+    let o = run(&["explain", "--dialect", "jenkins", "0 0 13 * 5"]);
+    assert!(o.stdout.contains("if it falls on Friday"), "{}", o.stdout);
+    let o = croneval(&[
+        "--dialect",
+        "jenkins",
+        "30 1 * * *",
+        "--tz",
+        "America/New_York",
+        "--from",
+        "2026-10-31T12:00:00Z",
+        "-c",
+        "2",
+        "--format",
+        "iso",
+    ]);
+    assert_eq!(
+        o.stdout,
+        "2026-11-01T01:30:00-04:00\n2026-11-01T01:30:00-05:00\n"
+    );
+    let o = croneval(&[
+        "--dialect",
+        "jenkins",
+        "30 2 * * *",
+        "--tz",
+        "America/New_York",
+        "--from",
+        "2026-03-07T12:00:00Z",
+        "-c",
+        "1",
+        "--format",
+        "iso",
+    ]);
+    assert_eq!(o.stdout, "2026-03-09T02:30:00-04:00\n");
+}

@@ -186,6 +186,11 @@ pub struct CronevalArgs {
     /// Cron dialect
     #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
+    /// Jenkins (`--dialect jenkins`): the job's full name (`folder/job`), which
+    /// picks the values of `H` and the hashed nicknames as Jenkins does; an
+    /// expression may hold several lines, a first line `TZ=Zone` and `#` comments
+    #[arg(long, value_name = "KEY")]
+    pub hash_key: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = CronevalFormat::Text)]
     pub format: CronevalFormat,
@@ -240,6 +245,10 @@ pub struct ExplainArgs {
     /// Cron dialect
     #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
+    /// Jenkins (`--dialect jenkins`): the job's full name (`folder/job`), which
+    /// picks the values of `H` and the hashed nicknames as Jenkins does
+    #[arg(long, value_name = "KEY")]
+    pub hash_key: Option<String>,
     /// Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)
     #[arg(long = "12h")]
     pub twelve_hour: bool,

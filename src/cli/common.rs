@@ -22,7 +22,7 @@ impl DialectArg {
 }
 
 /// `auto` and one value per profile, in the table's order.
-static DIALECT_ARGS: [DialectArg; 8] = [
+static DIALECT_ARGS: [DialectArg; 9] = [
     DialectArg(DialectChoice::Auto),
     DialectArg(DialectChoice::Quartz),
     DialectArg(DialectChoice::Unix),
@@ -31,6 +31,7 @@ static DIALECT_ARGS: [DialectArg; 8] = [
     DialectArg(DialectChoice::Gitlab),
     DialectArg(DialectChoice::Eventbridge),
     DialectArg(DialectChoice::Spring),
+    DialectArg(DialectChoice::Jenkins),
 ];
 
 impl ValueEnum for DialectArg {

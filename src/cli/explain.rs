@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
 use cronkit::formats::MAX_LINE_BYTES;
+use cronkit::sanitize::quote;
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
 
 use super::args::{ExplainArgs, TextOrJson};
@@ -206,8 +207,76 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
     }
 }
 
+/// Does Jenkins text need the jenkins reader (hashes, nicknames, several lines)?
+pub(crate) fn jenkins_text(text: &str) -> bool {
+    text.contains(['H', '@', '\n']) || text.trim_start().starts_with("TZ=")
+}
+
+/// A Jenkins trigger with `H`: resolved with `--hash-key`, else described by where
+/// each `H` can land.
+fn jenkins_one(ctx: &mut Ctx, out: &mut impl Write, text: &str) -> io::Result<()> {
+    let key = ctx.args.hash_key.clone();
+    let tabs = match cronkit::jenkins::resolve(text, key.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            ctx.failed = true;
+            out.flush()?;
+            ewriteln!("error[jenkins-syntax]: `{}`: {}", quote(text), e);
+            return Ok(());
+        }
+    };
+    for l in &tabs.lines {
+        match &key {
+            Some(k) => {
+                let resolved = l.tab.to_jenkins();
+                match Expr::parse(&resolved, DialectChoice::Jenkins) {
+                    Ok(e) => match ctx.args.format {
+                        TextOrJson::Text => {
+                            writeln!(
+                                out,
+                                "`{}` for job `{}`: `{resolved}`",
+                                quote(&l.text),
+                                quote(k)
+                            )?;
+                            text_block(ctx, out, &resolved, &e)?;
+                        }
+                        TextOrJson::Json => json_item(ctx, out, &resolved, &e)?,
+                    },
+                    Err(d) => {
+                        ctx.failed = true;
+                        report(&d, false, ctx.color_err);
+                    }
+                }
+            }
+            None => {
+                let sentence = cronkit::jenkins::describe::describe_unresolved(&l.tab);
+                match ctx.args.format {
+                    TextOrJson::Text => writeln!(
+                        out,
+                        "{sentence} (Jenkins hashes `H` from the job's full name: pass --hash-key for its exact times)"
+                    )?,
+                    TextOrJson::Json => {
+                        let item = serde_json::json!({
+                            "expression": l.text,
+                            "dialect": "jenkins",
+                            "description": sentence,
+                            "hashed": true,
+                        });
+                        json_sep(ctx, out)?;
+                        cronkit::sanitize::json::to_writer(&mut *out, &item)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Describe one expression (or report it).
 fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io::Result<()> {
+    if ctx.dialect == DialectChoice::Jenkins && jenkins_text(text) {
+        return jenkins_one(ctx, out, text);
+    }
     match Expr::parse(text, ctx.dialect) {
         Ok(e) => match ctx.args.format {
             TextOrJson::Text => text_block(ctx, out, text, &e),

@@ -51,6 +51,8 @@ pub enum DialectChoice {
     Eventbridge,
     /// Spring `CronExpression`.
     Spring,
+    /// Jenkins build triggers (numbers only here; `H` needs [`crate::jenkins`]).
+    Jenkins,
 }
 
 impl DialectChoice {
@@ -65,6 +67,7 @@ impl DialectChoice {
             DialectChoice::Gitlab => Dialect::Gitlab,
             DialectChoice::Eventbridge => Dialect::Eventbridge,
             DialectChoice::Spring => Dialect::Spring,
+            DialectChoice::Jenkins => Dialect::Jenkins,
         })
     }
 }
@@ -79,6 +82,7 @@ impl From<Dialect> for DialectChoice {
             Dialect::Gitlab => DialectChoice::Gitlab,
             Dialect::Eventbridge => DialectChoice::Eventbridge,
             Dialect::Spring => DialectChoice::Spring,
+            Dialect::Jenkins => DialectChoice::Jenkins,
         }
     }
 }
@@ -592,6 +596,22 @@ pub(crate) fn parse_inner<B: Build>(
         },
     };
 
+    if dialect.profile().allows(Forms::HASH_H) {
+        // Jenkins' `H` and hashed nicknames take their values from the job's name:
+        // `crate::jenkins` resolves them with a key; alone, the text has no times.
+        let hashed = text.find('H').or_else(|| text.find('@'));
+        if let Some(at) = hashed {
+            let end = text[at..].find([' ', '\t']).map_or(text.len(), |n| at + n);
+            let mut d = Diagnostic::new(
+                "jenkins-hash-needs-key",
+                "Jenkins picks this value from the job's name (`H` and the @ nicknames are hashed per job)",
+            )
+            .at(Span::new(at, end))
+            .help("give the job's full name: `--hash-key folder/job` (library: `cronkit::jenkins::resolve`)");
+            d.dialect = Some(dialect);
+            return Err(d);
+        }
+    }
     match parse_profile::<B>(text, dialect.profile(), &spans, count, is_nickname) {
         Ok(e) => Ok(e),
         Err(mut d) => {

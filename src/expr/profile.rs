@@ -16,6 +16,7 @@
 //! | `gitlab` | GitLab pipeline schedules (fugit 1.5) | `[s] m h dom mon dow` | 0–7, 0 and 7 = SUN | OR (fugit's `*` rule) |
 //! | `eventbridge` | AWS EventBridge / CloudWatch Events | `m h dom mon dow y` | 1–7, 1 = SUN | one must be `?` |
 //! | `spring` | Spring 5.3+ `CronExpression` | `s m h dom mon dow` | 0–7, 0 and 7 = SUN | AND |
+//! | `jenkins` | Jenkins build triggers (`H` hashed per job) | `m h dom mon dow` | 0–7, 0 and 7 = SUN | AND |
 //!
 //! `docs/profiles.md` is checked against this table by `tests/profiles_doc.rs`.
 
@@ -45,11 +46,14 @@ pub enum Dialect {
     Eventbridge,
     /// Spring Framework 5.3+ `CronExpression`: 6 fields, both day fields AND-ed.
     Spring,
+    /// Jenkins build triggers (`hudson.scheduler.CronTab`): 5 numeric fields, `H`
+    /// hashed per job (see [`crate::jenkins`]), both day fields AND-ed.
+    Jenkins,
 }
 
 impl Dialect {
     /// Every dialect, in the order of [`PROFILES`].
-    pub const ALL: [Dialect; 7] = [
+    pub const ALL: [Dialect; 8] = [
         Dialect::Quartz,
         Dialect::Unix,
         Dialect::K8s,
@@ -57,6 +61,7 @@ impl Dialect {
         Dialect::Gitlab,
         Dialect::Eventbridge,
         Dialect::Spring,
+        Dialect::Jenkins,
     ];
 
     /// The profile row of this dialect.
@@ -412,7 +417,7 @@ const QUARTZ_FORMS: Forms = Forms::LAST_DAY
     .with(Forms::FULL_NAME_ALONE);
 
 /// Every profile, indexed by [`Dialect`] (`PROFILES[d as usize].dialect == d`).
-pub static PROFILES: [Profile; 7] = [
+pub static PROFILES: [Profile; 8] = [
     Profile {
         dialect: Dialect::Quartz,
         name: "quartz",
@@ -614,6 +619,28 @@ pub static PROFILES: [Profile; 7] = [
         default_dst: DstPolicy::Wall,
         dst_source: "Spring CronExpression.next works on ZonedDateTime: a wall time in a gap is never produced, a repeated hour matches in both offsets",
         source: "spring-framework org/springframework/scheduling/support/CronExpression.java, CronField.java, QuartzCronField.java",
+    },
+    Profile {
+        dialect: Dialect::Jenkins,
+        name: "jenkins",
+        aliases: &["hudson"],
+        display: "Jenkins",
+        summary: "Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed",
+        layouts: &[FIVE],
+        dow: DowNumbering { sunday: 0, max: 7 },
+        // `H`, `H/n`, `H(a-b)`, `H(a-b)/n` and the hashed nicknames are resolved by
+        // `crate::jenkins` with the job's key before this row reads the numbers
+        forms: Forms::STEP_BEYOND_MAX.with(Forms::HASH_H),
+        day_fields: DayFieldRule::And,
+        nicknames: CLOCK_NICKNAMES,
+        every: false,
+        years: (1970, 2199),
+        zone_prefix: ZonePrefix::NotSyntax,
+        wrapper: Wrapper::None,
+        min_interval: None,
+        default_dst: DstPolicy::Wall,
+        dst_source: "Jenkins' cron thread (Trigger.Cron.doRun) checks every real minute against the wall clock (CronTab.check): a gap's minutes never run, a repeated hour runs twice",
+        source: "jenkinsci/jenkins core: hudson/scheduler/CronTab.java, CronTabList.java, BaseParser.java, Hash.java, CrontabParser.g4",
     },
 ];
 

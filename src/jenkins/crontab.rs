@@ -650,6 +650,12 @@ impl CronTab {
         out
     }
 
+    /// The resolved schedule as the `jenkins` profile reads it: five numeric fields,
+    /// the day fields AND-ed by the profile itself.
+    pub fn to_jenkins(&self) -> String {
+        self.to_unix().replacen('+', "", 1)
+    }
+
     /// Whether Jenkins would run this line at the given wall-clock fields
     /// (`CronTab.check`): every field must match. `dow` is 0 = Sunday.
     pub fn matches(&self, minute: u32, hour: u32, day: u32, month: u32, dow: u32) -> bool {

@@ -221,9 +221,13 @@ fn hour_clause(hour: &Part) -> String {
                 join(hs)
             )
         }
-        Part::Hashed(h) if h.step > 1 => {
-            format!(", every {} hours from an hour chosen per job", h.step)
-        }
+        Part::Hashed(h) if h.step > 1 => format!(
+            ", every {} hours from an hour chosen per job ({}–{}) to {:02}:xx at the latest",
+            h.step,
+            h.low,
+            h.low + h.step - 1,
+            h.high
+        ),
         Part::Hashed(h) => format!(", in an hour chosen per job ({})", range(h)),
     }
 }

@@ -353,11 +353,74 @@ fn render_heatmap(args: &CronevalArgs, ctx: &Ctx) -> Result<ExitCode> {
     }
 }
 
+/// A Jenkins trigger (`--dialect jenkins` with `H`, nicknames or several lines):
+/// one source per schedule line, resolved with `--hash-key` as Jenkins resolves it.
+fn jenkins_sources(
+    args: &CronevalArgs,
+    text: &str,
+    sources: &mut Vec<Source>,
+    color_err: bool,
+) -> bool {
+    use cronkit::sanitize::quote;
+    let needs_key = text.contains(['H', '@']);
+    let Some(key) = args.hash_key.as_deref().or((!needs_key).then_some("")) else {
+        eprintln!(
+            "{} `{}`: Jenkins picks `H` (and the @ nicknames) from the job's full name; pass --hash-key with it (e.g. --hash-key folder/job) to see the times Jenkins uses",
+            label_error(color_err),
+            quote(text)
+        );
+        return false;
+    };
+    let tabs = match cronkit::jenkins::resolve(text, Some(key)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{} `{}`: {e}", label_error(color_err), quote(text));
+            return false;
+        }
+    };
+    let zone = match tabs.timezone.as_deref().map(Zone::parse) {
+        None => None,
+        Some(Ok(z)) => Some(z),
+        Some(Err(e)) => {
+            eprintln!("{} `{}`: TZ= {e}", label_error(color_err), quote(text));
+            return false;
+        }
+    };
+    for l in tabs.lines {
+        let resolved = l.tab.to_jenkins();
+        match Expr::parse(&resolved, cronkit::DialectChoice::Jenkins) {
+            Ok(e) => {
+                let mut s = Source::cron(l.text.clone(), resolved, e);
+                // Jenkins re-parses a nickname line without its TZ= zone
+                // (CronTab.set(String, Hash)): it runs in the controller's zone
+                if l.tab.nickname.is_some() && zone.is_some() {
+                    eprintln!(
+                        "note: `{}` runs in the Jenkins controller's own zone, not TZ= (Jenkins drops the zone for hashed nicknames); shown in --tz",
+                        quote(&l.text)
+                    );
+                } else {
+                    s.zone = zone.clone();
+                }
+                sources.push(s);
+            }
+            Err(d) => {
+                report(&d, args.detail, color_err);
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// Parse every expression, reporting each invalid one; `None` when any failed.
 fn parse_sources(args: &CronevalArgs, color_err: bool) -> Option<Vec<Source>> {
     let mut sources = Vec::with_capacity(args.exprs.len());
     let mut failed = false;
     for text in &args.exprs {
+        if args.dialect.0 == cronkit::DialectChoice::Jenkins && super::explain::jenkins_text(text) {
+            failed |= !jenkins_sources(args, text, &mut sources, color_err);
+            continue;
+        }
         match Expr::parse(text, args.dialect.into()) {
             Ok(e) => sources.push(Source::cron(text.clone(), text.clone(), e)),
             Err(d) => {
