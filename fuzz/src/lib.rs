@@ -32,6 +32,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("time", time),
     ("convert", convert),
     ("explain", explain),
+    ("metadata", metadata),
 ];
 
 /// The check registered under `name`.
@@ -558,5 +559,112 @@ pub fn explain(data: &[u8]) {
         ] {
             let _ = describe_field(&e, kind);
         }
+    }
+}
+
+/// The no-forgery oracle on one printed piece (what `sanitize::quote`,
+/// `sanitize::escape` or `sanitize::message` made of input): it stays on its
+/// line, holds no control, separator or bidirectional character, cannot open
+/// a workflow command even at the start of a line, and holds no `##[`.
+fn assert_printable(what: &str, s: &str) {
+    for c in s.chars() {
+        assert!(
+            !(c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "{what}: raw {c:?} in {s:?}"
+        );
+    }
+    assert!(
+        !s.trim_start().starts_with(':'),
+        "{what}: could open a command: {s:?}"
+    );
+    assert!(!s.contains("##["), "{what}: legacy command form in {s:?}");
+}
+
+/// Every sanitiser view of one input-derived field passes the oracle, and the
+/// JSON writer gives the text back exactly.
+fn check_field(what: &str, field: &str) {
+    use cronkit::sanitize;
+    assert_printable(what, &sanitize::quote(field).to_string());
+    assert_printable(what, &sanitize::escape(field).to_string());
+    assert_printable(what, &sanitize::message(field));
+    let quoted = sanitize::quote(field).to_string();
+    assert!(
+        quoted.chars().count() <= sanitize::QUOTE_WIDTH + 40,
+        "{what}: quote not cut"
+    );
+    let json = sanitize::json::to_string(field);
+    assert_printable(what, &json);
+    let mut lib = String::new();
+    formats::json::write_string(field, &mut lib);
+    assert_printable(what, &lib);
+    for written in [&json, &lib] {
+        let back: Result<String, _> = serde_json_free_unquote(written);
+        assert_eq!(
+            back.as_deref(),
+            Ok(field),
+            "{what}: JSON does not read back"
+        );
+    }
+}
+
+/// Read a JSON string literal back with cronkit's own JSON reader (the fuzz
+/// crate depends only on cronkit and chrono).
+fn serde_json_free_unquote(literal: &str) -> Result<String, String> {
+    match formats::json::parse(literal.as_bytes()) {
+        Ok(v) => v
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| "not a string".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Readers' metadata fields (ids, JSON paths, zones, notes, warnings, errors,
+/// Nuxeo ids and messages, crontab commands) under the output sanitiser's
+/// no-forgery oracle: whatever a document holds, what cronkit would print of it
+/// is one safe line.
+pub fn metadata(data: &[u8]) {
+    if let Ok(found) = formats::extract(data, SourceFormat::Auto) {
+        for spec in &found.schedules {
+            if let Some(id) = &spec.id {
+                check_field("id", id);
+            }
+            check_field("path", &spec.path);
+            if let Some(tz) = &spec.timezone {
+                check_field("timezone", tz);
+            }
+            for n in &spec.notes {
+                check_field("note", n);
+            }
+            for w in &spec.warnings {
+                check_field("warning", &w.to_string());
+            }
+            for x in &spec.expressions {
+                check_field("expression", &x.text);
+            }
+        }
+        for e in &found.errors {
+            check_field("error", &e.to_string());
+            check_field("error path", &e.path);
+            for v in [&e.id, &e.value, &e.allowed].into_iter().flatten() {
+                check_field("error field", v);
+            }
+        }
+    }
+    let located = |item: Result<Located, InputError>| match item {
+        Ok(loc) => {
+            check_field("located text", &loc.text);
+            if let Some(c) = &loc.context {
+                check_field("context", c);
+            }
+        }
+        Err(e) => check_field("input error", &e.to_string()),
+    };
+    for item in nuxeo::parse_nuxeo_bytes(data) {
+        located(item);
+    }
+    for item in read_crontab(data, CrontabStyle::Auto, None) {
+        located(item);
     }
 }
