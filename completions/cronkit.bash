@@ -373,12 +373,20 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__validate)
-            opts="-f -h --file --input --dialect --format --deny --allow --tz --dst --now --color --help"
+            opts="-e -f -L -v -h --expr --file --follow --verbose --input --dialect --format --deny --allow --tz --dst --now --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --expr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -388,7 +396,7 @@ _cronkit() {
                     return 0
                     ;;
                 --input)
-                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo yaml github k8s cloudformation jenkins" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)
@@ -396,7 +404,7 @@ _cronkit() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --deny)

@@ -1291,13 +1291,19 @@ never\t'never'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l 12h -d 'Use a 12-hour clock (10:15 AM) instead of the 24-hour default (10:15)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l fields -d 'Add a table of each field\'s text and meaning'
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s f -l file -d 'Files to check (`-` = stdin); repeatable' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s e -l expr -d 'An expression to check (repeatable)' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s f -l file -d 'A file to check, as a positional PATH (kept for older scripts)' -r -F
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l input -d 'What the files hold' -r -f -a "auto\t'decide by file extension and content'
 lines\t'one expression per line, `#` comments'
 crontab\t'a crontab (user or /etc/cron.d style)'
 watcher\t'Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)'
 opensearch\t'OpenSearch job-scheduler JSON'
-nuxeo\t'Nuxeo extension XML'"
+nuxeo\t'Nuxeo extension XML'
+yaml\t'YAML or JSON, the kind decided per document (workflow, manifest, template)'
+github\t'a GitHub Actions workflow'
+k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
+cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
+jenkins\t'a Jenkinsfile'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l dialect -d 'Cron dialect of plain expressions' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
 unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
@@ -1309,7 +1315,8 @@ spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, bot
 jenkins\t'Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l format -d 'Output format' -r -f -a "text\t'compiler-style diagnostics and a summary'
 json\t'an array of findings'
-github\t'GitHub Actions workflow commands'"
+github\t'GitHub Actions workflow commands'
+sarif\t'SARIF 2.1.0, for GitHub code scanning'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l deny -d 'Fail on warnings too' -r -f -a "warnings\t'treat warnings as errors'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l allow -d 'Do not report this rule (repeatable)' -r -f -a "never-fires\t''
 year-in-past\t''
@@ -1938,6 +1945,8 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l now -d 'Che
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s L -l follow -d 'Follow symbolic links while walking directories'
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s v -l verbose -d 'Also list the files a walk skipped, and why'
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s e -l expr -d 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l from -d 'What the input is' -r -f -a "auto\t'JSON when the input starts with `{` or `[`, else cron expressions (dialect by field count)'

@@ -262,7 +262,27 @@ fn convert_given_an_expression_points_at_dash_e() {
 /// Run `cronkit validate` on `expr` and return the help lines.
 fn helps(args: &[&str]) -> String {
     let mut a = vec!["validate", "--now", "2026-06-01", "--color", "never"];
-    a.extend_from_slice(args);
+    // expressions are given with -e (positional arguments are paths, issue 13)
+    let takes_value = [
+        "--now",
+        "--tz",
+        "--allow",
+        "--format",
+        "--input",
+        "--dialect",
+        "--dst",
+        "--deny",
+        "-e",
+        "--color",
+    ];
+    let mut prev = "";
+    for x in args {
+        if !x.starts_with('-') && !takes_value.contains(&prev) {
+            a.push("-e");
+        }
+        a.push(x);
+        prev = x;
+    }
     let o = cronkit(&a);
     o.stdout
         .lines()
@@ -325,7 +345,7 @@ fn a_step_after_a_day_name_is_not_every_other_week() {
 /// Before: "day-of-week 2013 is out of range", nothing about years.
 #[test]
 fn a_year_in_the_sixth_field() {
-    let o = cronkit(&["validate", "* * * * * 2013"]);
+    let o = cronkit(&["validate", "-e", "* * * * * 2013"]);
     assert!(
         o.stdout.contains("6 fields start with seconds"),
         "{}",
