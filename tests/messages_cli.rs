@@ -400,6 +400,14 @@ fn a_year_step_counted_from_year_one() {
         iso("0 15 6 1 1 ? 1969/2", "2"),
         "2027-01-01T06:15:00Z\n2029-01-01T06:15:00Z\n"
     );
+    // a step that leaves the range at once: no year fires, and nothing overflows
+    let o = croneval(&["0 0 0 * * ? 1/65535", "--from", FROM]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("Could not compute future times"),
+        "{}",
+        o.stderr
+    );
 }
 
 /// Before (with `croneval` now reading Quartz): `0 9 * * 1-5` got the help
@@ -415,4 +423,44 @@ fn unix_text_given_to_quartz_is_converted_not_copied() {
         "{}",
         o.stderr
     );
+}
+
+// ------------------------------------------------------------ completions
+
+/// Before: `--tz` and `--allow` completed nothing (free text).
+#[test]
+fn completions_offer_zones_rules_and_dialects() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = cronkit(&["completions", shell]);
+        assert_eq!(o.code, 0);
+        let s = &o.stdout;
+        assert!(
+            s.contains("Europe/Paris") && s.contains("America/New_York"),
+            "{shell}: --tz"
+        );
+        assert!(
+            s.contains("never-fires") && s.contains("skips-short-months"),
+            "{shell}: --allow"
+        );
+        assert!(
+            s.contains("quartz") && s.contains("unix"),
+            "{shell}: --dialect"
+        );
+        let o = cronkit(&["completions", shell, "--croneval"]);
+        assert!(o.stdout.contains("Europe/Paris"), "{shell}: croneval --tz");
+    }
+    // the list does not flood --help, and any zone text is still accepted
+    let o = cronkit(&["croneval", "--help"]);
+    assert!(!o.stdout.contains("Europe/Berlin"), "{}", o.stdout);
+    let o = cronkit(&[
+        "croneval",
+        "0 0 * * * ?",
+        "--tz",
+        "+05:30",
+        "-c",
+        "1",
+        "--from",
+        FROM,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
 }

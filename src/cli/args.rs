@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::common::{ColorArg, DialectArg, DstArg};
+use super::common::{allowable_rules, zone_names, ColorArg, Completing, DialectArg, DstArg};
 
 pub const CRONEVAL_EXAMPLES: &str = "\
 Examples:
@@ -184,7 +184,7 @@ pub struct CronevalArgs {
     /// Evaluate in this zone and show local times there: an IANA name
     /// (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with
     /// local times shown in the system zone, as Elasticsearch does]
-    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true, value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// What a time inside a daylight-saving gap or overlap does [default: the
     /// profile's own: shift for quartz, wall for k8s, gitlab and spring, ...]
@@ -266,7 +266,7 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "N")]
     pub next: Option<u64>,
     /// Time zone for --next [default: UTC]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// DST policy for --next [default: the profile's own]
     #[arg(long, value_enum)]
@@ -364,10 +364,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum)]
     pub deny: Option<DenyArg>,
     /// Do not report this rule (repeatable)
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = Completing(allowable_rules), hide_possible_values = true)]
     pub allow: Vec<String>,
     /// Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// DST policy named in dst-gap/dst-overlap messages [default: the profile's own]
     #[arg(long, value_enum)]

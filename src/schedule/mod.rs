@@ -1972,15 +1972,14 @@ fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
     };
     // `1/2` counts from year 1 (odd years): the first year reached at or after
     // 1970 keeps the step's phase. A hand-built tree may hold a step of 0.
-    // (in u32: `1/65535` would overflow a u16 on the way to "no year")
     let step = step.max(1) as u32;
-    let (a, b) = (a as u32, b as u32);
-    let a = if a < MIN_YEAR as u32 {
-        a + (MIN_YEAR as u32 - a).div_ceil(step) * step
+    let (a, min) = (a as u32, MIN_YEAR as u32);
+    let a = if a < min {
+        a + (min - a).div_ceil(step) * step
     } else {
         a
     };
-    let (a, b) = (a as usize, b.min(MAX_YEAR as u32) as usize);
+    let (a, b) = (a as usize, b.min(MAX_YEAR) as usize);
     let mut y = a;
     while y <= b {
         let i = y - MIN_YEAR as usize;
