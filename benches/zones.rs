@@ -73,5 +73,67 @@ fn bench_zones(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_zones);
+/// Parse of the special day forms of issue 12 against saffron, where saffron
+/// reads the same schedule (checked on the first 10 fire times; saffron's
+/// weekday numbering is tried both ways).
+fn bench_parse_forms(c: &mut Criterion) {
+    use std::str::FromStr;
+    let utc = cronkit::Zone::utc();
+    let t0 = chrono::DateTime::from_timestamp(1_773_126_000, 0).expect("valid");
+    let mut g = c.benchmark_group("parse_forms");
+    for (name, ours, theirs) in [
+        (
+            "6L",
+            "0 15 10 ? * 6L",
+            &["15 10 * * 5L", "15 10 * * 6L"][..],
+        ),
+        ("L-3", "0 15 10 L-3 * ?", &["15 10 L-3 * *"][..]),
+        (
+            "3#2",
+            "0 15 10 ? * 3#2",
+            &["15 10 * * 2#2", "15 10 * * 3#2"][..],
+        ),
+        ("FRI#3", "0 15 10 ? * FRI#3", &["15 10 * * FRI#3"][..]),
+    ] {
+        let s = cronkit::Schedule::parse(ours, cronkit::DialectChoice::Quartz).expect("parses");
+        let mut want = Vec::new();
+        let mut t = t0;
+        for _ in 0..10 {
+            t = s.next_after(t, &utc, DstPolicy::Shift).expect("fires");
+            want.push(t);
+        }
+        g.bench_function(format!("cronkit/{name}"), |b| {
+            b.iter(|| cronkit::Schedule::parse(black_box(ours), cronkit::DialectChoice::Quartz))
+        });
+        let same = theirs.iter().copied().find(|e| {
+            let Ok(p) = saffron::Cron::from_str(e) else {
+                return false;
+            };
+            let mut got = Vec::new();
+            let mut t = t0;
+            for _ in 0..10 {
+                match p.next_after(t) {
+                    Some(n) => {
+                        got.push(n);
+                        t = n;
+                    }
+                    None => break,
+                }
+            }
+            got == want
+        });
+        match same {
+            Some(e) => {
+                eprintln!("check: saffron `{e}` fires as cronkit `{ours}`");
+                g.bench_function(format!("saffron/{name}"), |b| {
+                    b.iter(|| saffron::Cron::from_str(black_box(e)))
+                });
+            }
+            None => eprintln!("check: saffron cannot express `{ours}`; not timed"),
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_zones, bench_parse_forms);
 criterion_main!(benches);

@@ -74,8 +74,10 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             break
         }
         'cronkit;validate' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Files to check (`-` = stdin); repeatable')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Files to check (`-` = stdin); repeatable')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'An expression to check (repeatable)')
+            [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'An expression to check (repeatable)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'A file to check, as a positional PATH (kept for older scripts)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file to check, as a positional PATH (kept for older scripts)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the files hold')
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect of plain expressions')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -85,6 +87,10 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'DST policy named in dst-gap/dst-overlap messages [default: the profile''s own]')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links while walking directories')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links while walking directories')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also list the files a walk skipped, and why')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also list the files a walk skipped, and why')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

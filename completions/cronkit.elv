@@ -68,8 +68,10 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cronkit;validate'= {
-            cand -f 'Files to check (`-` = stdin); repeatable'
-            cand --file 'Files to check (`-` = stdin); repeatable'
+            cand -e 'An expression to check (repeatable)'
+            cand --expr 'An expression to check (repeatable)'
+            cand -f 'A file to check, as a positional PATH (kept for older scripts)'
+            cand --file 'A file to check, as a positional PATH (kept for older scripts)'
             cand --input 'What the files hold'
             cand --dialect 'Cron dialect of plain expressions'
             cand --format 'Output format'
@@ -79,6 +81,10 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --dst 'DST policy named in dst-gap/dst-overlap messages [default: the profile''s own]'
             cand --now 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz'
             cand --color 'Colour'
+            cand -L 'Follow symbolic links while walking directories'
+            cand --follow 'Follow symbolic links while walking directories'
+            cand -v 'Also list the files a walk skipped, and why'
+            cand --verbose 'Also list the files a walk skipped, and why'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -336,12 +336,19 @@ fn validate_unreadable_inputs_exit_2_and_name_the_file() {
     let s = Scratch::new("unreadable");
     let missing = s.0.join("missing.txt").to_string_lossy().into_owned();
     let dir = s.0.to_string_lossy().into_owned();
-    for (arg, needle) in [
-        (missing.as_str(), "missing.txt"),
-        (dir.as_str(), dir.as_str()),
-    ] {
-        expect(&cronkit(&["validate", "-f", arg]), 2, &[needle], arg);
-    }
+    expect(
+        &cronkit(&["validate", "-f", &missing]),
+        2,
+        &["missing.txt"],
+        "missing file",
+    );
+    // a directory is walked (issue 13), not an unreadable file
+    expect(
+        &cronkit(&["validate", &dir]),
+        0,
+        &["checked 0 expressions"],
+        &dir,
+    );
     expect(
         &cronkit(&["validate", "-f", "x.txt", "--input", "excel"]),
         2,
@@ -389,12 +396,26 @@ fn validate_names_file_line_and_column() {
         (s.file("deep.json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).as_bytes()), vec!["deep.json:1:", "deep"], "deep nesting"),
         (s.file("bad.xml", b"<schedule id=\"a\">\n<cronExpression>0 0 0 * * ?</cronExpr"), vec!["bad.xml:2:", "malformed-xml"], "truncated XML"),
         (s.file("cron.xml", b"<schedule id=\"a\">\n  <cronExpression>0 0 25 * * ?</cronExpression>\n</schedule>"), vec!["cron.xml:2:", "value-out-of-range"], "bad expression in XML"),
-        (s.file("junk.bin", &(0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect::<Vec<_>>()), vec!["junk.bin:"], "binary junk"),
     ];
     for (file, needles, what) in &cases {
         let out = cronkit(&["validate", "-f", file]);
         expect(&out, 1, needles, what);
     }
+    // binary junk: one note that it was skipped, not one error per line
+    let junk = s.file(
+        "junk.bin",
+        &(0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect::<Vec<_>>(),
+    );
+    let out = cronkit(&["validate", "-f", &junk]);
+    expect(
+        &out,
+        0,
+        &["junk.bin: skipped: a binary file"],
+        "binary junk",
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }
 
 #[test]
@@ -462,6 +483,7 @@ fn validate_closed_stdout_and_github_output_stay_clean() {
         "validate",
         "--format",
         "github",
+        "-e",
         "0 0 0 ? * MON\n::error::forged",
     ]);
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -514,7 +536,7 @@ fn validate_usage_errors_name_the_option() {
             vec!["--format", "xml"],
         ),
         (
-            vec!["--deny", "everything", "0 0 * * *"],
+            vec!["--deny", "everything", "-e", "0 0 * * *"],
             vec!["--deny", "everything"],
         ),
     ] {

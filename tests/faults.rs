@@ -223,8 +223,17 @@ fn validate_dev_zero_ends_with_a_diagnostic() {
     if !std::path::Path::new("/dev/zero").exists() {
         return;
     }
+    // detected: NUL bytes make it a binary file, skipped with one note
     let out = Command::new(bin("cronkit"))
         .args(["validate", "-f", "/dev/zero"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("skipped: a binary file"), "{stderr}");
+    // forced to be read as lines: the endless line is reported
+    let out = Command::new(bin("cronkit"))
+        .args(["validate", "--input", "lines", "-f", "/dev/zero"])
         .output()
         .expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);

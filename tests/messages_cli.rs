@@ -262,7 +262,27 @@ fn convert_given_an_expression_points_at_dash_e() {
 /// Run `cronkit validate` on `expr` and return the help lines.
 fn helps(args: &[&str]) -> String {
     let mut a = vec!["validate", "--now", "2026-06-01", "--color", "never"];
-    a.extend_from_slice(args);
+    // expressions are given with -e (positional arguments are paths, issue 13)
+    let takes_value = [
+        "--now",
+        "--tz",
+        "--allow",
+        "--format",
+        "--input",
+        "--dialect",
+        "--dst",
+        "--deny",
+        "-e",
+        "--color",
+    ];
+    let mut prev = "";
+    for x in args {
+        if !x.starts_with('-') && !takes_value.contains(&prev) {
+            a.push("-e");
+        }
+        a.push(x);
+        prev = x;
+    }
     let o = cronkit(&a);
     o.stdout
         .lines()
@@ -325,7 +345,7 @@ fn a_step_after_a_day_name_is_not_every_other_week() {
 /// Before: "day-of-week 2013 is out of range", nothing about years.
 #[test]
 fn a_year_in_the_sixth_field() {
-    let o = cronkit(&["validate", "* * * * * 2013"]);
+    let o = cronkit(&["validate", "-e", "* * * * * 2013"]);
     assert!(
         o.stdout.contains("6 fields start with seconds"),
         "{}",
@@ -380,6 +400,14 @@ fn a_year_step_counted_from_year_one() {
         iso("0 15 6 1 1 ? 1969/2", "2"),
         "2027-01-01T06:15:00Z\n2029-01-01T06:15:00Z\n"
     );
+    // a step that leaves the range at once: no year fires, and nothing overflows
+    let o = croneval(&["0 0 0 * * ? 1/65535", "--from", FROM]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("Could not compute future times"),
+        "{}",
+        o.stderr
+    );
 }
 
 /// Before (with `croneval` now reading Quartz): `0 9 * * 1-5` got the help
@@ -395,4 +423,44 @@ fn unix_text_given_to_quartz_is_converted_not_copied() {
         "{}",
         o.stderr
     );
+}
+
+// ------------------------------------------------------------ completions
+
+/// Before: `--tz` and `--allow` completed nothing (free text).
+#[test]
+fn completions_offer_zones_rules_and_dialects() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = cronkit(&["completions", shell]);
+        assert_eq!(o.code, 0);
+        let s = &o.stdout;
+        assert!(
+            s.contains("Europe/Paris") && s.contains("America/New_York"),
+            "{shell}: --tz"
+        );
+        assert!(
+            s.contains("never-fires") && s.contains("skips-short-months"),
+            "{shell}: --allow"
+        );
+        assert!(
+            s.contains("quartz") && s.contains("unix"),
+            "{shell}: --dialect"
+        );
+        let o = cronkit(&["completions", shell, "--croneval"]);
+        assert!(o.stdout.contains("Europe/Paris"), "{shell}: croneval --tz");
+    }
+    // the list does not flood --help, and any zone text is still accepted
+    let o = cronkit(&["croneval", "--help"]);
+    assert!(!o.stdout.contains("Europe/Berlin"), "{}", o.stdout);
+    let o = cronkit(&[
+        "croneval",
+        "0 0 * * * ?",
+        "--tz",
+        "+05:30",
+        "-c",
+        "1",
+        "--from",
+        FROM,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
 }

@@ -248,3 +248,41 @@ fn eventbridge_reads_the_cron_wrapper() {
     );
     assert_eq!(err("rate(5 minutes)", Eventbridge).code, "rate-expression");
 }
+
+/// convert reads any profile; the output is checked for equivalence as always.
+#[test]
+fn convert_reads_every_profile() {
+    use cronkit::convert::{convert, Parsed, Target};
+    let p = |t: &str, c| vec![Parsed::parse(t, c).unwrap()];
+    // Spring AND-s the day fields: classic unix cannot say it, OCPS's `+` can
+    let err = convert(
+        &p("0 0 12 1 * MON", DialectChoice::Spring),
+        Target::Unix,
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(err.code, "day-and-in-unix");
+    let ocps = convert(
+        &p("0 0 12 1 * MON", DialectChoice::Spring),
+        Target::Ocps,
+        false,
+    )
+    .unwrap();
+    assert_eq!(ocps.expressions, ["0 12 1 * +MON"]);
+    // robfig ORs `*/2` in day-of-month with a weekday: two Quartz expressions
+    let q = convert(
+        &p("0 12 */2 * MON", DialectChoice::K8s),
+        Target::Quartz,
+        false,
+    )
+    .unwrap();
+    assert_eq!(q.expressions.len(), 2, "{:?}", q.expressions);
+    // EventBridge's numbering (2 = Monday) becomes Quartz's, which is the same
+    let q = convert(
+        &p("cron(0 9 ? * 2#1 *)", DialectChoice::Eventbridge),
+        Target::Quartz,
+        false,
+    )
+    .unwrap();
+    assert_eq!(q.expressions, ["0 0 9 ? * 2#1"]);
+}

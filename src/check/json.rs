@@ -2,7 +2,8 @@
 
 use super::{to_u32, Entry, Item, Problem};
 use crate::formats::{extract_each, Dialect as DocDialect, Extraction, ScheduleKind, SourceFormat};
-use crate::lint::Severity;
+use crate::lint::zone_name::is_known_zone;
+use crate::lint::{Platform, Severity};
 use crate::DialectChoice;
 
 /// Watcher and OpenSearch JSON: every `cron` string or array element and
@@ -80,10 +81,31 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
                 ", translated to cron"
             });
         }
+        // Elasticsearch rejects a watch whose zone it does not know (the
+        // OpenSearch reader says so itself, below).
+        if let (Some(z), false) = (&spec.timezone, spec.kind.is_opensearch()) {
+            if !is_known_zone(z, true) {
+                if let Some(e) = spec.expressions.first() {
+                    items.push(Item::Problem(Problem {
+                        severity: Severity::Error,
+                        code: "unknown-timezone",
+                        message: format!("`{z}` is not a time zone Elasticsearch knows"),
+                        help: Some("use an IANA name such as `Europe/Paris`".to_string()),
+                        line: to_u32(e.line),
+                        column: to_u32(e.column),
+                    }));
+                }
+            }
+        }
         for w in &spec.warnings {
+            // OpenSearch fails the job on a zone it does not know: an error.
+            let (severity, code) = match w.code {
+                "opensearch-unknown-timezone" => (Severity::Error, "unknown-timezone"),
+                c => (Severity::Warning, c),
+            };
             items.push(Item::Problem(Problem {
-                severity: Severity::Warning,
-                code: w.code,
+                severity,
+                code,
                 message: w.to_string(),
                 help: None,
                 line: to_u32(w.line),
@@ -115,6 +137,13 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
                 zone: spec.timezone.clone(),
                 context: (!label.is_empty()).then(|| label.clone()),
                 context_in_message: true,
+                platform: if spec.kind.is_opensearch() {
+                    Platform::OpenSearch
+                } else {
+                    Platform::Watcher
+                },
+                prepend: 0,
+                shown: None,
             }));
         }
     }

@@ -34,18 +34,24 @@
 
 mod json;
 mod problems;
+pub mod sarif;
+pub mod walk;
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 
+use crate::formats::ci::{read_jenkinsfile, read_yaml, Found, FoundCron, YamlKind};
 use crate::formats::crontab::{read_crontab, CrontabStyle};
-use crate::formats::detect::{detect_kind, InputKind};
+use crate::formats::detect::{classify, is_workflow_path, Detected, InputKind};
 use crate::formats::lines::read_lines;
 use crate::formats::nuxeo::parse_nuxeo_bytes;
 use crate::formats::{DialectHint, InputError, Located, SourceFormat};
-use crate::lint::{self, Finding, LintOptions, Severity};
+use crate::lint::crontab_percent::unescaped_percent;
+use crate::lint::eventbridge;
+use crate::lint::zone_name::is_known_zone;
+use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 
 pub use problems::{INPUT_ERRORS, READER_WARNINGS};
@@ -92,10 +98,20 @@ fn at_line(line: Option<u32>) -> String {
     line.map(|l| format!(" (at line {l})")).unwrap_or_default()
 }
 
+/// YAML, JSON templates and Jenkinsfiles are parsed whole into a tree, so
+/// they are read up to this size (CI files are far smaller).
+pub const MAX_CI_FILE_BYTES: u64 = 32 << 20;
+
 /// Where findings go. Only [`Sink::finding`] is required.
 pub trait Sink {
     /// One finding, positioned.
     fn finding(&mut self, r: &Record<'_>) -> io::Result<()>;
+
+    /// A file that was not read, and why (named files always; walked files
+    /// with [`CheckOptions::verbose`]).
+    fn note(&mut self, _path: &str, _message: &str) -> io::Result<()> {
+        Ok(())
+    }
 
     /// An input could not be read; checking goes on with the others. The
     /// default does nothing (the caller sees [`Checker::unreadable`]).
@@ -156,6 +172,10 @@ pub struct Counts {
     pub errors: u64,
     /// Findings of severity warning.
     pub warnings: u64,
+    /// Findings of severity note.
+    pub notes: u64,
+    /// Files not read (binary, unknown kind, no schedule).
+    pub skipped: u64,
 }
 
 impl Counts {
@@ -166,6 +186,8 @@ impl Counts {
         self.arguments += o.arguments;
         self.errors += o.errors;
         self.warnings += o.warnings;
+        self.notes += o.notes;
+        self.skipped += o.skipped;
     }
 }
 
@@ -184,6 +206,8 @@ pub struct CheckOptions {
     pub allowed_reader: Vec<&'static str>,
     /// Report warnings as errors.
     pub deny_warnings: bool,
+    /// Say which walked files were skipped, and why.
+    pub verbose: bool,
 }
 
 impl CheckOptions {
@@ -195,6 +219,7 @@ impl CheckOptions {
             lint,
             allowed_reader: Vec::new(),
             deny_warnings: false,
+            verbose: false,
         }
     }
 }
@@ -222,6 +247,15 @@ pub struct Entry {
     pub context: Option<String>,
     /// Whether [`Entry::context`] goes into the message (else: a note).
     pub context_in_message: bool,
+    /// Who runs it: picks the platform rules (and, with no
+    /// [`Entry::dialect`], the dialect).
+    pub platform: Platform,
+    /// How many bytes at the start of [`Entry::text`] are not in the file
+    /// (EventBridge: the `0 ` seconds put in front); spans are moved back.
+    pub prepend: usize,
+    /// The expression as written, when [`Entry::text`] differs from it
+    /// beyond [`Entry::prepend`] (shown in findings).
+    pub shown: Option<String>,
 }
 
 impl Entry {
@@ -236,6 +270,9 @@ impl Entry {
             zone: None,
             context: None,
             context_in_message: false,
+            platform: Platform::Generic,
+            prepend: 0,
+            shown: None,
         }
     }
 }
@@ -355,9 +392,36 @@ impl<S: Sink> Checker<S> {
     /// and remembered ([`Checker::unreadable`]); the error returned is an
     /// output error.
     pub fn check_path(&mut self, path: &Path, kind: Option<InputKind>) -> io::Result<()> {
-        match self.check_file(path, kind) {
-            Ok(()) => {
-                self.counts.files += 1;
+        self.check_path_as(path, kind, true)
+    }
+
+    /// Check a file found by walking a directory: read only when its path or
+    /// content says what it is ([`classify`]); skipped files are noted only
+    /// with [`CheckOptions::verbose`].
+    pub fn check_walked(&mut self, path: &Path) -> io::Result<()> {
+        self.check_path_as(path, None, false)
+    }
+
+    /// Report a path that could not be read (a walk's error: a directory
+    /// without permission, a symlink loop).
+    pub fn unreadable_path(&mut self, path: &str, source: io::Error) -> io::Result<()> {
+        self.unreadable = true;
+        self.sink.unreadable(&Unreadable {
+            path: path.to_string(),
+            line: None,
+            source,
+        })
+    }
+
+    fn check_path_as(
+        &mut self,
+        path: &Path,
+        kind: Option<InputKind>,
+        named: bool,
+    ) -> io::Result<()> {
+        match self.check_file(path, kind, named) {
+            Ok(read) => {
+                self.counts.files += u64::from(read);
                 Ok(())
             }
             Err(FileError::Output(e)) => Err(e),
@@ -368,7 +432,12 @@ impl<S: Sink> Checker<S> {
         }
     }
 
-    fn check_file(&mut self, path: &Path, forced: Option<InputKind>) -> Result<(), FileError> {
+    fn check_file(
+        &mut self,
+        path: &Path,
+        forced: Option<InputKind>,
+        named: bool,
+    ) -> Result<bool, FileError> {
         let stdin = path.as_os_str() == "-";
         let shown = if stdin {
             "<stdin>".to_string()
@@ -394,7 +463,25 @@ impl<S: Sink> Checker<S> {
             .take(DETECT_BYTES)
             .read_to_end(&mut head)
             .map_err(cannot)?;
-        let kind = forced.unwrap_or_else(|| detect_kind((!stdin).then_some(path), &head));
+        let kind = match forced {
+            Some(k) => k,
+            None => match classify((!stdin).then_some(path), &head, named) {
+                Detected::Kind(k) => k,
+                Detected::Skip(why) => {
+                    self.counts.skipped += 1;
+                    if named || self.opts.verbose {
+                        let hint = if named {
+                            "; pass --input KIND to read it anyway"
+                        } else {
+                            ""
+                        };
+                        self.sink
+                            .note(&shown, &format!("skipped: {}{hint}", why.as_str()))?;
+                    }
+                    return Ok(false);
+                }
+            },
+        };
         let src = Source {
             name: &shown,
             is_file: !stdin,
@@ -429,8 +516,189 @@ impl<S: Sink> Checker<S> {
                 };
                 json::each_json_entry(&bytes, format, |item| self.item(&src, item))?;
             }
+            InputKind::Yaml
+            | InputKind::Github
+            | InputKind::Kubernetes
+            | InputKind::CloudFormation
+            | InputKind::Jenkins => {
+                let bytes = read_limited(reader, MAX_CI_FILE_BYTES).map_err(cannot)?;
+                let text = match std::str::from_utf8(&bytes) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        let (line, column) = utf8_error_position(&bytes, e.valid_up_to());
+                        let p = Problem {
+                            severity: Severity::Error,
+                            code: "invalid-utf8",
+                            message: "not valid UTF-8; the file was not read".to_string(),
+                            help: Some("save the file as UTF-8".to_string()),
+                            line,
+                            column,
+                        };
+                        self.problem(&src, p)?;
+                        return Ok(true);
+                    }
+                };
+                let found = match kind {
+                    InputKind::Jenkins => read_jenkinsfile(text),
+                    InputKind::Github => read_yaml(text, YamlKind::Github, true),
+                    InputKind::Kubernetes => read_yaml(text, YamlKind::Kubernetes, false),
+                    InputKind::CloudFormation => read_yaml(text, YamlKind::CloudFormation, false),
+                    _ => read_yaml(text, YamlKind::Auto, !stdin && is_workflow_path(path)),
+                };
+                for f in found {
+                    self.ci_found(&src, f)?;
+                }
+            }
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// A finding of a document-level rule of the table (severity from the
+    /// table; nothing when `--allow`ed).
+    fn rule_problem(
+        &mut self,
+        src: &Source<'_>,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+        line: u32,
+        column: u32,
+    ) -> io::Result<()> {
+        if self.opts.lint.is_allowed(code) {
+            return Ok(());
+        }
+        let severity = lint::rule(code).map_or(Severity::Error, |r| r.severity);
+        self.problem(
+            src,
+            Problem {
+                severity,
+                code,
+                message,
+                help,
+                line,
+                column,
+            },
+        )
+    }
+
+    /// One thing a CI reader found.
+    fn ci_found(&mut self, src: &Source<'_>, found: Found) -> io::Result<()> {
+        match found {
+            Found::Malformed {
+                message,
+                line,
+                column,
+            } => self.problem(
+                src,
+                Problem {
+                    severity: Severity::Error,
+                    code: "malformed-yaml",
+                    message: format!(
+                        "malformed YAML: {message}; schedules before it are still checked"
+                    ),
+                    help: None,
+                    line,
+                    column,
+                },
+            ),
+            Found::Rate(r) => {
+                self.counts.expressions += 1;
+                match eventbridge::rate_problem(&r.text) {
+                    Some(why) => self.rule_problem(
+                        src,
+                        "eventbridge-rate",
+                        format!("{why} in `{}`", r.text),
+                        Some("e.g. `rate(1 hour)`, `rate(5 minutes)`".to_string()),
+                        r.line,
+                        r.column,
+                    ),
+                    None => Ok(()),
+                }
+            }
+            Found::Cron(c) => self.ci_cron(src, c),
+        }
+    }
+
+    fn ci_cron(&mut self, src: &Source<'_>, c: FoundCron) -> io::Result<()> {
+        let mut zone = None;
+        if let Some(z) = &c.zone {
+            if is_known_zone(&z.name, false) {
+                zone = Some(z.name.clone());
+            } else {
+                self.rule_problem(
+                    src,
+                    "unknown-timezone",
+                    format!(
+                        "`{}` is not a time zone name that {} knows",
+                        z.name,
+                        platform_name(c.platform)
+                    ),
+                    Some(
+                        "use an IANA name such as `Europe/Paris` or `America/New_York`".to_string(),
+                    ),
+                    z.line,
+                    z.column,
+                )?;
+            }
+        }
+        let mut entry = Entry::new(c.text, c.line, c.column);
+        entry.exact = c.verbatim;
+        entry.dialect = c.platform.dialect();
+        entry.zone = zone;
+        entry.context = c.context;
+        entry.context_in_message = true;
+        entry.platform = c.platform;
+        match c.platform {
+            Platform::Kubernetes => {
+                let prefix = ["CRON_TZ=", "TZ="]
+                    .into_iter()
+                    .find(|p| entry.text.starts_with(p));
+                if let Some(p) = prefix {
+                    let rest = &entry.text[p.len()..];
+                    let zone_len = rest.find(' ').unwrap_or(rest.len());
+                    let skip = p.len() + zone_len;
+                    self.rule_problem(
+                        src,
+                        "k8s-zone-prefix",
+                        format!("Kubernetes rejects a `{p}` prefix in spec.schedule"),
+                        Some(format!(
+                            "remove it and set `spec.timeZone: {}`",
+                            &rest[..zone_len]
+                        )),
+                        c.line,
+                        c.column,
+                    )?;
+                    let after = entry.text[skip..].trim_start();
+                    let moved = entry.text.len() - after.len();
+                    if entry.exact {
+                        entry.column += entry.text[..moved].chars().count() as u32;
+                    }
+                    entry.text = after.to_string();
+                }
+            }
+            Platform::Jenkins if entry.text.contains('H') => {
+                if entry.text.contains("H(") {
+                    self.counts.expressions += 1;
+                    return self.rule_problem(
+                        src,
+                        "jenkins-hash-range-unchecked",
+                        format!(
+                            "`{}` uses a hashed range `H(a-b)`, which is not checked yet",
+                            entry.text
+                        ),
+                        None,
+                        c.line,
+                        c.column,
+                    );
+                }
+                // `H` is one fixed value Jenkins picks per job: any valid
+                // value checks the rest of the expression the same way.
+                entry.shown = Some(entry.text.clone());
+                entry.text = entry.text.replace('H', "1");
+            }
+            _ => {}
+        }
+        self.check_entry(src, &entry)
     }
 
     /// One result of the lines / crontab / Nuxeo readers. `doc` is the whole
@@ -471,6 +739,34 @@ impl<S: Sink> Checker<S> {
             }
             (c, _) => (c, false),
         };
+        let crontab = loc.context_column.is_some();
+        if let (Some(cmd), Some(col)) = (&context, loc.context_column) {
+            if let Some(i) = unescaped_percent(cmd) {
+                self.rule_problem(
+                    src,
+                    "crontab-unescaped-percent",
+                    "unescaped `%` in the command: cron ends the command there and sends the rest to its standard input".to_string(),
+                    Some("write `\\%` for a literal percent sign (e.g. `date +\\%F`)".to_string()),
+                    loc.line,
+                    col + i as u32,
+                )?;
+            }
+        }
+        let mut zone = None;
+        if let Some(z) = loc.zone {
+            if is_known_zone(&z, false) {
+                zone = Some(z);
+            } else {
+                self.rule_problem(
+                    src,
+                    "unknown-timezone",
+                    format!("`{z}` (from a CRON_TZ= or TZ= line above) is not a time zone name; cron runs this entry in the system zone"),
+                    Some("use an IANA name such as `Europe/Paris`".to_string()),
+                    loc.line,
+                    loc.column,
+                )?;
+            }
+        }
         let entry = Entry {
             text: loc.text,
             line: loc.line,
@@ -480,9 +776,16 @@ impl<S: Sink> Checker<S> {
                 DialectHint::Quartz => DialectChoice::Quartz,
                 DialectHint::Unix => DialectChoice::Unix,
             }),
-            zone: None,
+            zone,
             context,
             context_in_message,
+            platform: match loc.dialect_hint {
+                Some(DialectHint::Quartz) => Platform::Nuxeo,
+                _ if crontab => Platform::Crontab,
+                _ => Platform::Generic,
+            },
+            prepend: 0,
+            shown: None,
         };
         self.item(src, Item::Entry(entry))
             .map_err(FileError::Output)
@@ -520,7 +823,7 @@ impl<S: Sink> Checker<S> {
 
     /// Count a finding; returns its severity after `--deny warnings`.
     fn count(&mut self, severity: Severity) -> Severity {
-        let severity = if self.opts.deny_warnings {
+        let severity = if self.opts.deny_warnings && severity == Severity::Warning {
             Severity::Error
         } else {
             severity
@@ -528,6 +831,7 @@ impl<S: Sink> Checker<S> {
         match severity {
             Severity::Error => self.counts.errors += 1,
             Severity::Warning => self.counts.warnings += 1,
+            Severity::Note => self.counts.notes += 1,
         }
         severity
     }
@@ -535,7 +839,10 @@ impl<S: Sink> Checker<S> {
     /// Parse, compile and lint one expression; report what is found.
     pub fn check_entry(&mut self, src: &Source<'_>, e: &Entry) -> io::Result<()> {
         self.counts.expressions += 1;
-        let choice = e.dialect.unwrap_or(self.opts.choice);
+        let choice = e
+            .dialect
+            .or(e.platform.dialect())
+            .unwrap_or(self.opts.choice);
         let mut findings = std::mem::take(&mut self.findings);
         findings.clear();
         match Expr::parse(&e.text, choice) {
@@ -550,9 +857,19 @@ impl<S: Sink> Checker<S> {
                     .and_then(|z| self.zone_opts.get(z.as_str()))
                     .and_then(Option::as_ref)
                     .unwrap_or(&self.opts.lint);
-                findings.extend(lint::lint(&e.text, &expr, &schedule, opts));
+                findings.extend(lint::lint_on(&e.text, &expr, &schedule, opts, e.platform));
             }
-            Err(d) => findings.push(Finding::from_diagnostic(&d)),
+            Err(d) => {
+                let mut f = Finding::from_diagnostic(&d);
+                let text = f.span.slice(&e.text);
+                if let Some(code) = e.platform.platform_code(f.code, text, &f.message) {
+                    f.code = code;
+                    if f.help.is_none() {
+                        f.help = lint::rule(code).map(|r| r.summary.to_string());
+                    }
+                }
+                findings.push(f);
+            }
         }
         let result = findings.iter().try_for_each(|f| self.report(src, e, f));
         self.findings = findings;
@@ -579,10 +896,20 @@ impl<S: Sink> Checker<S> {
     }
 
     fn report(&mut self, src: &Source<'_>, e: &Entry, f: &Finding) -> io::Result<()> {
+        if self.opts.lint.is_allowed(f.code) {
+            return Ok(());
+        }
         let severity = self.count(f.severity);
-        let (line, column) = position(e, f.span.start);
-        let end_column = if f.span.end > f.span.start {
-            match position(e, f.span.end) {
+        let back = |s: Span| {
+            Span::new(
+                s.start.saturating_sub(e.prepend),
+                s.end.saturating_sub(e.prepend),
+            )
+        };
+        let span = back(f.span);
+        let (line, column) = position(e, span.start);
+        let end_column = if span.end > span.start {
+            match position(e, span.end) {
                 (l, c) if l == line && c > column => c - 1,
                 _ => column,
             }
@@ -597,7 +924,11 @@ impl<S: Sink> Checker<S> {
             }
             _ => &f.message,
         };
-        let spans: Vec<Span> = f.spans().collect();
+        let spans: Vec<Span> = f.spans().map(back).collect();
+        let expression = match &e.shown {
+            Some(s) => s.as_str(),
+            None => e.text.get(e.prepend..).unwrap_or(&e.text),
+        };
         let note = match (&e.context, e.context_in_message) {
             (Some(c), false) => Some(c.as_str()),
             _ => None,
@@ -612,7 +943,7 @@ impl<S: Sink> Checker<S> {
             code: f.code,
             message: message_ref,
             help: f.help.as_deref(),
-            expression: &e.text,
+            expression,
             spans: &spans,
             context: e.context.as_deref(),
             note,
@@ -629,7 +960,7 @@ pub fn position(e: &Entry, at: usize) -> (u32, u32) {
     if !e.exact {
         return (e.line, e.column);
     }
-    let bytes = e.text.as_bytes();
+    let bytes = e.text.as_bytes().get(e.prepend..).unwrap_or_default();
     let before = &bytes[..at.min(bytes.len())];
     let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
     match before.iter().rposition(|&b| b == b'\n') {
@@ -642,6 +973,45 @@ pub fn position(e: &Entry, at: usize) -> (u32, u32) {
             )
         }
     }
+}
+
+/// The platform as users call it, for messages.
+fn platform_name(p: Platform) -> &'static str {
+    match p {
+        Platform::Github => "GitHub Actions",
+        Platform::Kubernetes => "Kubernetes",
+        Platform::Argo => "Argo Workflows",
+        Platform::EventBridge => "AWS EventBridge",
+        Platform::Jenkins => "Jenkins",
+        Platform::Watcher => "Elasticsearch",
+        Platform::OpenSearch => "OpenSearch",
+        _ => "cron",
+    }
+}
+
+/// Read at most `max` bytes; more is an error naming the limit.
+fn read_limited(r: impl Read, max: u64) -> io::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    r.take(max + 1).read_to_end(&mut v)?;
+    if v.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB, the most a CI file is read", max >> 20),
+        ));
+    }
+    Ok(v)
+}
+
+/// 1-based line and column of byte `at`.
+fn utf8_error_position(bytes: &[u8], at: usize) -> (u32, u32) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (to_u32(line), to_u32(column))
 }
 
 #[cfg(test)]

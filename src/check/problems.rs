@@ -9,7 +9,7 @@ use crate::DialectChoice;
 /// Problems the text readers find (rather than the lint rules): each has a
 /// stable code and is an error. Like parse errors they cannot be allowed: a
 /// line that cannot be read is a job that does not run as written.
-pub const INPUT_ERRORS: [(&str, &str); 7] = [
+pub const INPUT_ERRORS: [(&str, &str); 8] = [
     (
         "invalid-utf8",
         "A line (or a whole XML document) is not valid UTF-8; it is skipped.",
@@ -18,6 +18,10 @@ pub const INPUT_ERRORS: [(&str, &str); 7] = [
     (
         "missing-command",
         "A crontab schedule not followed by a command (or, in a system crontab, by a user and a command); the schedule is still checked.",
+    ),
+    (
+        "crontab-missing-user",
+        "A line of /etc/crontab or /etc/cron.d whose token after the schedule is not a user name: the user column is missing, so cron would run the command's arguments as the command under the user named by its first word.",
     ),
     (
         "unrecognized-line",
@@ -93,6 +97,24 @@ pub(super) fn input_error(e: InputError) -> Vec<Item> {
                 column,
             );
             // The schedule itself still gets checked.
+            let mut entry = Entry::new(schedule, line, column);
+            entry.dialect = Some(DialectChoice::Unix);
+            return vec![Item::Problem(p), Item::Entry(entry)];
+        }
+        InputError::MissingUser {
+            schedule,
+            line,
+            column,
+            user_column,
+            command,
+        } => {
+            let p = problem(
+                "crontab-missing-user",
+                format!("`{command}` stands where this system crontab needs a user: the user column is missing"),
+                Some("/etc/crontab and /etc/cron.d files put the user between the schedule and the command, e.g. `0 3 * * * root /usr/bin/backup`"),
+                line,
+                user_column,
+            );
             let mut entry = Entry::new(schedule, line, column);
             entry.dialect = Some(DialectChoice::Unix);
             return vec![Item::Problem(p), Item::Entry(entry)];

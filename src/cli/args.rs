@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::common::{ColorArg, DialectArg, DstArg};
+use super::common::{allowable_rules, zone_names, ColorArg, Completing, DialectArg, DstArg};
 
 pub const CRONEVAL_EXAMPLES: &str = "\
 Examples:
@@ -52,23 +52,30 @@ with --next, an expression without fire times, 2 usage error.";
 
 pub const VALIDATE_EXAMPLES: &str = "\
 Examples:
-  cronkit validate \"0 0 12 * * *\" \"0 0 12 ? * MON-FRI\"
-      check expressions given as arguments
-  cronkit validate -f schedules.txt --deny warnings
+  cronkit validate
+      walk the current directory: workflows, manifests, templates, crontabs...
+  cronkit validate .github/workflows deploy/ --format sarif > cron.sarif
+      SARIF 2.1.0 for GitHub code scanning
+  cronkit validate -e \"0 0 12 * * *\" -e \"0 0 12 ? * MON-FRI\"
+      check expressions given on the command line
+  cronkit validate schedules.txt --deny warnings
       one expression per line; warnings fail too
-  cronkit validate -f /etc/cron.d/backup -f /etc/crontab
+  cronkit validate /etc/cron.d/backup /etc/crontab
       crontabs (the user column of system crontabs is recognised)
-  cronkit validate -f nuxeo-contrib.xml --allow every-second
+  cronkit validate nuxeo-contrib.xml --allow every-second
       Nuxeo <schedule> contributions, without the every-second rule
-  cronkit validate -f schedules.txt --tz Europe/Paris --dst quartz
+  cronkit validate schedules.txt --tz Europe/Paris --dst quartz
       also warn about fire times in next year's DST gaps and overlaps
-  cronkit validate -f watches.json --format github
+  cronkit validate watches.json --format github
       findings as GitHub Actions annotations
-  crontab -l | cronkit validate -f - --input crontab --format json
+  crontab -l | cronkit validate - --input crontab --format json
 
-Rules: never-fires, year-in-past, rarely-fires, every-second, skips-short-months,
-step-exceeds-range, quartz-dow-numbering, l-alone-in-dow, nonportable-question-mark,
-dst-gap, dst-overlap (with --tz); every parse error is an error too.
+Read: GitHub workflows, Kubernetes CronJob / Argo CronWorkflow manifests,
+CloudFormation / SAM / Serverless templates, Jenkinsfiles, crontabs, Watcher and
+OpenSearch JSON, Nuxeo XML, files of one expression per line. A directory is walked
+like ripgrep (.gitignore respected, hidden and binary files skipped).
+
+Rules: see docs/validate.md; every parse error is an error too.
 
 Exit status: 0 clean (warnings allowed unless --deny warnings), 1 findings that fail,
 2 usage error or unreadable input.";
@@ -177,7 +184,7 @@ pub struct CronevalArgs {
     /// Evaluate in this zone and show local times there: an IANA name
     /// (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with
     /// local times shown in the system zone, as Elasticsearch does]
-    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true, value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// What a time inside a daylight-saving gap or overlap does [default: the
     /// profile's own: shift for quartz, wall for k8s, gitlab and spring, ...]
@@ -259,7 +266,7 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "N")]
     pub next: Option<u64>,
     /// Time zone for --next [default: UTC]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// DST policy for --next [default: the profile's own]
     #[arg(long, value_enum)]
@@ -290,6 +297,16 @@ pub enum InputArg {
     Opensearch,
     /// Nuxeo extension XML
     Nuxeo,
+    /// YAML or JSON, the kind decided per document (workflow, manifest, template)
+    Yaml,
+    /// a GitHub Actions workflow
+    Github,
+    /// Kubernetes manifests (CronJob, Argo CronWorkflow)
+    K8s,
+    /// CloudFormation / SAM / Serverless templates (YAML or JSON)
+    Cloudformation,
+    /// a Jenkinsfile
+    Jenkins,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -301,6 +318,8 @@ pub enum ValidateFormat {
     Json,
     /// GitHub Actions workflow commands
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,12 +331,26 @@ pub enum DenyArg {
 #[derive(Args, Debug, Clone)]
 #[command(after_help = VALIDATE_EXAMPLES)]
 pub struct ValidateArgs {
-    /// Expressions to check
-    #[arg(value_name = "EXPR")]
+    /// Files and directories to check (`-` = stdin) [default: the current directory]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// An expression to check (repeatable)
+    #[arg(
+        short = 'e',
+        long = "expr",
+        value_name = "EXPR",
+        allow_hyphen_values = true
+    )]
     pub exprs: Vec<String>,
-    /// Files to check (`-` = stdin); repeatable
+    /// A file to check, as a positional PATH (kept for older scripts)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Also list the files a walk skipped, and why
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
     /// What the files hold
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     pub input: InputArg,
@@ -331,10 +364,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum)]
     pub deny: Option<DenyArg>,
     /// Do not report this rule (repeatable)
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = Completing(allowable_rules), hide_possible_values = true)]
     pub allow: Vec<String>,
     /// Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// DST policy named in dst-gap/dst-overlap messages [default: the profile's own]
     #[arg(long, value_enum)]
@@ -361,6 +394,16 @@ pub enum ConvertFrom {
     Quartz,
     /// Unix cron expressions
     Unix,
+    /// Kubernetes CronJob schedules (robfig/cron)
+    K8s,
+    /// GitHub Actions schedules
+    Github,
+    /// GitLab pipeline schedules (fugit)
+    Gitlab,
+    /// AWS EventBridge cron(...) expressions
+    Eventbridge,
+    /// Spring CronExpression (6 fields, day fields AND-ed)
+    Spring,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

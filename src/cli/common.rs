@@ -69,6 +69,56 @@ impl From<DialectArg> for DialectChoice {
     }
 }
 
+/// A value parser that accepts any (UTF-8) text but offers a list of names to
+/// the generated shell completions: zone names for `--tz`, rule codes for
+/// `--allow`. The list is hidden from `--help` (`hide_possible_values`), and
+/// text outside it is checked where it is used (an offset like `+05:30` is a
+/// zone too).
+#[derive(Clone, Copy)]
+pub struct Completing(pub fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Completing {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_string)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8).with_cmd(cmd))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// What `--tz` completes to: `UTC`, `local` and every IANA zone name.
+pub fn zone_names() -> Vec<&'static str> {
+    let mut v = vec!["UTC", "local"];
+    v.extend(chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()));
+    v
+}
+
+/// What `validate --allow` completes to: the rules that can be allowed.
+pub fn allowable_rules() -> Vec<&'static str> {
+    cronkit::lint::RULES
+        .iter()
+        .map(|r| r.code)
+        .chain(cronkit::check::READER_WARNINGS)
+        .collect()
+}
+
 /// `--dst`
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum DstArg {

@@ -360,7 +360,13 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
 fn is_json_input(from: ConvertFrom, bytes: &[u8]) -> bool {
     match from {
         ConvertFrom::Watcher | ConvertFrom::Opensearch => true,
-        ConvertFrom::Quartz | ConvertFrom::Unix => false,
+        ConvertFrom::Quartz
+        | ConvertFrom::Unix
+        | ConvertFrom::K8s
+        | ConvertFrom::Github
+        | ConvertFrom::Gitlab
+        | ConvertFrom::Eventbridge
+        | ConvertFrom::Spring => false,
         ConvertFrom::Auto => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             matches!(
@@ -375,6 +381,11 @@ fn cron_choice(from: ConvertFrom) -> DialectChoice {
     match from {
         ConvertFrom::Quartz => DialectChoice::Quartz,
         ConvertFrom::Unix => DialectChoice::Unix,
+        ConvertFrom::K8s => DialectChoice::K8s,
+        ConvertFrom::Github => DialectChoice::Github,
+        ConvertFrom::Gitlab => DialectChoice::Gitlab,
+        ConvertFrom::Eventbridge => DialectChoice::Eventbridge,
+        ConvertFrom::Spring => DialectChoice::Spring,
         _ => DialectChoice::Auto,
     }
 }

@@ -13,10 +13,15 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::{anyhow, bail, Result};
 
+use std::path::Path;
+
+use cronkit::check::sarif::SarifLog;
+use cronkit::check::walk::{check_tree, WalkOptions, WalkSummary};
 use cronkit::check::{
     CheckOptions, Checker, Counts, Record, Sink, Unreadable, INPUT_ERRORS, READER_WARNINGS,
 };
 use cronkit::expr::error::caret_lines;
+use cronkit::formats::detect::looks_like_expression;
 use cronkit::formats::detect::InputKind;
 use cronkit::lint::{self, LintOptions, Severity};
 use cronkit::sanitize::{self, quote};
@@ -28,9 +33,6 @@ use super::ExitCode;
 
 /// Run `validate`; returns the exit code.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
-    if args.exprs.is_empty() && args.files.is_empty() {
-        bail!("nothing to check: pass expressions, or -f FILE (`-f -` reads stdin)");
-    }
     let zone = match &args.tz {
         Some(z) => Some(parse_zone(z)?),
         None => None,
@@ -77,6 +79,10 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
             first: true,
         }),
         ValidateFormat::Github => Box::new(GithubReport { w: stdout }),
+        ValidateFormat::Sarif => Box::new(SarifReport {
+            w: stdout,
+            log: SarifLog::new(),
+        }),
     };
     let check_opts = CheckOptions {
         choice: args.dialect.into(),
@@ -84,13 +90,16 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
         lint: opts,
         allowed_reader,
         deny_warnings: args.deny == Some(DenyArg::Warnings),
+        verbose: args.verbose,
     };
-    let mut checker = Checker::new(check_opts, Render(reporter));
-    let result = check_all(&mut checker, args);
-    let counts = *checker.counts();
+    let mut checker = Checker::new(check_opts.clone(), Render(reporter));
+    let mut walked = WalkSummary::default();
+    let result = check_all(&mut checker, &check_opts, args, &mut walked);
+    let mut counts = *checker.counts();
+    counts.add(&walked.counts);
     let finished = result.and_then(|()| checker.sink_mut().0.finish(&counts));
     finish_stdout(finished)?;
-    Ok(if checker.unreadable() {
+    Ok(if checker.unreadable() || walked.unreadable {
         ExitCode::Usage
     } else if counts.errors > 0 {
         ExitCode::Failure
@@ -99,8 +108,14 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
     })
 }
 
-/// The expressions, then the files, in the order given.
-fn check_all(checker: &mut Checker<Render>, args: &ValidateArgs) -> io::Result<()> {
+/// The expressions, then the paths (files read, directories walked), in the
+/// order given; no expression and no path: the current directory.
+fn check_all(
+    checker: &mut Checker<Render>,
+    opts: &CheckOptions,
+    args: &ValidateArgs,
+    walked: &mut WalkSummary,
+) -> io::Result<()> {
     for (i, text) in args.exprs.iter().enumerate() {
         checker.check_expression(&format!("<argument {}>", i + 1), text)?;
     }
@@ -111,8 +126,48 @@ fn check_all(checker: &mut Checker<Render>, args: &ValidateArgs) -> io::Result<(
         InputArg::Watcher => Some(InputKind::Watcher),
         InputArg::Opensearch => Some(InputKind::OpenSearch),
         InputArg::Nuxeo => Some(InputKind::Nuxeo),
+        InputArg::Yaml => Some(InputKind::Yaml),
+        InputArg::Github => Some(InputKind::Github),
+        InputArg::K8s => Some(InputKind::Kubernetes),
+        InputArg::Cloudformation => Some(InputKind::CloudFormation),
+        InputArg::Jenkins => Some(InputKind::Jenkins),
     };
-    for path in &args.files {
+    let mut paths: Vec<&Path> = args
+        .paths
+        .iter()
+        .chain(&args.files)
+        .map(|p| p.as_path())
+        .collect();
+    let implicit = paths.is_empty() && args.exprs.is_empty();
+    if implicit {
+        paths.push(Path::new("."));
+    }
+    let walk = WalkOptions {
+        follow_links: args.follow,
+        threads: 0,
+        strip_dot: implicit,
+    };
+    for path in paths {
+        if path.as_os_str() != "-" && path.is_dir() {
+            let summary = check_tree(path, opts, &walk, checker.sink_mut())?;
+            walked.counts.add(&summary.counts);
+            walked.unreadable |= summary.unreadable;
+            continue;
+        }
+        let text = path.to_string_lossy();
+        if path.as_os_str() != "-" && !path.exists() && looks_like_expression(&text) {
+            checker.unreadable_path(
+                &text,
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!(
+                        "no such file or directory; to check it as an expression pass `-e '{}'`",
+                        text.trim()
+                    ),
+                ),
+            )?;
+            continue;
+        }
         checker.check_path(path, forced)?;
     }
     Ok(())
@@ -136,6 +191,16 @@ impl Sink for Render {
         // Findings so far first, so the message lands after them.
         self.0.flush()?;
         ewriteln!("error: {}", sanitize::message(&e.to_string()));
+        Ok(())
+    }
+
+    fn note(&mut self, path: &str, message: &str) -> io::Result<()> {
+        self.0.flush()?;
+        ewriteln!(
+            "note: {}: {}",
+            sanitize::message(path),
+            sanitize::message(message)
+        );
         Ok(())
     }
 }
@@ -164,8 +229,13 @@ fn summary(c: &Counts) -> String {
             plural(a, "argument", "arguments")
         ),
     };
+    let notes = if c.notes > 0 {
+        format!(", {}", plural(c.notes, "note", "notes"))
+    } else {
+        String::new()
+    };
     format!(
-        "checked {exprs}{where}: {}, {}",
+        "checked {exprs}{where}: {}, {}{notes}",
         plural(c.errors, "error", "errors"),
         plural(c.warnings, "warning", "warnings"),
         r#where = r#where
@@ -203,6 +273,7 @@ impl Reporter for TextReport {
         let sev = self.paint(match r.severity {
             Severity::Error => RED,
             Severity::Warning => YELLOW,
+            Severity::Note => CYAN,
         });
         let (bold, blue, cyan, reset) = (
             self.paint(BOLD),
@@ -290,6 +361,7 @@ fn github_command(r: &Record<'_>) -> String {
     s.push_str(match r.severity {
         Severity::Error => "::error ",
         Severity::Warning => "::warning ",
+        Severity::Note => "::notice ",
     });
     if r.is_file {
         s.push_str("file=");
@@ -327,6 +399,29 @@ impl Reporter for GithubReport {
     fn finish(&mut self, counts: &Counts) -> io::Result<()> {
         writeln!(self.w, "{}", summary(counts))?;
         self.w.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+/// SARIF 2.1.0, written whole at the end; the summary goes to stderr.
+struct SarifReport {
+    w: Out,
+    log: SarifLog,
+}
+
+impl Reporter for SarifReport {
+    fn finding(&mut self, r: &Record<'_>) -> io::Result<()> {
+        self.log.finding(r)
+    }
+
+    fn finish(&mut self, counts: &Counts) -> io::Result<()> {
+        self.log.write(&mut self.w, counts)?;
+        self.w.flush()?;
+        eprintln!("{}", summary(counts));
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -19,15 +19,41 @@ use super::{parse_inner, Diagnostic, Dialect, DialectChoice, ExprBuilder, Span};
 /// replaces: the tests look for it, users read it.
 pub(crate) const DIFFERENT: &str = "a different schedule";
 
+thread_local! {
+    /// Set while a help's expression is being read back: the parser's error
+    /// path builds helps too (and asks other profiles), which must not build
+    /// theirs by reading back again.
+    static READING_BACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` unless a read-back is already under way (then `None`).
+fn guarded<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
+    if READING_BACK.with(|r| r.replace(true)) {
+        return None;
+    }
+    let out = f();
+    READING_BACK.with(|r| r.set(false));
+    out
+}
+
 /// Parse without the diagnostic post-processing (no recursion into helps).
 fn parses(text: &str, choice: DialectChoice) -> Result<(), Diagnostic> {
     parse_inner::<ExprBuilder>(text, choice).map(|_| ())
+}
+
+/// [`parses`], as a yes/no, inside the read-back guard.
+fn reads_back(text: &str, choice: DialectChoice) -> bool {
+    guarded(|| Some(parses(text, choice).is_ok())).unwrap_or(false)
 }
 
 /// Read `text` back in `choice`; when Quartz refuses it only because both day
 /// fields are set and one of them is `*`, put the `?` there (it means the
 /// same). `None` when it cannot be made to parse.
 pub(crate) fn checked(text: &str, choice: DialectChoice) -> Option<String> {
+    guarded(|| checked_inner(text, choice))
+}
+
+fn checked_inner(text: &str, choice: DialectChoice) -> Option<String> {
     let text = text.trim();
     match parses(text, choice) {
         Ok(()) => Some(text.to_string()),
@@ -59,10 +85,12 @@ fn replace(text: &str, span: Span, with: &str) -> String {
 /// the text is not Unix cron or Quartz cannot say it.
 pub(crate) fn unix_as_quartz(unix: &str) -> Option<Vec<String>> {
     use crate::convert::{convert, Parsed, Target};
-    let parsed = Parsed::parse(unix, DialectChoice::Unix).ok()?;
-    convert(&[parsed], Target::Quartz, false)
-        .ok()
-        .map(|c| c.expressions)
+    guarded(|| {
+        let parsed = Parsed::parse(unix, DialectChoice::Unix).ok()?;
+        convert(&[parsed], Target::Quartz, false)
+            .ok()
+            .map(|c| c.expressions)
+    })
 }
 
 /// "`a`" or "`a` and `b` (together)".
@@ -140,7 +168,7 @@ pub(crate) fn after_parse(d: &mut Diagnostic, choice: DialectChoice) {
             out.push_str(part);
             continue;
         }
-        if !is_whole_expression(part) || dialects.iter().any(|&c| parses(part, c).is_ok()) {
+        if !is_whole_expression(part) || dialects.iter().any(|&c| reads_back(part, c)) {
             out.push('`');
             out.push_str(part);
             out.push('`');

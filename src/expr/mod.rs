@@ -27,8 +27,8 @@ use smallvec::SmallVec;
 pub use error::{Diagnostic, DiagnosticData};
 
 pub use profile::{
-    DayFieldRule, Dialect, DowNumbering, Forms, Layout, Profile, StarRule, UnknownDialect, Wrapper,
-    ZonePrefix, PROFILES,
+    DayFieldRule, Dialect, DowNumbering, Forms, Layout, Misreads, Profile, StarRule,
+    UnknownDialect, Wrapper, ZonePrefix, PROFILES,
 };
 
 /// Which dialect to read: a fixed profile or the automatic choice by field count.
@@ -1355,12 +1355,66 @@ fn parse_items(
     Ok(items)
 }
 
+/// Text the profile's platform accepts and misreads ([`Misreads`]).
+fn check_misreads(p: &FieldParser, items: &[Item]) -> Result<(), Diagnostic> {
+    let m = p.profile.misreads;
+    if m == Misreads::NONE {
+        return Ok(());
+    }
+    let who = p.profile.display;
+    let dow = p.kind == FieldKind::DayOfWeek;
+    for it in items {
+        let text = it.span.slice(p.text);
+        let (what, fix) = match it.kind {
+            ItemKind::Step {
+                base: StepBase::From(a),
+                step: 1,
+            } if m.has(Misreads::START_STEP_ONE) => (
+                format!("reads `{text}` as {a} alone"),
+                format!("write `{a}` or the range to the end of the field"),
+            ),
+            ItemKind::Step {
+                base: StepBase::From(a),
+                ..
+            } if dow && m.has(Misreads::DOW_START_STEP) => (
+                format!("reads a day-of-week `{text}` as day {a} alone"),
+                "write the days as a list".to_string(),
+            ),
+            ItemKind::Step {
+                base: StepBase::Range(a, b),
+                ..
+            } if dow && a > b && m.has(Misreads::DOW_WRAP_STEP) => (
+                format!("reads `{text}` (a range that wraps, with a step) as no day, so every day"),
+                "write the days as a list".to_string(),
+            ),
+            ItemKind::Step {
+                base: StepBase::Any,
+                step: 1,
+            } if dow && m.has(Misreads::DOW_STAR_STEP_ONE) => (
+                "reads a day-of-week `*/1` as a list of every day, which makes the day fields combine with OR, unlike `*`".to_string(),
+                "write `*`".to_string(),
+            ),
+            ItemKind::Any if dow && items.len() > 1 && m.has(Misreads::DOW_STAR_IN_LIST) => (
+                "drops a `*` from a day-of-week list".to_string(),
+                "write `*` alone, or the days without it".to_string(),
+            ),
+            _ => continue,
+        };
+        return Err(p
+            .err("misread-by-platform", format!("{who} {what}"), it.span)
+            .help(fix));
+    }
+    Ok(())
+}
+
 /// Rules about how items may be combined in one field.
 fn check_item_combinations(p: &FieldParser, items: &[Item], span: Span) -> Result<(), Diagnostic> {
+    check_misreads(p, items)?;
     let many = items.len() > 1;
     for it in items {
         match it.kind {
-            ItemKind::NoSpecific if many => {
+            // robfig reads `?` as `*` anywhere, lists included
+            ItemKind::NoSpecific if many && !p.allows(Forms::QUESTION_ANY_FIELD) => {
                 return Err(p
                     .err(
                         "question-mark-in-list",
@@ -1526,6 +1580,9 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
     let (form, what) = match it.kind {
         ItemKind::NoSpecific => (Forms::QUESTION_DAYS, "no specific value"),
         ItemKind::Last => (Forms::LAST_DAY, "the last day of the month"),
+        ItemKind::LastOffset(_) if part.starts_with('-') => {
+            (Forms::NEGATIVE_DAYS, "a day counted from the end")
+        }
         ItemKind::LastOffset(_) => (Forms::LAST_OFFSET, "days before the last day"),
         ItemKind::LastWeekday => (Forms::LAST_WEEKDAY, "the last weekday of the month"),
         ItemKind::LastOffsetWeekday(_) => (
@@ -1614,6 +1671,39 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
         return Err(trailing_junk(p, &c, span, "*"));
     }
 
+    // fugit: `-n` counts days from the end (`-1` is the last), `last` is `L`
+    if kind == FieldKind::DayOfMonth && p.allows(Forms::NEGATIVE_DAYS) {
+        if part.eq_ignore_ascii_case("last") {
+            return Ok(item(ItemKind::Last, false));
+        }
+        if c.peek() == Some(b'-') {
+            c.eat(b'-');
+            if let Some((n, nspan)) = c.digits() {
+                if !c.at_end() {
+                    return Err(trailing_junk(p, &c, span, &part[..c.i]));
+                }
+                if !(1..=31).contains(&n) {
+                    return Err(p.err(
+                        "value-out-of-range",
+                        format!(
+                            "day-of-month -{} is out of range -31–-1",
+                            nspan.slice(p.text)
+                        ),
+                        span,
+                    ));
+                }
+                return Ok(item(
+                    if n == 1 {
+                        ItemKind::Last
+                    } else {
+                        ItemKind::LastOffset(n as u8 - 1)
+                    },
+                    false,
+                ));
+            }
+            c.i -= 1;
+        }
+    }
     // day-of-month L forms
     if kind == FieldKind::DayOfMonth && matches!(c.peek(), Some(b'L' | b'l')) {
         return parse_dom_last(p, &mut c, span).map(|k| item(k, false));
@@ -1709,6 +1799,18 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
             ));
         }
         check_range(p, a)?;
+        if p.allows(Forms::NEGATIVE_DAYS) {
+            // fugit: `#-1` and `#last` are the last one of the month
+            let rest = &part[c.i..];
+            if rest == "-1" || rest.eq_ignore_ascii_case("last") {
+                return Ok(item(ItemKind::LastOfWeekday(a.value), a.named));
+            }
+            if rest.starts_with('-') {
+                return Err(p
+                    .unsupported("counting weekdays from the end of the month", span)
+                    .help("cronkit reads `#-1` (the last one) but not `#-2` to `#-5`"));
+            }
+        }
         if c.eat(b'L') {
             if !p.allows(Forms::NTH_LAST) && p.allows(Forms::LAST_OF_WEEKDAY) {
                 return Err(p
@@ -2145,6 +2247,18 @@ fn parse_step(
                     }
                 )
             )));
+    }
+    if n > p.profile.max_step as u32 && n <= u16::MAX as u32 {
+        return Err(p.err(
+            "step-too-large",
+            format!(
+                "step {} is too large: {} reads steps up to {}",
+                nspan.slice(p.text),
+                p.profile.display,
+                p.profile.max_step
+            ),
+            nspan,
+        ));
     }
     if n > u16::MAX as u32 {
         return Err(p.err(

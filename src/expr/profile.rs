@@ -149,7 +149,7 @@ impl Forms {
     pub const FULL_NAMES: Forms = Forms(1 << 14);
     /// `?` in the day fields.
     pub const QUESTION_DAYS: Forms = Forms(1 << 15);
-    /// `?` in every field, meaning `*` (robfig).
+    /// `?` in every field and in lists, meaning `*` (robfig).
     pub const QUESTION_ANY_FIELD: Forms = Forms(1 << 16);
     /// A step larger than the field's range (`*/60` in minutes fires at minute 0).
     pub const STEP_BEYOND_MAX: Forms = Forms(1 << 17);
@@ -165,12 +165,44 @@ impl Forms {
     /// the rest of the item (Quartz): a full name must stand alone.
     pub const FULL_NAME_ALONE: Forms = Forms(1 << 22);
 
+    /// Day-of-month `-n` (n-th day from the end, `-1` = the last) and the word
+    /// `last` for `L` (fugit).
+    pub const NEGATIVE_DAYS: Forms = Forms(1 << 24);
+
     /// Both sets together.
     pub const fn with(self, other: Forms) -> Forms {
         Forms(self.0 | other.0)
     }
     /// Every form of `other` is in `self`.
     pub const fn has(self, other: Forms) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// Text a platform accepts and then reads differently from what it says: cronkit
+/// rejects it under that profile and says what the platform would do (as it does
+/// for Quartz's, see `docs/quartz.md`). A bit set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Misreads(u32);
+
+impl Misreads {
+    pub const NONE: Misreads = Misreads(0);
+    /// `a/1` is `a` alone, not `a` to the end of the field (fugit `expand`).
+    pub const START_STEP_ONE: Misreads = Misreads(1 << 0);
+    /// Day-of-week `a/n` is `a` alone (fugit `determine_weekdays`).
+    pub const DOW_START_STEP: Misreads = Misreads(1 << 1);
+    /// Day-of-week `a-b/n` with `a > b` is no day at all, so every day (fugit).
+    pub const DOW_WRAP_STEP: Misreads = Misreads(1 << 2);
+    /// Day-of-week `*` in a list is dropped: `*,MON` is Monday (fugit).
+    pub const DOW_STAR_IN_LIST: Misreads = Misreads(1 << 3);
+    /// Day-of-week `*/1` is a list of every day, which counts as restricted when the
+    /// day fields combine (fugit), unlike `*`.
+    pub const DOW_STAR_STEP_ONE: Misreads = Misreads(1 << 4);
+
+    pub const fn with(self, other: Misreads) -> Misreads {
+        Misreads(self.0 | other.0)
+    }
+    pub const fn has(self, other: Misreads) -> bool {
         self.0 & other.0 == other.0
     }
 }
@@ -291,6 +323,10 @@ pub struct Profile {
     pub dow: DowNumbering,
     /// Special forms and leniencies.
     pub forms: Forms,
+    /// Text the platform accepts and misreads; rejected with an explanation.
+    pub misreads: Misreads,
+    /// The largest step the platform reads.
+    pub max_step: u16,
     /// How the day fields combine.
     pub day_fields: DayFieldRule,
     /// Nicknames accepted (`@daily`...), case-sensitive, alone.
@@ -427,6 +463,8 @@ pub static PROFILES: [Profile; 8] = [
         layouts: &[SIX_SECONDS, SEVEN],
         dow: DowNumbering { sunday: 1, max: 7 },
         forms: QUARTZ_FORMS,
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::OneMustBeQuestion,
         nicknames: &[],
         every: false,
@@ -463,6 +501,8 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::TextStartsWithStar),
         nicknames: ALL_NICKNAMES,
         every: false,
@@ -479,19 +519,23 @@ pub static PROFILES: [Profile; 8] = [
         name: "k8s",
         aliases: &["kubernetes", "robfig"],
         display: "Kubernetes",
-        summary: "Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6), @every",
+        summary: "Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6)",
         layouts: &[FIVE],
         dow: DowNumbering { sunday: 0, max: 6 },
         forms: Forms::NAME_STEPS
             .with(Forms::NAME_RANGE_STEPS)
+            .with(Forms::MIXED_RANGES)
             .with(Forms::QUESTION_DAYS)
             .with(Forms::QUESTION_ANY_FIELD)
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::StarWithoutStep),
         nicknames: CLOCK_NICKNAMES,
-        every: true,
+        // robfig reads `@every <duration>` (an interval); not read yet
+        every: false,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::Rejected(
             "Kubernetes rejects a `TZ=`/`CRON_TZ=` prefix in `spec.schedule`; set `spec.timeZone` instead",
@@ -511,6 +555,8 @@ pub static PROFILES: [Profile; 8] = [
         layouts: &[FIVE],
         dow: DowNumbering { sunday: 0, max: 6 },
         forms: Forms::START_STEP.with(Forms::NAMES),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::TextStartsWithStar),
         nicknames: &[],
         every: false,
@@ -519,7 +565,7 @@ pub static PROFILES: [Profile; 8] = [
         wrapper: Wrapper::None,
         min_interval: Some(300),
         default_dst: DstPolicy::Cron,
-        dst_source: "GitHub docs, \"Events that trigger workflows\" (schedule): UTC unless the workflow's `timezone` names an IANA zone",
+        dst_source: "GitHub docs (schedule): UTC unless `timezone` names an IANA zone; then \"scheduled workflows in skipped hours advance to the next valid time\" (02:30 → 03:00); the overlap is not documented, cron's rule is assumed",
         source: "https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#schedule",
     },
     Profile {
@@ -531,6 +577,7 @@ pub static PROFILES: [Profile; 8] = [
         layouts: &[FIVE, SIX_SECONDS],
         dow: DowNumbering { sunday: 0, max: 7 },
         forms: Forms::LAST_DAY
+            .with(Forms::NEGATIVE_DAYS)
             .with(Forms::NTH_WEEKDAY)
             .with(Forms::NTH_LAST)
             .with(Forms::BARE_SLASH)
@@ -542,8 +589,17 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
+        misreads: Misreads::START_STEP_ONE
+            .with(Misreads::DOW_START_STEP)
+            .with(Misreads::DOW_WRAP_STEP)
+            .with(Misreads::DOW_STAR_IN_LIST)
+            .with(Misreads::DOW_STAR_STEP_ONE),
+        // fugit's grammar: `/\d\d?`
+        max_step: 99,
         day_fields: DayFieldRule::Or(StarRule::StarWithoutStep),
-        nicknames: CLOCK_NICKNAMES,
+        // fugit knows `@daily` and friends, but GitLab appends the schedule's
+        // zone to the text (`@daily UTC`), which fugit then cannot read
+        nicknames: &[],
         every: false,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
@@ -570,6 +626,8 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::QUESTION_DAYS)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::OneMustBeQuestion,
         nicknames: &[],
         every: false,
@@ -578,7 +636,7 @@ pub static PROFILES: [Profile; 8] = [
         wrapper: Wrapper::AwsCronOrRate,
         min_interval: Some(60),
         default_dst: DstPolicy::Skip,
-        dst_source: "EventBridge rules run in UTC; EventBridge Scheduler docs (schedule types, daylight saving time): a time skipped by spring-forward does not run, a repeated time runs once",
+        dst_source: "EventBridge rules run in UTC; EventBridge Scheduler skips an invocation whose time does not exist and runs once in a repeated hour (AWS re:Post knowledge center, eventbridge-scheduler-adjust-dst)",
         source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html",
     },
     Profile {
@@ -601,6 +659,8 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::And,
         nicknames: &[
             Nickname::Yearly,
@@ -617,7 +677,7 @@ pub static PROFILES: [Profile; 8] = [
         wrapper: Wrapper::None,
         min_interval: None,
         default_dst: DstPolicy::Wall,
-        dst_source: "Spring CronExpression.next works on ZonedDateTime: a wall time in a gap is never produced, a repeated hour matches in both offsets",
+        dst_source: "Spring CronExpression.next works on ZonedDateTime: times in a gap are skipped, not deferred (spring-framework PR #36865), a repeated hour matches in both offsets",
         source: "spring-framework org/springframework/scheduling/support/CronExpression.java, CronField.java, QuartzCronField.java",
     },
     Profile {
@@ -631,6 +691,8 @@ pub static PROFILES: [Profile; 8] = [
         // `H`, `H/n`, `H(a-b)`, `H(a-b)/n` and the hashed nicknames are resolved by
         // `crate::jenkins` with the job's key before this row reads the numbers
         forms: Forms::STEP_BEYOND_MAX.with(Forms::HASH_H),
+        misreads: Misreads::NONE,
+        max_step: u16::MAX,
         day_fields: DayFieldRule::And,
         nicknames: CLOCK_NICKNAMES,
         every: false,
@@ -643,6 +705,214 @@ pub static PROFILES: [Profile; 8] = [
         source: "jenkinsci/jenkins core: hudson/scheduler/CronTab.java, CronTabList.java, BaseParser.java, Hash.java, CrontabParser.g4",
     },
 ];
+
+/// The forms a profile may have, with how `docs/profiles.md` names them.
+const FORM_NAMES: &[(Forms, &str)] = &[
+    (Forms::NAMES, "names (`JAN`, `MON`)"),
+    (Forms::FULL_NAMES, "full names (`January`, `Monday`)"),
+    (Forms::QUESTION_DAYS, "`?` in the day fields"),
+    (
+        Forms::QUESTION_ANY_FIELD,
+        "`?` in any field and in lists, as `*`",
+    ),
+    (Forms::START_STEP, "`a/n`"),
+    (Forms::BARE_SLASH, "`/n` (= `*/n`)"),
+    (
+        Forms::STEP_BEYOND_MAX,
+        "steps beyond the range (`*/60` in minutes)",
+    ),
+    (Forms::WRAP_RANGES, "wrap-around ranges (`22-2`, `SAT-MON`)"),
+    (
+        Forms::MIXED_RANGES,
+        "ranges mixing a name and a number (`mon-7`)",
+    ),
+    (Forms::NAME_STEPS, "a step after a name (`MON/2`)"),
+    (
+        Forms::NAME_RANGE_STEPS,
+        "a step after a range of names (`JAN-AUG/2`)",
+    ),
+    (Forms::LAST_DAY, "`L` (last day of the month)"),
+    (Forms::LAST_OFFSET, "`L-n`"),
+    (Forms::LAST_WEEKDAY, "`LW`"),
+    (Forms::LAST_OFFSET_WEEKDAY, "`L-nW`"),
+    (Forms::NEAREST_WEEKDAY, "`nW`"),
+    (
+        Forms::NEGATIVE_DAYS,
+        "day-of-month `-n` and `last`; `d#-1`, `d#last`",
+    ),
+    (Forms::LAST_OF_WEEKDAY, "`dL` (last such weekday)"),
+    (Forms::NTH_WEEKDAY, "`d#k`"),
+    (Forms::NTH_LAST, "`d#L`"),
+    (Forms::SATURDAY_L, "`L` alone in day-of-week (Saturday)"),
+    (Forms::SPECIAL_IN_LISTS, "`L`/`W`/`#` items inside lists"),
+    (Forms::PLUS_AND, "`+` before day-of-week (AND)"),
+    (Forms::HASH_H, "`H` (hashed values)"),
+];
+
+/// The platform misreadings cronkit rejects, with how the docs name them.
+const MISREAD_NAMES: &[(Misreads, &str)] = &[
+    (Misreads::START_STEP_ONE, "`a/1` (read as `a` alone)"),
+    (
+        Misreads::DOW_START_STEP,
+        "day-of-week `a/n` (read as `a` alone)",
+    ),
+    (
+        Misreads::DOW_WRAP_STEP,
+        "day-of-week `a-b/n` with a > b (read as every day)",
+    ),
+    (
+        Misreads::DOW_STAR_IN_LIST,
+        "`*` in a day-of-week list (dropped)",
+    ),
+    (
+        Misreads::DOW_STAR_STEP_ONE,
+        "day-of-week `*/1` (counts as restricted)",
+    ),
+];
+
+impl Profile {
+    /// The special forms this profile accepts, as `docs/profiles.md` lists them.
+    pub fn form_names(&self) -> Vec<&'static str> {
+        FORM_NAMES
+            .iter()
+            .filter(|(f, _)| self.allows(*f))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+
+    /// How the day fields combine, in words.
+    pub fn day_fields_text(&self) -> &'static str {
+        match self.day_fields {
+            DayFieldRule::OneMustBeQuestion => "exactly one of them must be `?`",
+            DayFieldRule::And => "AND: a day must match both",
+            DayFieldRule::Or(StarRule::TextStartsWithStar) => {
+                "OR when both are restricted; a field whose text starts with `*` (so `*/2` too) is unrestricted"
+            }
+            DayFieldRule::Or(StarRule::StarWithoutStep) => {
+                "OR when both are restricted; only `*` (or `*/1`) is unrestricted, `*/2` is restricted"
+            }
+        }
+    }
+
+    /// The documented behaviour of this profile: the block `docs/profiles.md`
+    /// holds for it (checked by `tests/profiles_doc.rs`).
+    pub fn reference_markdown(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, k: &str, v: String| {
+            out.push_str(&format!("| {k} | {v} |\n"));
+        };
+        out.push_str(&format!(
+            "### `{}`: {}\n\n{}\n\n",
+            self.name, self.display, self.summary
+        ));
+        out.push_str("| | |\n|---|---|\n");
+        if !self.aliases.is_empty() {
+            line(
+                &mut out,
+                "also",
+                self.aliases
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        let layouts: Vec<String> = self
+            .layouts
+            .iter()
+            .map(|l| {
+                format!(
+                    "`{}`",
+                    l.fields
+                        .iter()
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            })
+            .collect();
+        line(&mut out, "fields", layouts.join("; "));
+        line(&mut out, "day-of-week", self.dow.describe());
+        line(&mut out, "day fields", self.day_fields_text().to_string());
+        let forms = self.form_names();
+        line(
+            &mut out,
+            "special forms",
+            if forms.is_empty() {
+                "none".to_string()
+            } else {
+                forms.join(", ")
+            },
+        );
+        let misreads: Vec<&str> = MISREAD_NAMES
+            .iter()
+            .filter(|(m, _)| self.misreads.has(*m))
+            .map(|(_, n)| *n)
+            .collect();
+        if !misreads.is_empty() {
+            line(&mut out, "rejected as misread", misreads.join(", "));
+        }
+        if self.max_step != u16::MAX {
+            line(&mut out, "largest step", self.max_step.to_string());
+        }
+        line(
+            &mut out,
+            "nicknames",
+            if self.nicknames.is_empty() {
+                "none".to_string()
+            } else {
+                self.nicknames
+                    .iter()
+                    .map(|n| format!("`{}`", n.text()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+        );
+        line(
+            &mut out,
+            "`@every`",
+            if self.every { "yes" } else { "no" }.to_string(),
+        );
+        if self.has_year() {
+            line(
+                &mut out,
+                "years",
+                format!("{}–{}", self.years.0, self.years.1),
+            );
+        }
+        match self.zone_prefix {
+            ZonePrefix::NotSyntax => {}
+            ZonePrefix::Rejected(why) => line(&mut out, "`TZ=` prefix", format!("rejected: {why}")),
+        }
+        if self.wrapper == Wrapper::AwsCronOrRate {
+            line(
+                &mut out,
+                "wrapper",
+                "`cron(...)` read; `rate(...)` is an interval, not cron".to_string(),
+            );
+        }
+        if let Some(s) = self.min_interval {
+            line(&mut out, "shortest interval", format!("{s} s (a lint)"));
+        }
+        line(
+            &mut out,
+            "DST default",
+            format!("`--dst {}`: {}", self.default_dst, self.dst_source),
+        );
+        line(&mut out, "source", self.source.to_string());
+        out
+    }
+}
+
+/// The documented behaviour of every profile (`docs/profiles.md`, between the
+/// `profiles:begin` and `profiles:end` markers).
+pub fn reference_markdown() -> String {
+    PROFILES
+        .iter()
+        .map(Profile::reference_markdown)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 #[cfg(test)]
 mod tests {

@@ -194,11 +194,30 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 /// The entry on one line, if the line holds one.
-fn crontab_line(line: RawLine<'_>, mode: Mode) -> Option<Result<Located, InputError>> {
+fn crontab_line(
+    line: RawLine<'_>,
+    mode: Mode,
+    zone: &mut Option<String>,
+) -> Option<Result<Located, InputError>> {
     let text = line.text;
     let start = text.find(|c: char| !is_blank(c))?;
     let rest = &text[start..];
-    if rest.starts_with('#') || is_env_assignment(rest) {
+    if rest.starts_with('#') {
+        return None;
+    }
+    if is_env_assignment(rest) {
+        // cronie: CRON_TZ= sets the zone of the entries after it; TZ= is the
+        // job's environment, which some crons (and most readers) take as well.
+        for key in ["CRON_TZ", "TZ"] {
+            if let Some(value) = rest
+                .strip_prefix(key)
+                .map(|r| r.trim_start_matches(is_blank))
+                .and_then(|r| r.strip_prefix('='))
+            {
+                let value = value.trim_matches(is_blank).trim_matches(['"', '\'']);
+                *zone = (!value.is_empty()).then(|| value.to_owned());
+            }
+        }
         return None;
     }
     let column = column_at(text, start);
@@ -245,6 +264,15 @@ fn crontab_line(line: RawLine<'_>, mode: Mode) -> Option<Result<Located, InputEr
     };
     let command_start = match mode {
         Mode::User => first.0,
+        Mode::System if !looks_like_user(first.1) => {
+            return Some(Err(InputError::MissingUser {
+                schedule: schedule.to_owned(),
+                line: line.number,
+                column,
+                user_column: column_at(text, first.0),
+                command: text[first.0..].trim_end_matches(is_blank).to_owned(),
+            }))
+        }
         Mode::System => match tokens.next() {
             Some((i, _)) => i,
             None => return missing(),
@@ -261,6 +289,8 @@ fn crontab_line(line: RawLine<'_>, mode: Mode) -> Option<Result<Located, InputEr
         byte_offset,
         context: Some(text[command_start..].trim_end_matches(is_blank).to_owned()),
         dialect_hint: Some(DialectHint::Unix),
+        context_column: Some(column_at(text, command_start)),
+        zone: zone.clone(),
     }))
 }
 
@@ -285,6 +315,7 @@ pub fn parse_crontab<'a>(
     CrontabExprs {
         lines: StrLines::new(text),
         mode: Mode::resolve(style, path),
+        zone: None,
     }
 }
 
@@ -298,6 +329,7 @@ pub fn read_crontab<R: BufRead>(
     CrontabExprsReader {
         lines: ReadLines::new(reader),
         mode: Mode::resolve(style, path),
+        zone: None,
     }
 }
 
@@ -306,6 +338,7 @@ pub fn read_crontab<R: BufRead>(
 pub struct CrontabExprs<'a> {
     lines: StrLines<'a>,
     mode: Mode,
+    zone: Option<String>,
 }
 
 impl Iterator for CrontabExprs<'_> {
@@ -316,7 +349,7 @@ impl Iterator for CrontabExprs<'_> {
             match self.lines.next()? {
                 Err(e) => return Some(Err(e)),
                 Ok(line) => {
-                    if let Some(found) = crontab_line(line, self.mode) {
+                    if let Some(found) = crontab_line(line, self.mode, &mut self.zone) {
                         return Some(found);
                     }
                 }
@@ -330,6 +363,7 @@ impl Iterator for CrontabExprs<'_> {
 pub struct CrontabExprsReader<R> {
     lines: ReadLines<R>,
     mode: Mode,
+    zone: Option<String>,
 }
 
 impl<R: BufRead> Iterator for CrontabExprsReader<R> {
@@ -341,7 +375,7 @@ impl<R: BufRead> Iterator for CrontabExprsReader<R> {
             match self.lines.next_line()? {
                 Err(e) => return Some(Err(e)),
                 Ok(line) => {
-                    if let Some(found) = crontab_line(line, mode) {
+                    if let Some(found) = crontab_line(line, mode, &mut self.zone) {
                         return Some(found);
                     }
                 }

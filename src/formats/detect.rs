@@ -51,6 +51,17 @@ pub enum InputKind {
     OpenSearch,
     /// Nuxeo extension XML ([`super::nuxeo`]).
     Nuxeo,
+    /// YAML or JSON read by the CI readers, the kind decided per document
+    /// ([`super::ci::YamlKind::Auto`]).
+    Yaml,
+    /// A GitHub Actions workflow.
+    Github,
+    /// Kubernetes manifests (CronJob, Argo CronWorkflow).
+    Kubernetes,
+    /// CloudFormation / SAM / Serverless templates (YAML or JSON).
+    CloudFormation,
+    /// A Jenkinsfile.
+    Jenkins,
 }
 
 impl InputKind {
@@ -62,6 +73,11 @@ impl InputKind {
             InputKind::Watcher => "watcher",
             InputKind::OpenSearch => "opensearch",
             InputKind::Nuxeo => "nuxeo",
+            InputKind::Yaml => "yaml",
+            InputKind::Github => "github",
+            InputKind::Kubernetes => "k8s",
+            InputKind::CloudFormation => "cloudformation",
+            InputKind::Jenkins => "jenkins",
         }
     }
 }
@@ -74,7 +90,7 @@ impl fmt::Display for InputKind {
 
 /// An unknown `--input` name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown input kind `{0}` (expected lines, crontab, watcher, opensearch or nuxeo)")]
+#[error("unknown input kind `{0}` (expected lines, crontab, watcher, opensearch, nuxeo, yaml, github, k8s, cloudformation or jenkins)")]
 pub struct UnknownInputKind(pub String);
 
 impl FromStr for InputKind {
@@ -87,6 +103,11 @@ impl FromStr for InputKind {
             InputKind::Watcher,
             InputKind::OpenSearch,
             InputKind::Nuxeo,
+            InputKind::Yaml,
+            InputKind::Github,
+            InputKind::Kubernetes,
+            InputKind::CloudFormation,
+            InputKind::Jenkins,
         ]
         .into_iter()
         .find(|k| k.as_str().eq_ignore_ascii_case(s))
@@ -118,6 +139,189 @@ pub fn detect_kind(path: Option<&Path>, content: &[u8]) -> InputKind {
         Some(b'<') => InputKind::Nuxeo,
         _ => lines_or_crontab(start),
     }
+}
+
+/// What [`classify`] decides for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    /// Read it as this kind.
+    Kind(InputKind),
+    /// Do not read it.
+    Skip(SkipReason),
+}
+
+/// Why a file is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A NUL byte in its first 64 KiB.
+    Binary,
+    /// Not a kind of file that holds schedules.
+    Unknown,
+    /// A kind that could hold schedules (YAML, JSON, XML) without any sign of one.
+    NoSchedules,
+}
+
+impl SkipReason {
+    /// Why, in a few words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Binary => "a binary file",
+            SkipReason::Unknown => "not a kind of file cronkit reads",
+            SkipReason::NoSchedules => "no schedule in it",
+        }
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether the path is a GitHub workflow (`.github/workflows/*.yml|yaml`).
+pub fn is_workflow_path(path: &Path) -> bool {
+    let mut parents = path.components().rev().skip(1);
+    let ext_ok = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"));
+    ext_ok
+        && parents.next().is_some_and(|c| c.as_os_str() == "workflows")
+        && parents.next().is_some_and(|c| c.as_os_str() == ".github")
+}
+
+/// Decide how to read a file from its path and first bytes (`head`, up to
+/// 64 KiB). `named`: the user named the file (or it is stdin); otherwise it
+/// was found by walking a directory.
+///
+/// Stricter than [`detect_kind`] where a wrong guess costs a flood of false
+/// errors: a binary file is never read; a walk reads only files whose path
+/// or content says what they are (crontabs by path; YAML and JSON that
+/// mention a schedule; XML with `cronExpression`; Jenkinsfiles), so a README
+/// that quotes `0 0 * * 7` in prose is not a list of expressions. A named
+/// file that is none of these is read as one expression per line or as a
+/// crontab only when at least one line looks like one.
+///
+/// ```
+/// use std::path::Path;
+/// use cronkit::formats::detect::{classify, Detected, InputKind, SkipReason};
+/// let wf = Path::new(".github/workflows/nightly.yml");
+/// assert_eq!(classify(Some(wf), b"on:\n  schedule:\n", false), Detected::Kind(InputKind::Github));
+/// assert_eq!(classify(Some(Path::new("README.md")), b"run at `0 0 * * 7`\n", false), Detected::Skip(SkipReason::Unknown));
+/// assert_eq!(classify(Some(Path::new("a.png")), b"\x89PNG\0\0", true), Detected::Skip(SkipReason::Binary));
+/// ```
+pub fn classify(path: Option<&Path>, head: &[u8], named: bool) -> Detected {
+    if head.contains(&0) {
+        return Detected::Skip(SkipReason::Binary);
+    }
+    let scheduled =
+        |h: &[u8]| contains(h, b"cron") || contains(h, b"chedule") || contains(h, b"rate(");
+    if let Some(path) = path {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if is_workflow_path(path) {
+            return Detected::Kind(InputKind::Github);
+        }
+        if name == "jenkinsfile"
+            || name.starts_with("jenkinsfile.")
+            || ext.as_deref() == Some("jenkinsfile")
+        {
+            return Detected::Kind(InputKind::Jenkins);
+        }
+        match ext.as_deref() {
+            Some("yml" | "yaml") => {
+                return if scheduled(head) {
+                    Detected::Kind(InputKind::Yaml)
+                } else {
+                    Detected::Skip(SkipReason::NoSchedules)
+                }
+            }
+            Some("json" | "ndjson" | "jsonl" | "template") => {
+                if contains(head, b"AWSTemplateFormatVersion")
+                    || contains(head, b"\"ScheduleExpression\"")
+                    || contains(head, b"AWS::Serverless")
+                {
+                    return Detected::Kind(InputKind::CloudFormation);
+                }
+                if ext.as_deref() == Some("template") {
+                    return Detected::Skip(SkipReason::Unknown);
+                }
+                if !named && !scheduled(head) {
+                    return Detected::Skip(SkipReason::NoSchedules);
+                }
+                return Detected::Kind(json_kind(head));
+            }
+            // Documentation: prose that may quote cron, never a schedule list.
+            Some("md" | "markdown" | "rst" | "adoc" | "asciidoc" | "html" | "htm") => {
+                return Detected::Skip(SkipReason::Unknown)
+            }
+            Some("xml") => {
+                return if named || contains(head, b"cronExpression") {
+                    Detected::Kind(InputKind::Nuxeo)
+                } else {
+                    Detected::Skip(SkipReason::NoSchedules)
+                }
+            }
+            _ => {}
+        }
+        if let Some(PathKind::Known(kind)) = kind_from_path(path) {
+            return Detected::Kind(kind);
+        }
+        if !named {
+            return Detected::Skip(SkipReason::Unknown);
+        }
+    }
+    // A named file (or stdin) of no known name: by content.
+    let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => return Detected::Kind(json_kind(head)),
+        Some(b'<') => return Detected::Kind(InputKind::Nuxeo),
+        _ => {}
+    }
+    let text = String::from_utf8_lossy(start);
+    let yaml_like = text.lines().any(|l| {
+        l == "---"
+            || l.starts_with("apiVersion:")
+            || l.starts_with("on:")
+            || l.starts_with("AWSTemplateFormatVersion:")
+            || l.starts_with("Resources:")
+    });
+    if yaml_like {
+        return Detected::Kind(InputKind::Yaml);
+    }
+    let (crontab, lines) = line_scores(start);
+    // No line looks like cron: not a list of expressions. (A head that is one
+    // unfinished line, e.g. a 3 MB line, is left to the line reader, which
+    // reports the overlong line.)
+    let whole_lines = start.contains(&b'\n');
+    if crontab + lines == 0 && whole_lines && start.iter().any(|b| !b.is_ascii_whitespace()) {
+        return Detected::Skip(SkipReason::Unknown);
+    }
+    Detected::Kind(if crontab > lines {
+        InputKind::Crontab
+    } else {
+        InputKind::Lines
+    })
+}
+
+/// Whether a command-line argument that is not a path looks like a cron
+/// expression (so `validate` can say "pass it with `-e`").
+///
+/// ```
+/// use cronkit::formats::detect::looks_like_expression;
+/// assert!(looks_like_expression("0 0 * * 7"));
+/// assert!(looks_like_expression("@daily"));
+/// assert!(!looks_like_expression("deploy/cron.yaml"));
+/// ```
+pub fn looks_like_expression(arg: &str) -> bool {
+    let t = arg.trim();
+    if NICKNAMES.contains(&t) {
+        return true;
+    }
+    let tokens: Vec<&str> = t.split_ascii_whitespace().collect();
+    (5..=7).contains(&tokens.len()) && tokens.iter().all(|x| looks_like_field(x))
 }
 
 enum PathKind {
@@ -209,6 +413,16 @@ fn textual_opensearch(content: &[u8]) -> bool {
 }
 
 fn lines_or_crontab(content: &[u8]) -> InputKind {
+    let (crontab, lines) = line_scores(content);
+    if crontab > lines {
+        InputKind::Crontab
+    } else {
+        InputKind::Lines
+    }
+}
+
+/// (crontab evidence, one-per-line evidence) in the first 200 lines.
+fn line_scores(content: &[u8]) -> (u32, u32) {
     let prefix = &content[..content.len().min(64 * 1024)];
     let text = String::from_utf8_lossy(prefix);
     let (mut crontab, mut lines) = (0u32, 0u32);
@@ -247,11 +461,7 @@ fn lines_or_crontab(content: &[u8]) -> InputKind {
             lines += 1;
         }
     }
-    if crontab > lines {
-        InputKind::Crontab
-    } else {
-        InputKind::Lines
-    }
+    (crontab, lines)
 }
 
 #[cfg(test)]
@@ -373,10 +583,15 @@ mod tests {
             InputKind::Watcher,
             InputKind::OpenSearch,
             InputKind::Nuxeo,
+            InputKind::Yaml,
+            InputKind::Github,
+            InputKind::Kubernetes,
+            InputKind::CloudFormation,
+            InputKind::Jenkins,
         ] {
             assert_eq!(k.as_str().parse::<InputKind>(), Ok(k));
             assert_eq!(k.to_string(), k.as_str());
         }
-        assert!("yaml".parse::<InputKind>().is_err());
+        assert!("toml".parse::<InputKind>().is_err());
     }
 }

@@ -297,6 +297,8 @@ fn line_expr(line: RawLine<'_>) -> Option<Located> {
         byte_offset: line.offset + start,
         context: None,
         dialect_hint: None,
+        context_column: None,
+        zone: None,
     })
 }
 

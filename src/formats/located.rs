@@ -45,6 +45,12 @@ pub struct Located {
     pub context: Option<String>,
     /// The dialect the format implies, if it implies one.
     pub dialect_hint: Option<DialectHint>,
+    /// 1-based column of [`Located::context`] on the line, when the context
+    /// is text of that line (a crontab command).
+    pub context_column: Option<u32>,
+    /// The time zone the input sets for this entry (a crontab's `CRON_TZ=`
+    /// or `TZ=` line before it).
+    pub zone: Option<String>,
 }
 
 /// An input that could not be read as the requested format, or a part of it
@@ -72,6 +78,22 @@ pub enum InputError {
         byte_offset: usize,
         /// The limit ([`MAX_LINE_BYTES`]).
         max: usize,
+    },
+    /// A system crontab line (`/etc/crontab`, `/etc/cron.d/*`) whose token
+    /// after the schedule is not a user name: the user column is missing, so
+    /// cron would take the command's first word for the user.
+    #[error("{line}:{column}: the user column is missing")]
+    MissingUser {
+        /// The schedule text (checked all the same).
+        schedule: String,
+        /// Line of the schedule.
+        line: u32,
+        /// Column of the schedule.
+        column: u32,
+        /// Column of the token that stands where the user should.
+        user_column: u32,
+        /// The command.
+        command: String,
     },
     /// Reading the input failed.
     #[error("line {line}: read error: {source}")]
@@ -164,6 +186,7 @@ impl InputError {
             | InputError::LineTooLong { line, .. }
             | InputError::Io { line, .. }
             | InputError::MissingCommand { line, .. }
+            | InputError::MissingUser { line, .. }
             | InputError::UnrecognizedLine { line, .. }
             | InputError::MissingCronExpression { line, .. }
             | InputError::EmptyCronExpression { line, .. }
@@ -176,6 +199,7 @@ impl InputError {
         match self {
             InputError::InvalidUtf8 { column, .. }
             | InputError::MissingCommand { column, .. }
+            | InputError::MissingUser { column, .. }
             | InputError::UnrecognizedLine { column, .. }
             | InputError::MissingCronExpression { column, .. }
             | InputError::EmptyCronExpression { column, .. }
@@ -195,7 +219,7 @@ impl InputError {
             | InputError::MissingCronExpression { byte_offset, .. }
             | InputError::EmptyCronExpression { byte_offset, .. }
             | InputError::MalformedXml { byte_offset, .. } => Some(*byte_offset),
-            InputError::Io { .. } => None,
+            InputError::Io { .. } | InputError::MissingUser { .. } => None,
         }
     }
 }

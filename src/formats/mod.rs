@@ -30,6 +30,7 @@
 //! assert_eq!(spec.expressions[0].text, "0 0 12 ? * TUE,FRI");
 //! ```
 
+pub mod ci;
 pub mod crontab;
 pub mod detect;
 pub mod json;
@@ -38,6 +39,7 @@ pub mod located;
 pub mod nuxeo;
 pub mod opensearch;
 pub mod watcher;
+pub mod yaml;
 
 pub use located::{DialectHint, InputError, Located, MAX_LINE_BYTES};
 

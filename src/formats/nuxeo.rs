@@ -258,6 +258,8 @@ impl Walker<'_> {
                 None => "schedule".to_owned(),
             }),
             dialect_hint: Some(DialectHint::Quartz),
+            context_column: None,
+            zone: None,
         })
     }
 

@@ -43,24 +43,37 @@ use crate::schedule::calendar::{
 };
 use crate::schedule::{DstPolicy, LocalTime, Schedule, Zone};
 
+pub mod crontab_percent;
 mod dst;
 mod dst_gap;
 mod dst_overlap;
+pub mod eventbridge;
 mod every_second;
+mod github_min_interval;
+mod github_nickname;
+mod github_top_of_hour;
+mod k8s_dow_7;
+mod k8s_special_chars;
 mod l_alone_in_dow;
 mod never_fires;
 mod nonportable_question_mark;
+mod opensearch_unsupported;
+mod platform;
 mod quartz_dow_numbering;
 mod rarely_fires;
 mod skips_short_months;
 mod step_exceeds_range;
 mod year_in_past;
+pub mod zone_name;
 
 use dst::DstCheck;
+pub use platform::Platform;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Worth knowing (a platform's habit); never fails `validate`.
+    Note,
     /// Surprising but working; fails `validate` only with `--deny warnings`.
     Warning,
     /// Broken: the expression does not parse, or never fires.
@@ -71,6 +84,7 @@ impl Severity {
     /// `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -130,18 +144,24 @@ pub struct Rule {
     pub example: &'static str,
     /// True when the rule runs only with a time zone ([`LintOptions::with_zone`]).
     pub needs_zone: bool,
-    check: fn(&Cx<'_>, &mut Vec<Finding>),
+    /// The platforms the rule applies to; empty: every expression.
+    pub platforms: &'static [Platform],
+    /// The check over a parsed expression; `None` for rules about the
+    /// document around it (a zone name, a `rate()`, a crontab command), which
+    /// [`crate::check`] runs with the functions in the rule's file.
+    check: Option<fn(&Cx<'_>, &mut Vec<Finding>)>,
 }
 
 /// Every lint rule, in the order their findings are produced.
-pub static RULES: [Rule; 11] = [
+pub static RULES: [Rule; 25] = [
     Rule {
         code: "never-fires",
         severity: Severity::Error,
         summary: "No time from 1970 to 2199 matches the expression (e.g. February 30).",
         example: "0 0 0 30 2 ?",
         needs_zone: false,
-        check: never_fires::check,
+        platforms: &[],
+        check: Some(never_fires::check),
     },
     Rule {
         code: "year-in-past",
@@ -149,7 +169,8 @@ pub static RULES: [Rule; 11] = [
         summary: "The year field names only years before the current year: the schedule will not fire again.",
         example: "0 0 12 1 1 ? 2020",
         needs_zone: false,
-        check: year_in_past::check,
+        platforms: &[],
+        check: Some(year_in_past::check),
     },
     Rule {
         code: "rarely-fires",
@@ -157,7 +178,8 @@ pub static RULES: [Rule; 11] = [
         summary: "Fires on fewer days than there are years, counted over the years its year field names from the current year on.",
         example: "0 0 12 29 2 ?",
         needs_zone: false,
-        check: rarely_fires::check,
+        platforms: &[],
+        check: Some(rarely_fires::check),
     },
     Rule {
         code: "every-second",
@@ -165,7 +187,8 @@ pub static RULES: [Rule; 11] = [
         summary: "The seconds field is `*` (or covers all 60 seconds): it fires every second of each matching minute.",
         example: "* 0 12 * * ?",
         needs_zone: false,
-        check: every_second::check,
+        platforms: &[],
+        check: Some(every_second::check),
     },
     Rule {
         code: "skips-short-months",
@@ -173,7 +196,8 @@ pub static RULES: [Rule; 11] = [
         summary: "Day 29, 30 or 31 in day-of-month: selected months without that day get no fire (use `L` for the last day).",
         example: "0 0 0 31 * ?",
         needs_zone: false,
-        check: skips_short_months::check,
+        platforms: &[],
+        check: Some(skips_short_months::check),
     },
     Rule {
         code: "step-exceeds-range",
@@ -181,7 +205,8 @@ pub static RULES: [Rule; 11] = [
         summary: "A step at least as large as the range it steps through: only the first value fires.",
         example: "0 0 0 1-31/40 * ?",
         needs_zone: false,
-        check: step_exceeds_range::check,
+        platforms: &[],
+        check: Some(step_exceeds_range::check),
     },
     Rule {
         code: "quartz-dow-numbering",
@@ -189,7 +214,8 @@ pub static RULES: [Rule; 11] = [
         summary: "Quartz day-of-week numbers look like Unix numbering: `1-5` is SUN-THU in Quartz, not MON-FRI.",
         example: "0 0 9 ? * 1-5",
         needs_zone: false,
-        check: quartz_dow_numbering::check,
+        platforms: &[],
+        check: Some(quartz_dow_numbering::check),
     },
     Rule {
         code: "l-alone-in-dow",
@@ -197,7 +223,8 @@ pub static RULES: [Rule; 11] = [
         summary: "Quartz reads `L` alone in day-of-week as Saturday, not as the last day of anything.",
         example: "0 0 0 ? * L",
         needs_zone: false,
-        check: l_alone_in_dow::check,
+        platforms: &[],
+        check: Some(l_alone_in_dow::check),
     },
     Rule {
         code: "nonportable-question-mark",
@@ -205,7 +232,8 @@ pub static RULES: [Rule; 11] = [
         summary: "`?` in a Unix expression: an OCPS/Quartz extension that Vixie/ISC cron rejects; `*` means the same.",
         example: "0 12 ? * MON",
         needs_zone: false,
-        check: nonportable_question_mark::check,
+        platforms: &[],
+        check: Some(nonportable_question_mark::check),
     },
     Rule {
         code: "dst-gap",
@@ -213,7 +241,8 @@ pub static RULES: [Rule; 11] = [
         summary: "With a zone: in the coming year a fire time falls in a spring-forward gap (the wall time does not exist).",
         example: "0 30 2 * * ? --tz America/New_York",
         needs_zone: true,
-        check: dst_gap::check,
+        platforms: &[],
+        check: Some(dst_gap::check),
     },
     Rule {
         code: "dst-overlap",
@@ -221,9 +250,144 @@ pub static RULES: [Rule; 11] = [
         summary: "With a zone: in the coming year a fire time falls in a fall-back overlap (the wall time happens twice).",
         example: "0 30 1 * * ? --tz America/New_York",
         needs_zone: true,
-        check: dst_overlap::check,
+        platforms: &[],
+        check: Some(dst_overlap::check),
+    },
+    Rule {
+        code: "github-min-interval",
+        severity: Severity::Warning,
+        summary: "GitHub Actions runs a schedule at most every 5 minutes: two consecutive fire times (anywhere in the year, not only the first two) are closer than that.",
+        example: "on.schedule[].cron: 0,1 * * * *",
+        needs_zone: false,
+        platforms: &[Platform::Github],
+        check: Some(github_min_interval::check),
+    },
+    Rule {
+        code: "github-nickname",
+        severity: Severity::Error,
+        summary: "GitHub Actions does not accept `@daily` and the other nicknames: write the five fields.",
+        example: "on.schedule[].cron: '@daily'",
+        needs_zone: false,
+        platforms: &[Platform::Github],
+        check: Some(github_nickname::check),
+    },
+    Rule {
+        code: "github-top-of-hour",
+        severity: Severity::Note,
+        summary: "GitHub Actions is busiest at the start of each hour, when scheduled runs are most often delayed or dropped: a minute other than 0 is safer.",
+        example: "on.schedule[].cron: 0 3 * * *",
+        needs_zone: false,
+        platforms: &[Platform::Github],
+        check: Some(github_top_of_hour::check),
+    },
+    Rule {
+        code: "k8s-dow-7",
+        severity: Severity::Error,
+        summary: "Kubernetes (robfig/cron) reads day-of-week 0-6: 7 is rejected; write 0 for Sunday.",
+        example: "spec.schedule: 0 0 * * 7",
+        needs_zone: false,
+        platforms: &[Platform::Kubernetes, Platform::Argo],
+        check: Some(k8s_dow_7::check),
+    },
+    Rule {
+        code: "k8s-special-chars",
+        severity: Severity::Error,
+        summary: "Kubernetes (robfig/cron) rejects `L`, `W` and `#`.",
+        example: "spec.schedule: 0 0 L * *",
+        needs_zone: false,
+        platforms: &[Platform::Kubernetes, Platform::Argo],
+        check: Some(k8s_special_chars::check),
+    },
+    Rule {
+        code: "k8s-zone-prefix",
+        severity: Severity::Error,
+        summary: "Kubernetes rejects a `TZ=` or `CRON_TZ=` prefix in spec.schedule: set spec.timeZone instead.",
+        example: "spec.schedule: CRON_TZ=Europe/Paris 0 3 * * *",
+        needs_zone: false,
+        platforms: &[Platform::Kubernetes],
+        check: None,
+    },
+    Rule {
+        code: "unknown-timezone",
+        severity: Severity::Error,
+        summary: "The time zone the file gives the schedule (workflow `timezone`, spec.timeZone, Watcher/OpenSearch `timezone`, ScheduleExpressionTimezone, CRON_TZ=) is not an IANA zone name: the platform rejects the job or falls back to UTC.",
+        example: "spec.timeZone: Europe/Pariss",
+        needs_zone: false,
+        platforms: &[],
+        check: None,
+    },
+    Rule {
+        code: "eventbridge-fields",
+        severity: Severity::Error,
+        summary: "An EventBridge cron() takes exactly six fields: minutes hours day-of-month month day-of-week year.",
+        example: "ScheduleExpression: cron(0 12 * * ?)",
+        needs_zone: false,
+        platforms: &[Platform::EventBridge],
+        check: None,
+    },
+    Rule {
+        code: "eventbridge-question-mark",
+        severity: Severity::Error,
+        summary: "EventBridge needs `?` in exactly one of day-of-month and day-of-week.",
+        example: "ScheduleExpression: cron(0 12 * * * *)",
+        needs_zone: false,
+        platforms: &[Platform::EventBridge],
+        check: None,
+    },
+    Rule {
+        code: "eventbridge-multiple-hash",
+        severity: Severity::Error,
+        summary: "EventBridge accepts one `#` (nth weekday) in day-of-week, not a list of them.",
+        example: "ScheduleExpression: cron(0 12 ? * 2#1,4#3 *)",
+        needs_zone: false,
+        platforms: &[Platform::EventBridge],
+        check: None,
+    },
+    Rule {
+        code: "eventbridge-rate",
+        severity: Severity::Error,
+        summary: "A rate() is a positive whole number and a unit: minute(s), hour(s) or day(s), singular exactly when the number is 1.",
+        example: "ScheduleExpression: rate(1 minutes)",
+        needs_zone: false,
+        platforms: &[Platform::EventBridge],
+        check: None,
+    },
+    Rule {
+        code: "opensearch-unsupported",
+        severity: Severity::Error,
+        summary: "OpenSearch's job scheduler reads cron with cron-utils' UNIX definition: exactly 5 fields, no `L`, `W` or `#`.",
+        example: "\"cron\": {\"expression\": \"0 0 L * *\"}",
+        needs_zone: false,
+        platforms: &[Platform::OpenSearch],
+        check: Some(opensearch_unsupported::check),
+    },
+    Rule {
+        code: "crontab-unescaped-percent",
+        severity: Severity::Warning,
+        summary: "An unescaped `%` in a crontab command ends the command: cron turns it into a newline and feeds the rest to the command's standard input (write `\\%`).",
+        example: "0 3 * * * tar czf /backup/$(date +%F).tgz /data",
+        needs_zone: false,
+        platforms: &[Platform::Crontab],
+        check: None,
+    },
+    Rule {
+        code: "jenkins-hash-range-unchecked",
+        severity: Severity::Note,
+        summary: "A Jenkins `H(a-b)` hashed range is not checked yet (the Jenkins profile will read it); the other Jenkins forms are.",
+        example: "cron('H(0-29)/10 * * * *')",
+        needs_zone: false,
+        platforms: &[Platform::Jenkins],
+        check: None,
     },
 ];
+
+impl Rule {
+    /// Whether the rule looks at parsed expressions (else it is about the
+    /// document around them, and [`crate::check`] runs it).
+    pub fn checks_expressions(&self) -> bool {
+        self.check.is_some()
+    }
+}
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -241,8 +405,8 @@ pub struct LintOptions {
     now: i64,
     now_year: i32,
     dst: Option<DstCheck>,
-    /// Bit i set = `RULES[i]` is allowed (not run).
-    allowed: u32,
+    /// Bit i set = `RULES[i]` is allowed (not run); the table has fewer than 64 rules.
+    allowed: u64,
 }
 
 impl LintOptions {
@@ -305,6 +469,18 @@ impl LintOptions {
 /// Run every rule not allowed in `opts` over `expr` (parsed from `source`)
 /// and its compiled `schedule`; findings come sorted by position.
 pub fn lint(source: &str, expr: &Expr, schedule: &Schedule, opts: &LintOptions) -> Vec<Finding> {
+    lint_on(source, expr, schedule, opts, Platform::Generic)
+}
+
+/// [`lint`] for an expression that runs on `platform`: the platform's own
+/// rules run too.
+pub fn lint_on(
+    source: &str,
+    expr: &Expr,
+    schedule: &Schedule,
+    opts: &LintOptions,
+    platform: Platform,
+) -> Vec<Finding> {
     let cx = Cx {
         text: source,
         expr,
@@ -313,10 +489,16 @@ pub fn lint(source: &str, expr: &Expr, schedule: &Schedule, opts: &LintOptions) 
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
-        if opts.allowed & (1 << i) != 0 || (rule.needs_zone && opts.dst.is_none()) {
+        let Some(check) = rule.check else {
+            continue;
+        };
+        if opts.allowed & (1 << i) != 0
+            || (rule.needs_zone && opts.dst.is_none())
+            || !(rule.platforms.is_empty() || rule.platforms.contains(&platform))
+        {
             continue;
         }
-        (rule.check)(&cx, &mut out);
+        check(&cx, &mut out);
     }
     if out.len() > 1 {
         out.sort_by_key(|f| f.span.start);

@@ -1972,9 +1972,10 @@ fn add_year_bits(years: &mut [u64; 4], item: ItemKind) {
     };
     // `1/2` counts from year 1 (odd years): the first year reached at or after
     // 1970 keeps the step's phase. A hand-built tree may hold a step of 0.
-    let step = step.max(1);
-    let a = if a < MIN_YEAR {
-        a + (MIN_YEAR - a).div_ceil(step) * step
+    let step = step.max(1) as u32;
+    let (a, min) = (a as u32, MIN_YEAR as u32);
+    let a = if a < min {
+        a + (min - a).div_ceil(step) * step
     } else {
         a
     };
