@@ -69,7 +69,7 @@ pub fn main(mode: Mode) -> process::ExitCode {
     let result = match mode {
         Mode::Croneval => {
             let matches = args::croneval_command().try_get_matches();
-            match matches.and_then(|m| args::CronevalCli::from_arg_matches(&m)) {
+            match matches.and_then(|mut m| args::CronevalCli::from_arg_matches_mut(&mut m)) {
                 Ok(mut cli) => {
                     cli.args.program = Some("croneval");
                     croneval::run(&cli.args)
