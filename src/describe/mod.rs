@@ -41,6 +41,8 @@ mod field;
 mod notes;
 mod shape;
 mod text;
+// The month and weekday names, shared with the Jenkins describer.
+pub(crate) use text::{MONTHS, WEEKDAYS};
 mod time;
 
 pub use field::describe_field;

@@ -6,31 +6,7 @@
 //! without `H` are read as written.
 
 use super::crontab::{CronTab, HashedItem, JenkinsField};
-
-const MONTHS: [&str; 13] = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+use crate::describe::{MONTHS, WEEKDAYS as DAYS};
 
 /// One field as the sentence needs it.
 enum Part {
