@@ -2,9 +2,10 @@
 //!
 //! Expected times come from Jenkins' draw, computed with OpenJDK 17's
 //! `java.util.Random` seeded as `hudson.scheduler.Hash.from` seeds it (see
-//! tests/jenkins_hash.rs for the seeds): "nightly" nextInt(180)=61, then
-//! nextInt(180)=17, then nextInt(15)=4; "folder/job" nextInt(180)=16 and
-//! nextInt(60)=16; "org/repo/main" nextInt(90)=22.
+//! tests/jenkins_hash.rs for the seeds), each from a fresh `Random` of the key:
+//! "nightly" nextInt(60)=1 then nextInt(3)=2 (Jenkins' `H H(0-2)`), and
+//! nextInt(15)=1 (`H/15`); "folder/job" nextInt(60)=16 then nextInt(3)=0;
+//! "org/repo/main" nextInt(90)=22.
 
 use assert_cmd::Command;
 
@@ -32,7 +33,7 @@ fn run(args: &[&str]) -> Out {
 }
 
 #[test]
-fn spread_draws_one_after_another_like_a_jenkins_trigger() {
+fn spread_draws_afresh_for_each_expression() {
     let o = run(&[
         "convert",
         "--spread",
@@ -47,21 +48,90 @@ fn spread_draws_one_after_another_like_a_jenkins_trigger() {
         "*/15 * * * *",
     ]);
     assert_eq!(o.code, Some(0), "{}", o.stderr);
-    // 61 → 01:01; 17 → 00:17; the step's phase 4
-    assert_eq!(o.stdout, "1 1 * * *\n17 0 * * *\n4-59/15 * * * *\n");
+    // minute 1, hour 0 + 2 → 02:01 for both fixed times; the step's phase 1
+    assert_eq!(o.stdout, "1 2 * * *\n1 2 * * *\n1-59/15 * * * *\n");
     assert_eq!(
         o.stderr.matches("not an equivalent").count(),
         3,
         "{}",
         o.stderr
     );
-    assert!(o.stderr.contains("\"At 01:01\""), "{}", o.stderr);
+    assert!(o.stderr.contains("\"At 02:01\""), "{}", o.stderr);
     assert!(
-        o.stderr
-            .contains("minute 61 of the 180-minute window 00:00–03:00"),
+        o.stderr.contains(
+            "the time moves to 02:01 in the window 00:00–03:00, as Jenkins' `H H(0-2)` does for this key"
+        ),
         "{}",
         o.stderr
     );
+    assert!(
+        o.stderr
+            .contains("starts at minute 1 instead of 0, as Jenkins' `H/15` does for this key"),
+        "{}",
+        o.stderr
+    );
+}
+
+/// What `convert --spread KEY` writes is what Jenkins runs for the matching `H` line
+/// of a job named KEY (`cronkit::jenkins`, pinned to Jenkins' own code by
+/// tests/jenkins_hash.rs), for every key and every kind of spread.
+#[test]
+fn spread_is_jenkins_h_for_the_same_key() {
+    // (window, expressions to spread, the Jenkins line each becomes)
+    let cases: [(Option<&str>, &[(&str, &str)]); 3] = [
+        (
+            None,
+            &[
+                ("*/15 * * * *", "H/15 * * * *"),
+                ("*/10 9-17 * * 1-5", "H/10 9-17 * * 1-5"),
+                ("0 * * * *", "H * * * *"),
+                ("@hourly", "@hourly"),
+                ("0 3 * * *", "H 3 * * *"),
+            ],
+        ),
+        (
+            Some("00:00-03:00"),
+            &[("0 0 * * *", "@midnight"), ("@daily", "H H(0-2) * * *")],
+        ),
+        (
+            Some("20:00-24:00"),
+            &[("30 22 * * 1-5", "H H(20-23) * * 1-5")],
+        ),
+    ];
+    for key in [
+        "nightly",
+        "folder/job",
+        "org/repo/main",
+        "a",
+        "team/ci/job-42",
+        "ünïcode",
+    ] {
+        for (window, pairs) in cases {
+            let mut args = vec!["convert", "--spread", key];
+            if let Some(w) = window {
+                args.extend(["--spread-window", w]);
+            }
+            for (expr, _) in pairs {
+                args.extend(["-e", expr]);
+            }
+            let o = run(&args);
+            assert_eq!(o.code, Some(0), "{}", o.stderr);
+            let got: Vec<&str> = o.stdout.lines().collect();
+            for ((expr, line), got) in pairs.iter().zip(got) {
+                let jenkins = cronkit::jenkins::resolve(line, Some(key)).unwrap();
+                let want = jenkins.lines[0].tab.to_unix();
+                // the same schedule (Jenkins lists a step's minutes: `1,16,31,46`)
+                let parse =
+                    |t: &str| cronkit::Schedule::parse(t, cronkit::DialectChoice::Unix).unwrap();
+                assert_eq!(
+                    parse(got).bits(),
+                    parse(&want).bits(),
+                    "{key}: `{expr}` spread to `{got}`, Jenkins `{line}` is `{want}`"
+                );
+                assert_eq!(parse(got), parse(&want), "{key}: `{got}` vs `{want}`");
+            }
+        }
+    }
 }
 
 #[test]

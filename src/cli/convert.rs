@@ -854,7 +854,6 @@ fn write_json(records: &[Record], out: &mut impl Write) -> io::Result<()> {
 fn run_spread(args: &ConvertArgs, key: &str) -> Result<ExitCode> {
     use cronkit::convert::spread::{spread, SpreadWindow};
     use cronkit::describe::{describe, Options};
-    use cronkit::jenkins::JenkinsHash;
 
     let window = match &args.spread_window {
         Some(w) => match SpreadWindow::parse(w) {
@@ -902,7 +901,6 @@ fn run_spread(args: &ConvertArgs, key: &str) -> Result<ExitCode> {
             inputs.push((format!("{}:{}", display_file(&name), n + 1), t.to_string()));
         }
     }
-    let mut hash = JenkinsHash::for_key(key);
     let mut failed = false;
     let mut done: Vec<serde_json::Value> = Vec::new();
     let mut lines = String::new();
@@ -915,7 +913,9 @@ fn run_spread(args: &ConvertArgs, key: &str) -> Result<ExitCode> {
                 continue;
             }
         };
-        let result = spread(&expr, text, &mut hash, window).map(|s| {
+        // a fresh draw for each expression: each gets the time Jenkins would give
+        // its own `H` line for a job named `key`
+        let result = spread(&expr, text, key, window).map(|s| {
             // the new text is cronkit's own rewrite of a valid expression; should it
             // ever not parse, say so rather than describe something else
             let sentence = match cronkit::Expr::parse(&s.expression, expr.dialect.into()) {

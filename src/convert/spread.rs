@@ -19,10 +19,16 @@
 //!   moves within the hour;
 //! * a minute step (`*/15`, `0/20`): its phase moves (`7-59/15`, Jenkins' `H/15`).
 //!
-//! The draw is Jenkins' own: `nextInt(window length in minutes)` (or `nextInt(60)`,
-//! `nextInt(step)`) from the key's [`JenkinsHash`], so `--spread nightly` lands where
-//! Jenkins would put `H` for a job named `nightly`. Several expressions spread with
-//! one key draw one after another, as the lines of one Jenkins trigger do.
+//! The draw is Jenkins' own, and each expression gets exactly the time Jenkins would
+//! give the equivalent `H` line for a job whose full name is the key: a fresh
+//! [`JenkinsHash`] of the key for every expression (Jenkins seeds one per trigger,
+//! `CronTabList.create`), then `H/15` (`nextInt(15)`), `H` for the minute
+//! (`nextInt(60)`), and for a window on whole hours `H H(a-b)` (`nextInt(60)` for the
+//! minute, then `nextInt(b - a + 1)` for the hour: `--spread-window 00:00-03:00` is
+//! Jenkins' `@midnight`). A window that does not start and end on the hour has no
+//! Jenkins form; there the key's first draw, `nextInt(window minutes)`, picks the
+//! minute of the window, and the note says so. The same key always gives the same
+//! time, whatever other expressions are spread with it.
 
 use crate::expr::{Dialect, Expr, FieldKind, ItemKind, StepBase};
 use crate::jenkins::JenkinsHash;
@@ -101,13 +107,15 @@ enum Minute {
     Step(u16),
 }
 
-/// Spread one parsed expression (`text` is its source) with draws from `hash`.
+/// Spread one parsed expression (`text` is its source) for a job whose full name is
+/// `key`: the time Jenkins gives the matching `H` line for that job.
 pub fn spread(
     e: &Expr,
     text: &str,
-    hash: &mut JenkinsHash,
+    key: &str,
     window: Option<SpreadWindow>,
 ) -> Result<Spread, SpreadError> {
+    let hash = &mut JenkinsHash::for_key(key);
     if e.nickname == Some(crate::expr::Nickname::Reboot) {
         return Err(SpreadError::Reboot);
     }
@@ -169,35 +177,49 @@ pub fn spread(
                 format!("{phase}-59/{step}")
             };
             let why = format!(
-                "the every-{step}-minutes step starts at minute {phase} instead of 0 (as Jenkins' `H/{step}` would for this key)"
+                "the every-{step}-minutes step starts at minute {phase} instead of 0, as Jenkins' `H/{step}` does for this key"
             );
             (text, None, why)
         }
-        (Minute::Fixed, Some(hour)) => {
-            let w = window.unwrap_or(SpreadWindow {
-                start: hour * 60,
-                end: hour * 60 + 60,
-            });
-            let at = w.start + draw(hash, w.len());
-            let why = match window {
-                Some(w) => format!(
-                    "the time moves to {:02}:{:02}, minute {} of the {}-minute window {w}",
+        (Minute::Fixed, Some(hour)) => match window {
+            Some(w) if w.start % 60 == 0 && w.end % 60 == 0 => {
+                // Jenkins' `H H(a-b)`: the minute is drawn first, then the hour
+                let (a, b) = (w.start / 60, w.end / 60 - 1);
+                let m = draw(hash, 60);
+                let h = a + draw(hash, b - a + 1);
+                let jenkins = if a == b {
+                    format!("H {a}")
+                } else {
+                    format!("H H({a}-{b})")
+                };
+                let why = format!(
+                    "the time moves to {h:02}:{m:02} in the window {w}, as Jenkins' `{jenkins}` does for this key"
+                );
+                (m.to_string(), Some(h.to_string()), why)
+            }
+            Some(w) => {
+                let at = w.start + draw(hash, w.len());
+                let why = format!(
+                    "the time moves to {:02}:{:02}, minute {} of the {}-minute window {w} (Jenkins' `H(a-b)` takes whole hours, so this window has no Jenkins form: the key draws one of its minutes)",
                     at / 60,
                     at % 60,
                     at - w.start,
                     w.len()
-                ),
-                None => format!(
-                    "the time moves to {:02}:{:02}: the job keeps its hour and the key picks the minute (give --spread-window to move the hour too)",
-                    at / 60,
-                    at % 60
-                ),
-            };
-            ((at % 60).to_string(), Some((at / 60).to_string()), why)
-        }
+                );
+                ((at % 60).to_string(), Some((at / 60).to_string()), why)
+            }
+            None => {
+                let m = draw(hash, 60);
+                let why = format!(
+                    "the time moves to {hour:02}:{m:02}: the job keeps its hour and the key picks the minute, as Jenkins' `H {hour}` does for this key (give --spread-window to move the hour too)"
+                );
+                (m.to_string(), Some(hour.to_string()), why)
+            }
+        },
         (Minute::Fixed, None) => {
             let m = draw(hash, 60);
-            let mut why = format!("the minute moves to {m} in every hour the job runs");
+            let mut why =
+                format!("the minute moves to {m} in every hour the job runs, as Jenkins' `H` minute does for this key");
             if let Some(w) = window {
                 why.push_str(&format!(
                     " (the window {w} is for jobs at a fixed time of day; this one runs in several hours)"
@@ -240,7 +262,7 @@ mod tests {
     fn run(text: &str, key: &str, window: Option<&str>) -> Result<Spread, SpreadError> {
         let e = Expr::parse(text, DialectChoice::Auto).unwrap();
         let w = window.map(|w| SpreadWindow::parse(w).unwrap());
-        spread(&e, text, &mut JenkinsHash::for_key(key), w)
+        spread(&e, text, key, w)
     }
 
     #[test]
