@@ -11,13 +11,20 @@
 //! * `week_1000_mixed_new_york_dst`: 1 000 of the mix over the week of a
 //!   daylight-saving change in New York (the fire-time walk).
 //!
+//! And `find_herds`, the work behind `validate`'s `herd` rule after the last file:
+//!
+//! * `herds_10000_mixed_utc`: the 10 000 mixed schedules, each its own input,
+//!   threshold 10 (the `0 0 * * *` eighth and the every-5-minutes eighth make herds);
+//! * `herds_10000_every_minute_utc`: 10 000 `* * * * *` given as 10 000 inputs (not
+//!   one weighted input, as `validate` would): every minute of the week is crowded.
+//!
 //! Run: `cargo bench --bench load`.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use cronkit::load::LoadCounter;
+use cronkit::load::{find_herds, HerdInput, LoadCounter};
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 
 const MONDAY: i64 = 1_795_392_000; // 2026-11-23T00:00Z
@@ -74,6 +81,26 @@ fn bench(c: &mut Criterion) {
     let small = mix(1_000);
     g.bench_function("week_1000_mixed_new_york_dst", |b| {
         b.iter(|| count(black_box(&small), &ny, DST_WEEK))
+    });
+    let herds = |schedules: &[Schedule]| {
+        let inputs: Vec<HerdInput<'_>> = schedules
+            .iter()
+            .map(|s| HerdInput {
+                schedule: s,
+                zone: &utc,
+                dst: DstPolicy::Shift,
+                weight: 1,
+            })
+            .collect();
+        find_herds(&inputs, MONDAY, MONDAY + 7 * 86_400, 10)
+            .herds
+            .len()
+    };
+    g.bench_function("herds_10000_mixed_utc", |b| {
+        b.iter(|| herds(black_box(&mixed)))
+    });
+    g.bench_function("herds_10000_every_minute_utc", |b| {
+        b.iter(|| herds(black_box(&every)))
     });
     g.finish();
 }

@@ -78,7 +78,8 @@ fn spread_draws_afresh_for_each_expression() {
 #[test]
 fn spread_is_jenkins_h_for_the_same_key() {
     // (window, expressions to spread, the Jenkins line each becomes)
-    let cases: [(Option<&str>, &[(&str, &str)]); 3] = [
+    type Case<'a> = (Option<&'a str>, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 3] = [
         (
             None,
             &[

@@ -105,6 +105,17 @@ impl HerdCollector {
         self.dropped
     }
 
+    /// Whether no more places are collected; [`HerdCollector::skip`] counts one
+    /// that is not.
+    pub fn is_full(&self) -> bool {
+        self.places.len() >= MAX_PLACES
+    }
+
+    /// Count a schedule read but not collected.
+    pub fn skip(&mut self) {
+        self.dropped += 1;
+    }
+
     /// Record one schedule, parsed from `text` and read at `at`; `zone` is the zone
     /// it runs in (`None`: UTC) and `zone_name` its name as the input gave it.
     pub fn add(

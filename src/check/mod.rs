@@ -896,6 +896,11 @@ impl<S: Sink> Checker<S> {
         if e.shown.is_some() {
             return;
         }
+        if herds.is_full() {
+            // past the cap the run only counts what it leaves out
+            herds.skip();
+            return;
+        }
         let shown = e.text.get(e.prepend..).unwrap_or(&e.text);
         let len = shown.trim_end().len();
         let (line, column) = position(e, 0);
