@@ -412,7 +412,7 @@ impl<S: Sink> Checker<S> {
     }
 
     /// Check a file found by walking a directory: read only when its path or
-    /// content says what it is ([`classify`]); skipped files are noted only
+    /// content says what it is ([`classify`](crate::formats::detect::classify)); skipped files are noted only
     /// with [`CheckOptions::verbose`].
     pub fn check_walked(&mut self, path: &Path) -> io::Result<()> {
         self.check_path_as(path, None, false)

@@ -25,7 +25,7 @@
 //! read, handed over and forgotten, so memory stays flat however long the
 //! input is. JSON and XML documents are read whole up to
 //! [`MAX_DOCUMENT_BYTES`](super::MAX_DOCUMENT_BYTES), CI files up to
-//! [`MAX_CI_FILE_BYTES`](super::MAX_CI_FILE_BYTES).
+//! [`MAX_CI_FILE_BYTES`].
 //!
 //! ```
 //! use cronkit::check::read::{read_from, Outcome};
