@@ -49,7 +49,7 @@ pub fn find(var: &str, name: &str) -> Result<PathBuf, String> {
 /// Run `script` once with `jobs` (`EXPR\tFROM\tN\tTZ` lines) on its stdin.
 /// `Err` when the oracle cannot run here (exit status 3 = a missing package, as
 /// the scripts say), with its message.
-pub fn ask(script: &PathBuf, jobs: &[String]) -> Result<Vec<Answer>, String> {
+pub fn ask(script: &Path, jobs: &[String]) -> Result<Vec<Answer>, String> {
     ask_with_env(script, jobs, &[])
 }
 
