@@ -263,10 +263,7 @@ impl Entry {
     /// `None`: the profile's default (`cron` for crontabs, `shift` for
     /// Watcher, ...).
     pub fn default_dst(&self) -> Option<DstPolicy> {
-        match self.platform {
-            Platform::Nuxeo => Some(DstPolicy::Quartz),
-            _ => None,
-        }
+        self.platform.default_dst()
     }
 
     /// The expression as its source wrote it (what to show and echo).
