@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::formats::detect::InputKind;
+use crate::formats::detect::{may_hold_schedules, InputKind, SkipReason};
 use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 use herd::{HerdCollector, HerdPlace};
@@ -421,6 +421,18 @@ impl<S: Sink> Checker<S> {
     /// content says what it is ([`classify`](crate::formats::detect::classify)); skipped files are noted only
     /// with [`CheckOptions::verbose`].
     pub fn check_walked(&mut self, path: &Path) -> io::Result<()> {
+        // Decided by the path before opening: most of a repository (sources,
+        // docs, images) is never opened, which keeps a walk near the cost of
+        // listing the files.
+        if !may_hold_schedules(path) {
+            self.counts.skipped += 1;
+            if self.opts.verbose {
+                let why = SkipReason::Unknown.as_str();
+                self.sink
+                    .note(&crate::sanitize::path(path), &format!("skipped: {why}"))?;
+            }
+            return Ok(());
+        }
         self.check_path_as(path, None, false)
     }
 

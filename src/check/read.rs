@@ -162,6 +162,10 @@ fn read_inner<E>(
     let kind = match forced {
         Some(k) => k,
         None => {
+            // Room reserved up front: a small file costs one read that returns
+            // it and one that returns nothing (from an empty vector,
+            // `read_to_end` starts with small probing reads).
+            head.reserve(DETECT_BYTES as usize);
             (&mut raw)
                 .take(DETECT_BYTES)
                 .read_to_end(&mut head)
