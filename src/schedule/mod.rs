@@ -623,7 +623,7 @@ impl Schedule {
     /// caller's loop: the commonest schedules (every N seconds or minutes, daily,
     /// weekdays at a time: a set of weekdays in every month of every year) need no
     /// calendar and no register saves here; every other case goes on in
-    /// [`Schedule::next_local_by_date`], out of line.
+    /// `next_local_by_date`, out of line.
     #[inline(always)]
     pub fn next_local(&self, after: i64) -> Option<i64> {
         // the first candidate second, LOCAL_MIN ≤ t ≤ LOCAL_MAX
