@@ -496,6 +496,7 @@ pub fn lint_on(
         expr,
         sched: schedule,
         opts,
+        platform,
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
@@ -533,9 +534,19 @@ struct Cx<'a> {
     expr: &'a Expr,
     sched: &'a Schedule,
     opts: &'a LintOptions,
+    /// Where the expression was read; it may name the scheduler's DST behaviour.
+    platform: Platform,
 }
 
 impl Cx<'_> {
+    /// The DST policy the DST rules describe: `--dst`, else the input's scheduler
+    /// (Nuxeo XML runs Quartz, a crontab runs cron), else the expression's profile.
+    fn dst_policy(&self, given: Option<DstPolicy>) -> DstPolicy {
+        given
+            .or(self.platform.default_dst())
+            .unwrap_or(self.expr.dialect.profile().default_dst)
+    }
+
     fn field(&self, kind: FieldKind) -> &Field {
         self.expr.field(kind)
     }
