@@ -250,6 +250,13 @@ impl Years {
     pub(crate) fn is_all(&self) -> bool {
         self.count() == YEAR_COUNT
     }
+    /// The last year of the set (a scan of four words, not of 230 years).
+    pub(crate) fn last(&self) -> Option<u32> {
+        (0..4)
+            .rev()
+            .find(|&i| self.0[i] != 0)
+            .map(|i| MIN_YEAR as u32 + 64 * i as u32 + 63 - self.0[i].leading_zeros())
+    }
     pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         (MIN_YEAR as u32..=MAX_YEAR as u32).filter(|&y| self.has(y))
     }
