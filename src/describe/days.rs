@@ -240,10 +240,6 @@ pub(crate) struct Years(pub [u64; 4]);
 const YEAR_COUNT: u32 = (MAX_YEAR - MIN_YEAR + 1) as u32;
 
 impl Years {
-    pub(crate) fn has(&self, y: u32) -> bool {
-        let i = y.wrapping_sub(MIN_YEAR as u32);
-        i < YEAR_COUNT && self.0[i as usize / 64] >> (i % 64) & 1 == 1
-    }
     pub(crate) fn count(&self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
     }
