@@ -16,9 +16,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
 
-use cronkit::convert::{
-    self, Conversion, ConvertError, DistinctPatterns, Parsed, Pattern, Target,
-};
+use cronkit::convert::{self, Conversion, ConvertError, DistinctPatterns, Parsed, Pattern, Target};
 use cronkit::expr::error::Style;
 use cronkit::formats::{
     self, format_interval, lines, Dialect as FormatDialect, FormatError, ScheduleKind,
