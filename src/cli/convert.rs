@@ -13,6 +13,7 @@
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::rc::Rc;
 
 use anyhow::Result;
 
@@ -89,7 +90,9 @@ enum Failure {
     },
     Convert {
         error: ConvertError,
-        input: String,
+        /// The expressions (shared with the record's `input` when merged:
+        /// one copy of a long merged input, not two).
+        input: Rc<String>,
         origin: Option<Origin>,
         path: Option<String>,
     },
@@ -101,7 +104,7 @@ struct Record {
     unit_id: Option<String>,
     path: Option<String>,
     file: Option<String>,
-    input: Option<String>,
+    input: Option<Rc<String>>,
     kind: Option<&'static str>,
     dialect: Option<&'static str>,
     expressions: Vec<String>,
@@ -381,12 +384,13 @@ impl MergedCrons {
 
     /// Convert the merged schedule.
     fn into_record(self, args: &ConvertArgs) -> Record {
+        let input = Rc::new(self.input);
         let mut rec = Record {
-            label: quote(&self.input).to_string(),
+            label: quote(&input).to_string(),
             unit_id: None,
             path: None,
             file: None,
-            input: Some(self.input.clone()),
+            input: Some(Rc::clone(&input)),
             kind: Some("cron"),
             dialect: None,
             expressions: Vec::new(),
@@ -406,7 +410,7 @@ impl MergedCrons {
         }
         let conv_failure = |error: ConvertError| Failure::Convert {
             error,
-            input: self.input.clone(),
+            input: Rc::clone(&input),
             origin: self.first.clone().filter(|o| o.file != "-e"),
             path: None,
         };
@@ -771,7 +775,7 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
         unit_id: u.id.clone(),
         path: u.path.clone(),
         file: u.file.clone(),
-        input: u.input.clone(),
+        input: u.input.clone().map(Rc::new),
         kind: u.kind,
         dialect: None,
         expressions: Vec::new(),
@@ -818,11 +822,13 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
     }
     let conv_failure = |error: ConvertError| Failure::Convert {
         error,
-        input: crons
-            .iter()
-            .map(|c| c.text.trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" + "),
+        input: Rc::new(
+            crons
+                .iter()
+                .map(|c| c.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        ),
         origin: crons
             .first()
             .map(|c| c.origin.clone())
