@@ -1105,9 +1105,8 @@ mod tests {
                 "{{ \"count\" : 1 ,\n \"watches\" : [\n {} \n] }}",
                 w("nl", "0 0 12 * * ?")
             ),
-            format!(
-                r#"{{"_id":"outer","watch":{{"trigger":{{"schedule":{{"cron":"0 0 1 * * ?"}}}}}}}}"#
-            ),
+            r#"{"_id":"outer","watch":{"trigger":{"schedule":{"cron":"0 0 1 * * ?"}}}}"#
+                .to_string(),
             "{}".to_string(),
         ];
         for doc in &docs {
