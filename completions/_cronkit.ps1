@@ -86,6 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)')
             [CompletionResult]::new('--dst', '--dst', [CompletionResultType]::ParameterName, 'DST policy named in dst-gap/dst-overlap messages [default: the profile''s own]')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz')
+            [CompletionResult]::new('--herd-threshold', '--herd-threshold', [CompletionResultType]::ParameterName, 'herd rule: more than N schedules of the run (all files and expressions together) firing in the same minute of the week from --now is a herd')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links while walking directories')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links while walking directories')

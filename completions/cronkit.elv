@@ -80,6 +80,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --tz 'Check DST gaps and overlaps in this zone (dst-gap, dst-overlap)'
             cand --dst 'DST policy named in dst-gap/dst-overlap messages [default: the profile''s own]'
             cand --now 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz'
+            cand --herd-threshold 'herd rule: more than N schedules of the run (all files and expressions together) firing in the same minute of the week from --now is a herd'
             cand --color 'Colour'
             cand -L 'Follow symbolic links while walking directories'
             cand --follow 'Follow symbolic links while walking directories'

@@ -1329,6 +1329,7 @@ l-alone-in-dow\t''
 nonportable-question-mark\t''
 dst-gap\t''
 dst-overlap\t''
+herd\t''
 github-min-interval\t''
 github-nickname\t''
 github-top-of-hour\t''
@@ -1956,6 +1957,7 @@ quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occur
 wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l now -d 'Check as of this time instead of now (year-in-past, rarely-fires, the DST year): RFC 3339, a date, or a local date-time in --tz' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l herd-threshold -d 'herd rule: more than N schedules of the run (all files and expressions together) firing in the same minute of the week from --now is a herd' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"

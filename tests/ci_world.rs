@@ -184,7 +184,8 @@ fn nothing_from_binary_prose_or_ignored_files() {
 fn every_platform_rule_is_covered_by_the_fixture() {
     let codes: BTreeSet<String> = expected().into_iter().map(|r| r.3).collect();
     for rule in cronkit::lint::RULES.iter() {
-        if rule.platforms.is_empty() && rule.checks_expressions() {
+        // `herd` is about the whole run, not a file: tests/herd.rs has its fixture
+        if rule.platforms.is_empty() && rule.checks_expressions() || rule.code == "herd" {
             continue;
         }
         assert!(

@@ -23,20 +23,26 @@
 //!
 //! Runs in `cargo test` when the oracle can run (Ruby and `ruby-fugit`
 //! installed); otherwise it prints why and passes. `CRONKIT_GITLAB_COUNT` and
-//! `CRONKIT_GITLAB_SEED` change the corpus.
+//! `CRONKIT_GITLAB_SEED` change the corpus; `CRONKIT_ORACLE_WORKERS` the number of
+//! oracle processes (default: one per core).
+//!
+//! Cost: fugit walks ~1 000 steps a job in Ruby; the oracle runs with
+//! `tests/oracle/fugit_memo.rb` preloaded, which makes et-orbi's time building
+//! cheaper without changing an answer (`fugit_memo_changes_no_answer` proves it on
+//! the same corpus); about 20 ms of CPU a job instead of 110 ms.
 
 #[path = "support/line_oracle.rs"]
 #[allow(dead_code)] // each test uses part of it
 mod line_oracle;
 
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
-use line_oracle::{ask, find, iso, Answer, Rng};
+use line_oracle::{ask_parallel, iso, workers, Answer, Differential, Rng};
 
 const N: usize = 20;
-/// fugit takes about 0.1 s of CPU a job (20 searches of up to 2048 steps in Ruby),
-/// so plain `cargo test` asks it about 150 expressions; `.ci/run` and the
-/// numbers in docs/profiles.md use `CRONKIT_GITLAB_COUNT`.
-const DEFAULT_COUNT: usize = 150;
+/// fugit takes about 20 ms of CPU a job even with the memo (~1 000 search steps in
+/// Ruby), so plain `cargo test` asks it 200 expressions (a few seconds); `.ci/run`
+/// asks 4 000 and the full run in docs/profiles.md 20 000 (`CRONKIT_GITLAB_COUNT`).
+const DEFAULT_COUNT: usize = 200;
 const ZONES: [&str; 2] = ["UTC", "America/New_York"];
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -55,9 +61,9 @@ enum Kind {
     Dow,
 }
 
-struct Gen(Rng);
+struct Gen<'a>(&'a mut Rng);
 
-impl Gen {
+impl Gen<'_> {
     fn bounds(k: Kind) -> (i64, i64) {
         match k {
             Kind::Sec | Kind::Min => (0, 59),
@@ -239,50 +245,47 @@ fn has_nth(expr: &str) -> bool {
     })
 }
 
+/// The oracle's extra environment: preload `tests/oracle/fugit_memo.rb` unless
+/// `CRONKIT_FUGIT_PLAIN` is set.
+fn memo_env(memo: bool) -> Vec<(String, String)> {
+    if !memo || std::env::var_os("CRONKIT_FUGIT_PLAIN").is_some() {
+        return Vec::new();
+    }
+    let shim = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle/fugit_memo.rb");
+    let opt = match std::env::var("RUBYOPT") {
+        Ok(old) if !old.is_empty() => format!("{old} -r{shim}"),
+        _ => format!("-r{shim}"),
+    };
+    vec![("RUBYOPT".to_string(), opt)]
+}
+
+fn differential() -> Differential {
+    Differential {
+        name: "gitlab_agrees_with_fugit",
+        oracle: "fugit",
+        oracle_var: "FUGIT_ORACLE",
+        count_var: "CRONKIT_GITLAB_COUNT",
+        default_count: DEFAULT_COUNT,
+        seed_var: "CRONKIT_GITLAB_SEED",
+        default_seed: 0x6769_746c_6162_6675,
+        zones: &ZONES,
+        n: N,
+        env: memo_env(true),
+    }
+}
+
 #[test]
 fn gitlab_agrees_with_fugit() {
-    let script = match find("FUGIT_ORACLE", "fugit") {
-        Ok(s) => s,
-        Err(why) => {
-            println!("SKIPPED gitlab_agrees_with_fugit: {why}");
-            return;
-        }
-    };
-    let count: usize = std::env::var("CRONKIT_GITLAB_COUNT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(DEFAULT_COUNT);
-    let seed: u64 = std::env::var("CRONKIT_GITLAB_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x6769_746c_6162_6675);
-    let mut g = Gen(Rng(seed));
-    let start_lo = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
-        .unwrap()
-        .timestamp();
-    let mut jobs = Vec::new();
-    let mut cases = Vec::new();
-    for _ in 0..count {
-        let e = g.expr();
-        let from = start_lo + g.0.int(0, 5 * 365 * 86_400);
-        for zone in ZONES {
-            jobs.push(format!("{e}\t{}\t{N}\t{zone}", iso(from)));
-            cases.push((e.clone(), from, zone));
-        }
-    }
-    let answers = match ask(&script, &jobs) {
-        Ok(a) => a,
-        Err(why) => {
-            println!("SKIPPED gitlab_agrees_with_fugit: the fugit oracle cannot run here: {why}");
-            return;
-        }
+    let Some(run) = differential().run(|r| Gen(r).expr()) else {
+        return;
     };
     let zones: Vec<Zone> = ZONES.iter().map(|z| Zone::parse(z).unwrap()).collect();
     let mut mismatches = Vec::new();
     let (mut accepted, mut rejected, mut no_such_day, mut gave_up) = (0, 0, 0, 0);
     let (mut dropped_months, mut nth_in_dst_zone) = (0, 0);
-    for ((expr, from, zone_name), answer) in cases.iter().zip(&answers) {
-        let zone = &zones[ZONES.iter().position(|z| z == zone_name).unwrap()];
+    for (case, answer) in &run.pairs {
+        let (expr, from, zone_name) = (&case.expr, case.from, case.zone);
+        let zone = &zones[ZONES.iter().position(|z| *z == zone_name).unwrap()];
         let ours = Schedule::parse(expr, DialectChoice::Gitlab);
         match (ours, answer) {
             (Err(_), Answer::Error(_)) => rejected += 1,
@@ -298,20 +301,20 @@ fn gitlab_agrees_with_fugit() {
             (Ok(_), Answer::Times(_)) if fugit_drops_months(expr) => dropped_months += 1,
             // et-orbi counts `d#k` in elapsed seconds from the 1st, so after a
             // spring-forward in the same month the k-th weekday counts as the (k-1)-th
-            (Ok(_), Answer::Times(_)) if *zone_name != "UTC" && has_nth(expr) => {
+            (Ok(_), Answer::Times(_)) if zone_name != "UTC" && has_nth(expr) => {
                 nth_in_dst_zone += 1
             }
             (Ok(s), Answer::Times(theirs)) => {
                 accepted += 1;
                 let got: Vec<String> = s
-                    .iter_after(*from, zone, DstPolicy::Wall)
+                    .iter_after(from, zone, DstPolicy::Wall)
                     .take(N)
                     .map(iso)
                     .collect();
                 if got != *theirs {
                     mismatches.push(format!(
                         "`{expr}` from {} in {zone_name}:\n  fugit   {}\n  cronkit {}",
-                        iso(*from),
+                        iso(from),
                         theirs.join(","),
                         got.join(",")
                     ));
@@ -319,21 +322,51 @@ fn gitlab_agrees_with_fugit() {
             }
         }
     }
-    println!(
-        "gitlab vs fugit: {} jobs ({count} expressions × {} zones): {accepted} accepted and equal, {rejected} rejected by both, excluded: {no_such_day} days no month has, {dropped_months} where fugit drops months, {nth_in_dst_zone} `d#k` in New York, {gave_up} where fugit gave up; {} mismatches",
-        jobs.len(),
+    run.finish(
+        "gitlab vs fugit",
         ZONES.len(),
-        mismatches.len()
+        &format!("{accepted} accepted and equal, {rejected} rejected by both, excluded: {no_such_day} days no month has, {dropped_months} where fugit drops months, {nth_in_dst_zone} `d#k` in New York, {gave_up} where fugit gave up"),
+        &mismatches,
     );
-    assert!(
-        mismatches.is_empty(),
-        "{} mismatches, the first ones:\n{}",
-        mismatches.len(),
-        mismatches
-            .iter()
-            .take(25)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+}
+
+/// The memo preloaded into the oracle changes no answer: the first jobs of the
+/// corpus, asked of fugit with and without it, give the same lines.
+#[test]
+fn fugit_memo_changes_no_answer() {
+    let d = differential();
+    let Ok(script) = line_oracle::find(d.oracle_var, d.oracle) else {
+        println!("SKIPPED fugit_memo_changes_no_answer: no fugit oracle");
+        return;
+    };
+    let count: usize = line_oracle::env_number("CRONKIT_FUGIT_MEMO_COUNT", 60);
+    let mut rng = Rng(d.default_seed ^ 0x5a5a);
+    let jobs: Vec<String> = (0..count)
+        .flat_map(|_| {
+            let e = Gen(&mut rng).expr();
+            let from = 1_767_225_600 + rng.int(0, 5 * 365 * 86_400);
+            ZONES.map(|z| format!("{e}\t{}\t{N}\t{z}", iso(from)))
+        })
+        .collect();
+    let plain = match ask_parallel(&script, &jobs, &memo_env(false), workers()) {
+        Ok(a) => a,
+        Err(why) => {
+            println!("SKIPPED fugit_memo_changes_no_answer: {why}");
+            return;
+        }
+    };
+    let memo =
+        ask_parallel(&script, &jobs, &memo_env(true), workers()).expect("fugit with the memo");
+    let differ: Vec<String> = jobs
+        .iter()
+        .zip(plain.iter().zip(&memo))
+        .filter(|(_, (a, b))| a != b)
+        .map(|(j, (a, b))| format!("{j}: plain {a:?}, memo {b:?}"))
+        .collect();
+    println!(
+        "fugit memo: {} jobs, {} answers differ",
+        jobs.len(),
+        differ.len()
     );
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }

@@ -26,7 +26,7 @@ mod line_oracle;
 
 use chrono::{Datelike, Utc};
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
-use line_oracle::{ask, find, iso, Answer, Rng};
+use line_oracle::{iso, Answer, Differential, Rng};
 
 const N: usize = 20;
 const ZONES: [&str; 2] = ["UTC", "America/New_York"];
@@ -74,9 +74,9 @@ const DOW: Field = Field {
     name_base: 0,
 };
 
-struct Gen(Rng);
+struct Gen<'a>(&'a mut Rng);
 
-impl Gen {
+impl Gen<'_> {
     fn case(&mut self, w: &str) -> String {
         match self.0.int(0, 3) {
             0 => w.to_uppercase(),
@@ -210,46 +210,26 @@ fn year_of(t: i64) -> i32 {
 
 #[test]
 fn k8s_agrees_with_robfig() {
-    let script = match find("ROBFIG_ORACLE", "robfig") {
-        Ok(s) => s,
-        Err(why) => {
-            println!("SKIPPED k8s_agrees_with_robfig: {why}");
-            return;
-        }
+    let differential = Differential {
+        name: "k8s_agrees_with_robfig",
+        oracle: "robfig",
+        oracle_var: "ROBFIG_ORACLE",
+        count_var: "CRONKIT_K8S_COUNT",
+        default_count: 20_000,
+        seed_var: "CRONKIT_K8S_SEED",
+        default_seed: 0x6b38_735f_726f_6266,
+        zones: &ZONES,
+        n: N,
+        env: Vec::new(),
     };
-    let count: usize = std::env::var("CRONKIT_K8S_COUNT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20_000);
-    let seed: u64 = std::env::var("CRONKIT_K8S_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x6b38_735f_726f_6266);
-    let mut g = Gen(Rng(seed));
-    let start_lo = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
-        .unwrap()
-        .timestamp();
-    let mut jobs = Vec::new();
-    let mut cases = Vec::new();
-    for _ in 0..count {
-        let e = g.expr();
-        let from = start_lo + g.0.int(0, 5 * 365 * 86_400);
-        for zone in ZONES {
-            jobs.push(format!("{e}\t{}\t{N}\t{zone}", iso(from)));
-            cases.push((e.clone(), from, zone));
-        }
-    }
-    let answers = match ask(&script, &jobs) {
-        Ok(a) => a,
-        Err(why) => {
-            println!("SKIPPED k8s_agrees_with_robfig: the robfig oracle cannot run here: {why}");
-            return;
-        }
+    let Some(run) = differential.run(|r| Gen(r).expr()) else {
+        return;
     };
     let zones: Vec<Zone> = ZONES.iter().map(|z| Zone::parse(z).unwrap()).collect();
     let (mut mismatches, mut accepted, mut rejected, mut gave_up) = (Vec::new(), 0, 0, 0);
-    for ((expr, from, zone_name), answer) in cases.iter().zip(&answers) {
-        let zone = &zones[ZONES.iter().position(|z| z == zone_name).unwrap()];
+    for (case, answer) in &run.pairs {
+        let (expr, from, zone_name) = (&case.expr, case.from, case.zone);
+        let zone = &zones[ZONES.iter().position(|z| *z == zone_name).unwrap()];
         let ours = Schedule::parse(expr, DialectChoice::K8s);
         match (ours, answer) {
             (Err(_), Answer::Error(_)) => rejected += 1,
@@ -262,7 +242,7 @@ fn k8s_agrees_with_robfig() {
             )),
             (Ok(s), Answer::Times(theirs)) => {
                 accepted += 1;
-                let got: Vec<i64> = s.iter_after(*from, zone, DstPolicy::Wall).take(N).collect();
+                let got: Vec<i64> = s.iter_after(from, zone, DstPolicy::Wall).take(N).collect();
                 let got_iso: Vec<String> = got.iter().map(|&t| iso(t)).collect();
                 let k = theirs.len();
                 let same_prefix = got_iso.len() >= k && got_iso[..k] == theirs[..];
@@ -271,7 +251,7 @@ fn k8s_agrees_with_robfig() {
                 } else {
                     // robfig stopped: the next time is more than five years after the
                     // start of the call that found nothing
-                    let call_start = if k == 0 { *from } else { got[k - 1] };
+                    let call_start = if k == 0 { from } else { got[k - 1] };
                     same_prefix
                         && got
                             .get(k)
@@ -283,7 +263,7 @@ fn k8s_agrees_with_robfig() {
                 if !ok {
                     mismatches.push(format!(
                         "`{expr}` from {} in {zone_name}:\n  robfig  {}\n  cronkit {}",
-                        iso(*from),
+                        iso(from),
                         theirs.join(","),
                         got_iso.join(",")
                     ));
@@ -291,21 +271,10 @@ fn k8s_agrees_with_robfig() {
             }
         }
     }
-    println!(
-        "k8s vs robfig: {} jobs ({count} expressions × {} zones): {accepted} accepted and equal, {rejected} rejected by both, {gave_up} where robfig gave up after 5 years, {} mismatches",
-        jobs.len(),
+    run.finish(
+        "k8s vs robfig",
         ZONES.len(),
-        mismatches.len()
-    );
-    assert!(
-        mismatches.is_empty(),
-        "{} mismatches, the first ones:\n{}",
-        mismatches.len(),
-        mismatches
-            .iter()
-            .take(25)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        &format!("{accepted} accepted and equal, {rejected} rejected by both, {gave_up} where robfig gave up after 5 years"),
+        &mismatches,
     );
 }

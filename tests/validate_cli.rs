@@ -699,3 +699,82 @@ fn help_has_examples() {
     assert!(help.contains("--deny"));
     assert!(help.contains("--now"));
 }
+
+/// The DST rules describe what the scheduler that runs the input does: Nuxeo runs
+/// Quartz itself (a repeated wall time fires at its second occurrence, a time in
+/// a gap does not fire: ../shared/oracles/quartz/EDGE-CASES.md rows 13–15 and the
+/// fall-back probes), a crontab runs under cron, and a bare Quartz expression
+/// follows Elasticsearch (`shift`). `--dst` overrides the input's default.
+#[test]
+fn dst_default_follows_the_input() {
+    let dir = std::env::temp_dir().join(format!("cronkit-dst-default-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xml = dir.join("scheduler-contrib.xml");
+    std::fs::write(
+        &xml,
+        r#"<?xml version="1.0"?>
+<component name="org.example.schedules">
+  <extension target="org.nuxeo.ecm.core.scheduler.SchedulerService" point="schedule">
+    <schedule id="overlap"><cronExpression>0 30 1 * * ?</cronExpression></schedule>
+    <schedule id="gap"><cronExpression>0 30 2 * * ?</cronExpression></schedule>
+  </extension>
+</component>
+"#,
+    )
+    .unwrap();
+    let crontab = dir.join("crontab");
+    std::fs::write(&crontab, "30 2 * * * /usr/bin/backup\n").unwrap();
+    let helps = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["--format", "json", "--tz", "America/New_York"];
+        all.extend_from_slice(args);
+        let r = run(&all);
+        let v: Value = serde_json::from_str(&r.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", r.stdout, r.stderr));
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["help"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let nuxeo = helps(&[xml.to_str().unwrap()]);
+    assert_eq!(nuxeo.len(), 2, "{nuxeo:?}");
+    let overlap = nuxeo.iter().find(|(c, _)| c == "dst-overlap").unwrap();
+    assert!(
+        overlap.1.starts_with(
+            "with --dst quartz (as Quartz and Nuxeo do) it fires once, at the second occurrence"
+        ),
+        "{overlap:?}"
+    );
+    let gap = nuxeo.iter().find(|(c, _)| c == "dst-gap").unwrap();
+    assert!(
+        gap.1
+            .starts_with("with --dst quartz (as Quartz and Nuxeo do) it does not fire"),
+        "{gap:?}"
+    );
+    // the same expressions given bare follow Elasticsearch (java.time: `shift`)
+    let bare = helps(&["-e", "0 30 2 * * ?"]);
+    assert!(
+        bare[0].1.starts_with("with --dst shift it fires at 03:30"),
+        "{bare:?}"
+    );
+    // `--dst` still wins over the input's scheduler
+    let forced = helps(&["--dst", "shift", xml.to_str().unwrap()]);
+    assert!(
+        forced
+            .iter()
+            .all(|(_, h)| h.starts_with("with --dst shift")),
+        "{forced:?}"
+    );
+    // a crontab runs under cron: 02:30 runs when the gap ends, at 03:00
+    let cron = helps(&["--input", "crontab", crontab.to_str().unwrap()]);
+    assert!(
+        cron[0].1.starts_with("with --dst cron (as Vixie cron and cronie do) it fires once when the gap ends, at 03:00"),
+        "{cron:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -32,6 +32,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod herd;
 mod json;
 mod problems;
 pub mod sarif;
@@ -53,6 +54,7 @@ use crate::lint::eventbridge;
 use crate::lint::zone_name::is_known_zone;
 use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
+use herd::{HerdCollector, HerdPlace};
 
 pub use problems::{INPUT_ERRORS, READER_WARNINGS};
 
@@ -208,6 +210,9 @@ pub struct CheckOptions {
     pub deny_warnings: bool,
     /// Say which walked files were skipped, and why.
     pub verbose: bool,
+    /// The `herd` rule: more than this many schedules of the run firing in one
+    /// minute is a herd ([`crate::lint::herd::DEFAULT_THRESHOLD`] by default).
+    pub herd_threshold: u32,
 }
 
 impl CheckOptions {
@@ -220,6 +225,7 @@ impl CheckOptions {
             allowed_reader: Vec::new(),
             deny_warnings: false,
             verbose: false,
+            herd_threshold: lint::herd::DEFAULT_THRESHOLD,
         }
     }
 }
@@ -321,6 +327,8 @@ pub struct Checker<S> {
     findings: Vec<Finding>,
     counts: Counts,
     unreadable: bool,
+    /// Every schedule read, for the `herd` rule (`None` when it is allowed).
+    herds: Option<HerdCollector>,
     sink: S,
 }
 
@@ -342,6 +350,7 @@ impl<S: Sink> Checker<S> {
     /// A checker with these options, reporting to `sink`.
     pub fn new(opts: CheckOptions, sink: S) -> Checker<S> {
         Checker {
+            herds: (!opts.lint.is_allowed("herd")).then(HerdCollector::new),
             opts,
             zone_opts: HashMap::new(),
             findings: Vec::new(),
@@ -858,6 +867,7 @@ impl<S: Sink> Checker<S> {
                     .and_then(Option::as_ref)
                     .unwrap_or(&self.opts.lint);
                 findings.extend(lint::lint_on(&e.text, &expr, &schedule, opts, e.platform));
+                self.collect_herd(src, e, &schedule);
             }
             Err(d) => {
                 let mut f = Finding::from_diagnostic(&d);
@@ -874,6 +884,105 @@ impl<S: Sink> Checker<S> {
         let result = findings.iter().try_for_each(|f| self.report(src, e, f));
         self.findings = findings;
         result
+    }
+
+    /// Keep the schedule for the `herd` rule.
+    fn collect_herd(&mut self, src: &Source<'_>, e: &Entry, schedule: &Schedule) {
+        let Some(herds) = self.herds.as_mut() else {
+            return;
+        };
+        // Jenkins `H` is checked as 1, but Jenkins runs it at a minute of its own
+        // per job: it is already spread, and not at the time checked.
+        if e.shown.is_some() {
+            return;
+        }
+        let shown = e.text.get(e.prepend..).unwrap_or(&e.text);
+        let len = shown.trim_end().len();
+        let (line, column) = position(e, 0);
+        let end_column = match position(e, len) {
+            (l, c) if l == line && c > column => c - 1,
+            _ => column,
+        };
+        let fallback = self.opts.lint.zone();
+        let zone = || {
+            e.zone
+                .as_deref()
+                .and_then(|z| Zone::parse(z).ok())
+                .or_else(|| fallback.cloned())
+                .unwrap_or_else(Zone::utc)
+        };
+        let dst = self
+            .opts
+            .dst
+            .unwrap_or(schedule.dialect().profile().default_dst);
+        herds.add(
+            &e.text,
+            schedule,
+            e.zone.as_deref(),
+            zone,
+            dst,
+            HerdPlace {
+                path: src.name,
+                is_file: src.is_file,
+                line,
+                column,
+                end_column,
+                shown,
+            },
+        );
+    }
+
+    /// The schedules collected for the `herd` rule so far (a walk thread hands
+    /// them over), leaving an empty collector.
+    pub fn take_herds(&mut self) -> Option<HerdCollector> {
+        self.herds.as_mut().map(std::mem::take)
+    }
+
+    /// Add schedules collected elsewhere (by a walk's threads).
+    pub fn merge_herds(&mut self, other: HerdCollector) {
+        if let Some(h) = self.herds.as_mut() {
+            h.merge(other);
+        }
+    }
+
+    /// The `herd` rule, once every input is read: report each group of more than
+    /// [`CheckOptions::herd_threshold`] schedules that fire in the same minute of
+    /// the week from "now", at its first schedule. Call it after the last input.
+    pub fn report_herds(&mut self) -> io::Result<()> {
+        let Some(mut herds) = self.herds.take() else {
+            return Ok(());
+        };
+        if herds.dropped() > 0 {
+            self.sink.note(
+                "herd",
+                &format!(
+                    "only the first {} schedules read ({} different ones) were compared for herds; {} more were checked but not compared",
+                    herd::MAX_PLACES,
+                    herd::MAX_DISTINCT,
+                    herds.dropped()
+                ),
+            )?;
+        }
+        for f in herds.herds(self.opts.lint.now(), self.opts.herd_threshold) {
+            let severity = self.count(lint::rule("herd").map_or(Severity::Warning, |r| r.severity));
+            let spans = [Span::new(0, f.expression.len())];
+            self.sink.finding(&Record {
+                path: &f.path,
+                is_file: f.is_file,
+                line: f.line,
+                column: f.column,
+                end_column: f.end_column,
+                severity,
+                code: "herd",
+                message: &f.message,
+                help: Some(&f.help),
+                expression: &f.expression,
+                spans: &spans,
+                context: None,
+                note: None,
+            })?;
+        }
+        Ok(())
     }
 
     /// Make the lint options for zone `name` (once per zone); `None` when the

@@ -13,6 +13,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
+use super::herd::HerdCollector;
 use super::{CheckOptions, Checker, Counts, Record, Sink, Unreadable};
 use crate::lint::Severity;
 use crate::Span;
@@ -94,12 +95,15 @@ impl Sink for Buffer {
 }
 
 /// What a walk did: its counts, and whether something could not be read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct WalkSummary {
     /// Summed over the threads.
     pub counts: Counts,
     /// Some file or directory could not be read.
     pub unreadable: bool,
+    /// Every schedule the threads read, for the `herd` rule (hand it to
+    /// [`Checker::merge_herds`]).
+    pub herds: HerdCollector,
 }
 
 /// Walk `root` (a directory), check every file found, and send what is found
@@ -228,10 +232,13 @@ impl<'a> FlushOnDrop<'a> {
 
 impl Drop for FlushOnDrop<'_> {
     fn drop(&mut self) {
-        if let Some(checker) = self.checker.take() {
+        if let Some(mut checker) = self.checker.take() {
             let mut t = self.totals.lock().unwrap_or_else(|e| e.into_inner());
             t.counts.add(checker.counts());
             t.unreadable |= checker.unreadable();
+            if let Some(h) = checker.take_herds() {
+                t.herds.merge(h);
+            }
         }
         let local = std::mem::take(&mut self.local);
         self.results

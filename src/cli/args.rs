@@ -68,6 +68,8 @@ Examples:
       also warn about fire times in next year's DST gaps and overlaps
   cronkit validate watches.json --format github
       findings as GitHub Actions annotations
+  cronkit validate . --herd-threshold 5
+      warn when more than 5 schedules of the repository start in the same minute
   crontab -l | cronkit validate - --input crontab --format json
 
 Read: GitHub workflows, Kubernetes CronJob / Argo CronWorkflow manifests,
@@ -376,6 +378,10 @@ pub struct ValidateArgs {
     /// RFC 3339, a date, or a local date-time in --tz
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
+    /// herd rule: more than N schedules of the run (all files and expressions
+    /// together) firing in the same minute of the week from --now is a herd
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub herd_threshold: u32,
     /// Colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,

@@ -91,10 +91,12 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode> {
         allowed_reader,
         deny_warnings: args.deny == Some(DenyArg::Warnings),
         verbose: args.verbose,
+        herd_threshold: args.herd_threshold,
     };
     let mut checker = Checker::new(check_opts.clone(), Render(reporter));
     let mut walked = WalkSummary::default();
-    let result = check_all(&mut checker, &check_opts, args, &mut walked);
+    let result = check_all(&mut checker, &check_opts, args, &mut walked)
+        .and_then(|()| checker.report_herds());
     let mut counts = *checker.counts();
     counts.add(&walked.counts);
     let finished = result.and_then(|()| checker.sink_mut().0.finish(&counts));
@@ -152,6 +154,7 @@ fn check_all(
             let summary = check_tree(path, opts, &walk, checker.sink_mut())?;
             walked.counts.add(&summary.counts);
             walked.unreadable |= summary.unreadable;
+            checker.merge_herds(summary.herds);
             continue;
         }
         let text = path.to_string_lossy();

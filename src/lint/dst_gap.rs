@@ -27,7 +27,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let policy = cx.dst_policy(dst.policy);
     let what = match policy {
         DstPolicy::Shift => format!(
             "fires at {} {} instead, {} later",

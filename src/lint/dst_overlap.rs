@@ -26,7 +26,7 @@ pub(super) fn check(cx: &Cx<'_>, out: &mut Vec<Finding>) {
             time_of(end)
         ));
     }
-    let policy = dst.policy.unwrap_or(cx.expr.dialect.profile().default_dst);
+    let policy = cx.dst_policy(dst.policy);
     let which = match policy {
         DstPolicy::Shift | DstPolicy::Skip => {
             format!("the first occurrence ({})", offset_name(tr.before))

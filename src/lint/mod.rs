@@ -52,6 +52,7 @@ mod every_second;
 mod github_min_interval;
 mod github_nickname;
 mod github_top_of_hour;
+pub mod herd;
 mod k8s_dow_7;
 mod k8s_special_chars;
 mod l_alone_in_dow;
@@ -153,7 +154,7 @@ pub struct Rule {
 }
 
 /// Every lint rule, in the order their findings are produced.
-pub static RULES: [Rule; 25] = [
+pub static RULES: [Rule; 26] = [
     Rule {
         code: "never-fires",
         severity: Severity::Error,
@@ -252,6 +253,15 @@ pub static RULES: [Rule; 25] = [
         needs_zone: true,
         platforms: &[],
         check: Some(dst_overlap::check),
+    },
+    Rule {
+        code: "herd",
+        severity: Severity::Warning,
+        summary: "A thundering herd: across every schedule one run reads (all files, directories and -e expressions), more than --herd-threshold (default 10) fire in the same minute of the coming week, compared as UTC instants. Reported once per group of schedules, at the first one, naming the others; spread them with Jenkins `H` or `cronkit convert --spread`.",
+        example: "twelve files with `0 0 * * *`",
+        needs_zone: false,
+        platforms: &[],
+        check: None,
     },
     Rule {
         code: "github-min-interval",
@@ -486,6 +496,7 @@ pub fn lint_on(
         expr,
         sched: schedule,
         opts,
+        platform,
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
@@ -523,9 +534,19 @@ struct Cx<'a> {
     expr: &'a Expr,
     sched: &'a Schedule,
     opts: &'a LintOptions,
+    /// Where the expression was read; it may name the scheduler's DST behaviour.
+    platform: Platform,
 }
 
 impl Cx<'_> {
+    /// The DST policy the DST rules describe: `--dst`, else the input's scheduler
+    /// (Nuxeo XML runs Quartz, a crontab runs cron), else the expression's profile.
+    fn dst_policy(&self, given: Option<DstPolicy>) -> DstPolicy {
+        given
+            .or(self.platform.default_dst())
+            .unwrap_or(self.expr.dialect.profile().default_dst)
+    }
+
     fn field(&self, kind: FieldKind) -> &Field {
         self.expr.field(kind)
     }

@@ -10,6 +10,7 @@
 
 use std::fmt;
 
+use crate::schedule::DstPolicy;
 use crate::DialectChoice;
 
 /// The scheduler an expression is written for.
@@ -69,6 +70,20 @@ impl Platform {
             Platform::Crontab | Platform::OpenSearch | Platform::Jenkins => {
                 Some(DialectChoice::Unix)
             }
+        }
+    }
+
+    /// The DST behaviour of the scheduler that runs this input, where it differs
+    /// from (or is more certain than) the default of the profile its expressions
+    /// are parsed with: Nuxeo runs Quartz itself (`--dst quartz`: a gap does not
+    /// fire, an overlap fires at its second occurrence), while the `quartz`
+    /// profile defaults to Elasticsearch's java.time (`shift`); a crontab is run by
+    /// cron (`--dst cron`). `None`: the profile's default.
+    pub fn default_dst(self) -> Option<DstPolicy> {
+        match self {
+            Platform::Nuxeo => Some(DstPolicy::Quartz),
+            Platform::Crontab => Some(DstPolicy::Cron),
+            _ => None,
         }
     }
 

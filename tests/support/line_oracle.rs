@@ -1,9 +1,16 @@
-//! Asking a line oracle (`../shared/oracles/*/run.sh`): one process, every job
-//! through its stdin at once, one answer a line (see `../shared/oracles/README.md`).
+//! The differential harness shared by the platform-profile tests
+//! (`tests/profiles_k8s.rs` against robfig/cron, `tests/profiles_gitlab.rs` against
+//! fugit): find the line oracle (`../shared/oracles/*/run.sh`), draw the corpus,
+//! ask the oracle every job (one answer a line, see `../shared/oracles/README.md`),
+//! split over several oracle processes, and report the mismatches.
+//!
+//! Each test keeps only what is its own: the grammar and how a pair of answers is
+//! judged (the deliberate differences it excludes by class).
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
 /// The oracle's answer to one job.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,9 +49,19 @@ pub fn find(var: &str, name: &str) -> Result<PathBuf, String> {
 /// Run `script` once with `jobs` (`EXPR\tFROM\tN\tTZ` lines) on its stdin.
 /// `Err` when the oracle cannot run here (exit status 3 = a missing package, as
 /// the scripts say), with its message.
-pub fn ask(script: &PathBuf, jobs: &[String]) -> Result<Vec<Answer>, String> {
+pub fn ask(script: &Path, jobs: &[String]) -> Result<Vec<Answer>, String> {
+    ask_with_env(script, jobs, &[])
+}
+
+/// [`ask`] with extra environment variables for the oracle process.
+pub fn ask_with_env(
+    script: &Path,
+    jobs: &[String],
+    env: &[(String, String)],
+) -> Result<Vec<Answer>, String> {
     let mut child = Command::new("bash")
         .arg(script)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -117,4 +134,163 @@ pub fn iso(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)
         .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_else(|| t.to_string())
+}
+
+/// A number from the environment variable `var`, else `default`.
+pub fn env_number<T: std::str::FromStr>(var: &str, default: T) -> T {
+    std::env::var(var)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+/// How many oracle processes to run side by side: `CRONKIT_ORACLE_WORKERS`, else
+/// one per available core. Each process reads its own contiguous share of the jobs,
+/// so the answers come back in the jobs' order.
+pub fn workers() -> usize {
+    env_number(
+        "CRONKIT_ORACLE_WORKERS",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+    )
+    .max(1)
+}
+
+/// [`ask_with_env`] split over `workers` oracle processes running at once.
+pub fn ask_parallel(
+    script: &Path,
+    jobs: &[String],
+    env: &[(String, String)],
+    workers: usize,
+) -> Result<Vec<Answer>, String> {
+    if jobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let chunk = jobs.len().div_ceil(workers.max(1));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || ask_with_env(script, part, env)))
+            .collect();
+        let mut all = Vec::with_capacity(jobs.len());
+        for h in handles {
+            all.extend(
+                h.join()
+                    .map_err(|_| "an oracle thread panicked".to_string())??,
+            );
+        }
+        Ok(all)
+    })
+}
+
+/// One job: an expression asked from a start instant in a zone.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub expr: String,
+    /// Unix seconds; the first fire time is strictly after it.
+    pub from: i64,
+    pub zone: &'static str,
+}
+
+/// A differential run against one line oracle.
+pub struct Differential {
+    /// The test's name, for SKIPPED lines and the summary.
+    pub name: &'static str,
+    /// The oracle's directory under `../shared/oracles/` and the variable that overrides its script.
+    pub oracle: &'static str,
+    pub oracle_var: &'static str,
+    /// The variables that change the corpus, with their defaults.
+    pub count_var: &'static str,
+    pub default_count: usize,
+    pub seed_var: &'static str,
+    pub default_seed: u64,
+    /// Each expression is asked in every zone, from the same start.
+    pub zones: &'static [&'static str],
+    /// Fire times asked a job.
+    pub n: usize,
+    /// Extra environment for the oracle processes.
+    pub env: Vec<(String, String)>,
+}
+
+/// What a run gives back: every case with the oracle's answer, and the counts for the summary.
+pub struct Answers {
+    pub pairs: Vec<(Case, Answer)>,
+    pub count: usize,
+    pub seconds: f64,
+    pub workers: usize,
+}
+
+impl Differential {
+    /// Draw `count` expressions with `expr` (the start of each is drawn uniformly from
+    /// 2026 to 2030), ask the oracle, and pair each job with its answer. `None` when
+    /// the oracle cannot run here; the reason is printed as `SKIPPED`.
+    pub fn run(&self, mut expr: impl FnMut(&mut Rng) -> String) -> Option<Answers> {
+        let script = match find(self.oracle_var, self.oracle) {
+            Ok(s) => s,
+            Err(why) => {
+                println!("SKIPPED {}: {why}", self.name);
+                return None;
+            }
+        };
+        let count: usize = env_number(self.count_var, self.default_count);
+        let mut rng = Rng(env_number(self.seed_var, self.default_seed));
+        let start_lo = 1_767_225_600; // 2026-01-01T00:00:00Z
+        let mut jobs = Vec::new();
+        let mut cases = Vec::new();
+        for _ in 0..count {
+            let e = expr(&mut rng);
+            let from = start_lo + rng.int(0, 5 * 365 * 86_400);
+            for &zone in self.zones {
+                jobs.push(format!("{e}\t{}\t{}\t{zone}", iso(from), self.n));
+                cases.push(Case {
+                    expr: e.clone(),
+                    from,
+                    zone,
+                });
+            }
+        }
+        let workers = workers();
+        let started = Instant::now();
+        let answers = match ask_parallel(&script, &jobs, &self.env, workers) {
+            Ok(a) => a,
+            Err(why) => {
+                println!(
+                    "SKIPPED {}: the {} oracle cannot run here: {why}",
+                    self.name, self.oracle
+                );
+                return None;
+            }
+        };
+        Some(Answers {
+            pairs: cases.into_iter().zip(answers).collect(),
+            count,
+            seconds: started.elapsed().as_secs_f64(),
+            workers,
+        })
+    }
+}
+
+impl Answers {
+    /// Print the summary (jobs, expressions, the oracle's wall-clock time, the
+    /// test's own counts in `detail`) and fail with the first mismatches.
+    pub fn finish(&self, name: &str, zones: usize, detail: &str, mismatches: &[String]) {
+        println!(
+            "{name}: {} jobs ({} expressions × {zones} zones) in {:.1} s of oracle time ({} processes): {detail}; {} mismatches",
+            self.pairs.len(),
+            self.count,
+            self.seconds,
+            self.workers,
+            mismatches.len()
+        );
+        assert!(
+            mismatches.is_empty(),
+            "{} mismatches, the first ones:\n{}",
+            mismatches.len(),
+            mismatches
+                .iter()
+                .take(25)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
 }
