@@ -7,6 +7,7 @@
 //! second: one element is one description.
 //!
 //! * `describe_into`: one reused buffer (the `explain -` loop);
+//! * `describe_into_mix_now`: the same with `Options::now_year` set, as the CLI runs it;
 //! * `describe`: a fresh `String` per description.
 //!
 //! Run: `cargo bench --bench explain`.
@@ -35,6 +36,14 @@ const MIX: &[(&str, DialectChoice)] = &[
     ("0 12 1 * MON", DialectChoice::Unix),
     ("0 0 * * FRI#L", DialectChoice::Unix),
     ("@daily", DialectChoice::Unix),
+    // the readability forms of #14: several fields stepping, elided day steps,
+    // one "of the month" for a list, odd years, a past year
+    ("0 * */2 * * ?", DialectChoice::Quartz),
+    ("5-10 30-35 10-12 * * ?", DialectChoice::Quartz),
+    ("0 0 12 1/3 * ?", DialectChoice::Quartz),
+    ("0 12 1,L * FRI#L", DialectChoice::Unix),
+    ("0 15 6 1 1 ? 1/2", DialectChoice::Quartz),
+    ("0 0 0 1 1 ? 2020", DialectChoice::Quartz),
 ];
 
 fn bench(c: &mut Criterion) {
@@ -51,6 +60,18 @@ fn bench(c: &mut Criterion) {
             for e in &exprs {
                 buf.clear();
                 describe_into(black_box(e), &o, &mut buf);
+                black_box(buf.len());
+            }
+        })
+    });
+    // what `cronkit explain` runs: the clock's year is given, so past years are judged
+    let with_now = Options::default().with_now_year(2026);
+    g.bench_function("describe_into_mix_now", |b| {
+        let mut buf = String::with_capacity(256);
+        b.iter(|| {
+            for e in &exprs {
+                buf.clear();
+                describe_into(black_box(e), &with_now, &mut buf);
                 black_box(buf.len());
             }
         })

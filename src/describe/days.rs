@@ -240,18 +240,32 @@ pub(crate) struct Years(pub [u64; 4]);
 const YEAR_COUNT: u32 = (MAX_YEAR - MIN_YEAR + 1) as u32;
 
 impl Years {
-    pub(crate) fn has(&self, y: u32) -> bool {
-        let i = y.wrapping_sub(MIN_YEAR as u32);
-        i < YEAR_COUNT && self.0[i as usize / 64] >> (i % 64) & 1 == 1
-    }
     pub(crate) fn count(&self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
     }
     pub(crate) fn is_all(&self) -> bool {
         self.count() == YEAR_COUNT
     }
+    /// The last year of the set (a scan of four words, not of 230 years).
+    pub(crate) fn last(&self) -> Option<u32> {
+        (0..4)
+            .rev()
+            .find(|&i| self.0[i] != 0)
+            .map(|i| MIN_YEAR as u32 + 64 * i as u32 + 63 - self.0[i].leading_zeros())
+    }
+    /// The years in order, set bit by set bit (a step of 2 has 115 of 230).
     pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        (MIN_YEAR as u32..=MAX_YEAR as u32).filter(|&y| self.has(y))
+        self.0.iter().enumerate().flat_map(|(i, &word)| {
+            let base = MIN_YEAR as u32 + 64 * i as u32;
+            let mut w = word;
+            std::iter::from_fn(move || {
+                (w != 0).then(|| {
+                    let b = w.trailing_zeros();
+                    w &= w - 1;
+                    base + b
+                })
+            })
+        })
     }
     /// Runs of consecutive years.
     fn runs(&self) -> Vec<(u32, u32)> {
@@ -317,12 +331,7 @@ pub(crate) fn write_year_list(out: &mut String, y: &Years, conj: &str) {
 
 fn write_years(out: &mut String, y: &Years) {
     let n = y.count();
-    let runs = y.runs();
-    if runs.len() == 1 && n >= 3 {
-        out.push_str(", from ");
-        write_year_list(out, y, "and");
-        return;
-    }
+    // a progression (step ≥ 2) first: it is never one run, and needs no list of runs
     if let Some((a, step, last)) = y.progression() {
         if n >= ELIDE_MIN {
             // a progression that runs to the end of the supported range is open-ended
@@ -350,6 +359,12 @@ fn write_years(out: &mut String, y: &Years) {
             }
             return;
         }
+    }
+    let runs = y.runs();
+    if runs.len() == 1 && n >= 3 {
+        out.push_str(", from ");
+        write_year_list(out, y, "and");
+        return;
     }
     out.push_str(", in ");
     write_year_list(out, y, "and");

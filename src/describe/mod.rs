@@ -171,6 +171,23 @@ mod tests {
     }
 
     #[test]
+    fn last_year_of_a_set() {
+        for (field, last) in [
+            ("2020", 2020),
+            ("1970", 1970),
+            ("2199", 2199),
+            ("*/50", 2170),
+            ("2033,2034", 2034),
+        ] {
+            let e = Expr::parse(&format!("0 0 0 1 1 ? {field}"), DialectChoice::Auto).unwrap();
+            let y = years_of(&e);
+            assert_eq!(y.last(), Some(last), "{field}");
+            assert_eq!(y.last(), y.iter().last(), "{field}");
+        }
+        assert_eq!(ALL_YEARS.last(), Some(2199));
+    }
+
+    #[test]
     fn all_years_constant_matches_the_year_range() {
         let e = Expr::parse("0 0 0 1 1 ? 1970-2199", DialectChoice::Auto).unwrap();
         assert!(years_of(&e) == ALL_YEARS);

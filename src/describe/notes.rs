@@ -42,8 +42,7 @@ pub(crate) fn write(
     if r.always_matches_some_day() {
         // every selected year fires: the last one is the last fire year
         if let Some(now) = now_year {
-            let last = years.iter().last();
-            past(out, years, last, now);
+            past(out, years, years.last(), now);
         }
         return;
     }
@@ -72,7 +71,7 @@ fn past(out: &mut String, years: &Years, last_fire_year: Option<u32>, now: i32) 
         return false;
     }
     out.push_str(" — never fires again: ");
-    let last_selected = years.iter().last().unwrap_or(last_fire);
+    let last_selected = years.last().unwrap_or(last_fire);
     if last_selected == last_fire {
         // every year asked for is past
         let n = years.count();
