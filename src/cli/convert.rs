@@ -13,10 +13,11 @@
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::rc::Rc;
 
 use anyhow::Result;
 
-use cronkit::convert::{self, Conversion, ConvertError, Parsed, Pattern, Target};
+use cronkit::convert::{self, Conversion, ConvertError, DistinctPatterns, Parsed, Pattern, Target};
 use cronkit::expr::error::Style;
 use cronkit::formats::{
     self, format_interval, lines, Dialect as FormatDialect, FormatError, ScheduleKind,
@@ -89,7 +90,9 @@ enum Failure {
     },
     Convert {
         error: ConvertError,
-        input: String,
+        /// The expressions (shared with the record's `input` when merged:
+        /// one copy of a long merged input, not two).
+        input: Rc<String>,
         origin: Option<Origin>,
         path: Option<String>,
     },
@@ -101,7 +104,7 @@ struct Record {
     unit_id: Option<String>,
     path: Option<String>,
     file: Option<String>,
-    input: Option<String>,
+    input: Option<Rc<String>>,
     kind: Option<&'static str>,
     dialect: Option<&'static str>,
     expressions: Vec<String>,
@@ -112,55 +115,45 @@ struct Record {
 }
 
 /// Run `convert`; returns the process exit code.
+///
+/// Streaming: each schedule is converted and written as soon as it is read
+/// ([`Converter::unit`], [`Converter::cron`]), so memory follows the largest
+/// schedule, not the input. With `--merge` the cron text inputs are gathered
+/// compactly ([`MergedCrons`]) and their one schedule is written last.
 pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     if let Some(key) = &args.spread {
         return run_spread(args, key);
     }
     let color = use_color(ColorArg::Auto, stderr_is_terminal());
-    let mut unreadable = false;
-    // a document's reader found a line it cannot read (exit 1, like a bad schedule)
-    let mut reader_failed = false;
-    let mut units: Vec<Unit> = Vec::new();
-    // with --merge, the one unit that gathers every cron text input
-    let mut merged_slot: Option<usize> = None;
-    let mut add_cron = |units: &mut Vec<Unit>, c: CronText| match merged_slot {
-        Some(i) => {
-            if let Body::Crons(cs) = &mut units[i].body {
-                cs.push(c);
-            }
-        }
-        None => {
-            if args.merge {
-                merged_slot = Some(units.len());
-            }
-            units.push(cron_unit(c));
-        }
+    let stdout = io::stdout();
+    let mut conv = Converter {
+        args,
+        output: Output::new(args.format, color, BufWriter::new(stdout.lock())),
+        merged: None,
+        unreadable: false,
+        reader_failed: false,
     };
 
     for (i, e) in args.exprs.iter().enumerate() {
-        let origin = Origin {
-            file: "-e".to_string(),
-            line: 1,
-            column: 1,
-        };
         if is_json_input(args.from, e.as_bytes()) {
             let label = if args.exprs.len() > 1 {
                 format!("-e[{i}]")
             } else {
                 "-e".to_string()
             };
-            if !read_json(e.as_bytes(), &label, None, args.from, &mut units) {
-                unreadable = true;
+            if !read_json(e.as_bytes(), &label, None, args.from, &mut conv) {
+                conv.unreadable = true;
             }
         } else {
-            add_cron(
-                &mut units,
-                CronText {
-                    text: e.clone(),
-                    choice: cron_choice(args.from),
-                    origin,
+            conv.cron(CronText {
+                text: e.clone(),
+                choice: cron_choice(args.from),
+                origin: Origin {
+                    file: "-e".to_string(),
+                    line: 1,
+                    column: 1,
                 },
-            );
+            });
         }
     }
 
@@ -181,6 +174,9 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     }
     let several_files = files.len() > 1;
     for name in &files {
+        if conv.output.is_closed() {
+            break;
+        }
         let bytes = match read_input(name) {
             Ok(b) => b,
             Err(e) => {
@@ -194,7 +190,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                         super::shapes::shell_quote(&super::shapes::shown(name))
                     );
                 }
-                unreadable = true;
+                conv.unreadable = true;
                 continue;
             }
         };
@@ -206,23 +202,20 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             let choice = cron_choice(args.from);
             let read = super::documents::read_document(&bytes[..], path, Some(kind), |item| {
                 match item {
-                    cronkit::check::Item::Entry(e) => add_cron(
-                        &mut units,
-                        CronText {
-                            text: e.text.clone(),
-                            choice: super::documents::entry_dialect(&e, choice),
-                            origin: Origin {
-                                file: shown.clone(),
-                                line: e.line as usize,
-                                column: e.column as usize,
-                            },
+                    cronkit::check::Item::Entry(e) => conv.cron(CronText {
+                        text: e.text.clone(),
+                        choice: super::documents::entry_dialect(&e, choice),
+                        origin: Origin {
+                            file: shown.clone(),
+                            line: e.line as usize,
+                            column: e.column as usize,
                         },
-                    ),
+                    }),
                     cronkit::check::Item::Problem(p)
                         if p.severity == cronkit::lint::Severity::Error =>
                     {
                         ewrite!("{}", super::documents::problem_message(&shown, &p));
-                        reader_failed = true;
+                        conv.reader_failed = true;
                     }
                     _ => {}
                 }
@@ -233,7 +226,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
                 super::documents::DocRead::Skipped(why)
                 | super::documents::DocRead::Unreadable(why) => {
                     ewriteln!("{}", why.trim_end());
-                    unreadable = true;
+                    conv.unreadable = true;
                 }
                 super::documents::DocRead::Visit(never) => match never {},
             }
@@ -247,61 +240,20 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
         };
         if is_json_input(from, &bytes) && args.input != Some(InputArg::Lines) {
             let file_label = several_files.then_some(shown.as_str());
-            if !read_json(&bytes, &shown, file_label, from, &mut units) {
-                unreadable = true;
+            if !read_json(&bytes, &shown, file_label, from, &mut conv) {
+                conv.unreadable = true;
             }
-        } else {
-            let text = match std::str::from_utf8(&bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    // point at the first bad byte, as validate does
-                    let good = &bytes[..e.valid_up_to()];
-                    let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
-                    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-                    let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
-                    ewriteln!(
-                        "error: {shown}:{line}:{column}: the input is neither JSON nor UTF-8 text"
-                    );
-                    unreadable = true;
-                    continue;
-                }
-            };
-            for found in lines::parse_lines(text) {
-                match found {
-                    Ok(l) => add_cron(
-                        &mut units,
-                        CronText {
-                            text: l.text,
-                            choice: cron_choice(args.from),
-                            origin: Origin {
-                                file: shown.clone(),
-                                line: l.line as usize,
-                                column: l.column as usize,
-                            },
-                        },
-                    ),
-                    Err(e) => {
-                        ewriteln!("error: {shown}:{}", sanitize::message(&e.to_string()));
-                        unreadable = true;
-                    }
-                }
-            }
+        } else if !read_cron_lines(&bytes, &shown, &mut conv) {
+            conv.unreadable = true;
         }
     }
 
-    // the merged unit's label names all its inputs
-    if let Some(i) = merged_slot {
-        if let Body::Crons(cs) = &units[i].body {
-            units[i].input = Some(
-                cs.iter()
-                    .map(|c| c.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            );
-        }
-    }
+    let unreadable = conv.unreadable;
+    let reader_failed = conv.reader_failed;
+    let (written, records, failed) = conv.finish();
+    finish_stdout(written)?;
 
-    if units.is_empty() {
+    if records == 0 {
         // nothing read at all (empty input, `[]`): like an unreadable input
         if !unreadable {
             let read: Vec<String> = files
@@ -320,14 +272,287 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
         return Ok(ExitCode::Usage);
     }
 
-    let several = units.len() > 1;
-    let records: Vec<Record> = units.into_iter().map(|u| convert_unit(u, args)).collect();
+    Ok(if unreadable {
+        ExitCode::Usage
+    } else if failed || reader_failed {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
+}
 
-    let mut failed = false;
-    for r in &records {
+/// Converts schedules as the readers hand them over and writes each result
+/// at once. A reader calls [`Converter::unit`] for a schedule of a document
+/// and [`Converter::cron`] for a cron text input; nothing is kept per
+/// schedule once it is written (with `--merge`, only what [`MergedCrons`]
+/// needs).
+struct Converter<'a, W: Write> {
+    args: &'a ConvertArgs,
+    output: Output<W>,
+    /// With `--merge`: every cron text input so far, as one schedule.
+    merged: Option<MergedCrons>,
+    /// An input could not be read at all (exit 2).
+    unreadable: bool,
+    /// A document's reader found a line it cannot read (exit 1, like a bad
+    /// schedule).
+    reader_failed: bool,
+}
+
+impl<W: Write> Converter<'_, W> {
+    /// Convert one schedule and write it.
+    fn unit(&mut self, u: Unit) {
+        if self.output.is_closed() {
+            return;
+        }
+        let record = convert_unit(u, self.args);
+        self.output.push(record);
+    }
+
+    /// One cron text input: a schedule of its own, or with `--merge` part of
+    /// the one merged schedule.
+    fn cron(&mut self, c: CronText) {
+        if self.args.merge {
+            self.merged.get_or_insert_with(MergedCrons::new).push(c);
+        } else {
+            self.unit(cron_unit(c));
+        }
+    }
+
+    /// Write the merged schedule (if any) and end the output. Returns the
+    /// result of writing stdout, the number of schedules and whether one of
+    /// them failed.
+    fn finish(mut self) -> (io::Result<()>, usize, bool) {
+        if let Some(m) = self.merged.take() {
+            let record = m.into_record(self.args);
+            self.output.push(record);
+        }
+        self.output.finish()
+    }
+}
+
+/// The cron lines of a plain-text input (one expression per line; blank
+/// lines and `#` comments skipped), handed to `conv` one at a time. Returns
+/// false when the input is not UTF-8 text or a line cannot be read.
+fn read_cron_lines<W: Write>(bytes: &[u8], shown: &str, conv: &mut Converter<'_, W>) -> bool {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            // point at the first bad byte, as validate does
+            let good = &bytes[..e.valid_up_to()];
+            let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+            ewriteln!("error: {shown}:{line}:{column}: the input is neither JSON nor UTF-8 text");
+            return false;
+        }
+    };
+    let mut readable = true;
+    for found in lines::parse_lines(text) {
+        if conv.output.is_closed() {
+            break;
+        }
+        match found {
+            Ok(l) => conv.cron(CronText {
+                text: l.text,
+                choice: cron_choice(conv.args.from),
+                origin: Origin {
+                    file: shown.to_string(),
+                    line: l.line as usize,
+                    column: l.column as usize,
+                },
+            }),
+            Err(e) => {
+                ewriteln!("error: {shown}:{}", sanitize::message(&e.to_string()));
+                readable = false;
+            }
+        }
+    }
+    readable
+}
+
+/// `--merge`: the cron text inputs gathered as one schedule, compactly. Each
+/// expression is parsed as it comes and only its [`Pattern`] is kept, once
+/// per *different* pattern ([`DistinctPatterns`], capped at
+/// [`convert::MAX_MERGE_PATTERNS`]); the texts are kept only as the
+/// schedule's `input` label, one string. What [`convert_unit`] would report
+/// for the same expressions in one unit is reported, in the same order of
+/// precedence: the first that does not parse, then the first without a
+/// pattern (`@reboot`), then too many different ones.
+struct MergedCrons {
+    /// The trimmed texts joined by ` + `.
+    input: String,
+    /// Where the first expression came from.
+    first: Option<Origin>,
+    /// Whether every expression read so far is Quartz (then Unix is the
+    /// default target).
+    all_quartz: bool,
+    distinct: DistinctPatterns,
+    /// The first expression that does not parse.
+    parse_failure: Option<(Box<Diagnostic>, Origin)>,
+    /// The first expression that has no pattern.
+    pattern_error: Option<ConvertError>,
+}
+
+impl MergedCrons {
+    fn new() -> MergedCrons {
+        MergedCrons {
+            input: String::new(),
+            first: None,
+            all_quartz: true,
+            distinct: DistinctPatterns::default(),
+            parse_failure: None,
+            pattern_error: None,
+        }
+    }
+
+    fn push(&mut self, c: CronText) {
+        if self.first.is_some() {
+            self.input.push_str(" + ");
+        }
+        self.input.push_str(c.text.trim());
+        if self.first.is_none() {
+            self.first = Some(c.origin.clone());
+        }
+        if self.parse_failure.is_some() {
+            return;
+        }
+        match Parsed::parse(&c.text, c.choice) {
+            Err(d) => self.parse_failure = Some((Box::new(d), c.origin)),
+            Ok(p) => {
+                self.all_quartz &= p.expr.dialect == Dialect::Quartz;
+                if self.pattern_error.is_none() {
+                    match Pattern::from_expr(&p.expr) {
+                        Ok(pattern) => self.distinct.insert(pattern),
+                        Err(e) => self.pattern_error = Some(e),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Convert the merged schedule.
+    fn into_record(self, args: &ConvertArgs) -> Record {
+        let input = Rc::new(self.input);
+        let mut rec = Record {
+            label: quote(&input).to_string(),
+            unit_id: None,
+            path: None,
+            file: None,
+            input: Some(Rc::clone(&input)),
+            kind: Some("cron"),
+            dialect: None,
+            expressions: Vec::new(),
+            schedule: None,
+            timezone: None,
+            notes: Vec::new(),
+            error: None,
+        };
+        if let Some((diagnostic, origin)) = self.parse_failure {
+            rec.error = Some(Failure::Parse {
+                diagnostic,
+                origin,
+                path: None,
+                note: None,
+            });
+            return rec;
+        }
+        let conv_failure = |error: ConvertError| Failure::Convert {
+            error,
+            input: Rc::clone(&input),
+            origin: self.first.clone().filter(|o| o.file != "-e"),
+            path: None,
+        };
+        let distinct = match self.pattern_error {
+            Some(e) => Err(e),
+            None => self.distinct.into_mergeable(),
+        };
+        let target = match args.to {
+            Some(ConvertTo::Quartz) => Target::Quartz,
+            Some(ConvertTo::Unix) => Target::Unix,
+            Some(ConvertTo::Ocps) => Target::Ocps,
+            Some(ConvertTo::Watcher) => {
+                match distinct.and_then(|ps| convert::to_watcher(&ps, None)) {
+                    Ok(w) => {
+                        rec.dialect = Some("quartz");
+                        rec.expressions = w.crons;
+                        rec.schedule = Some(w.json);
+                    }
+                    Err(e) => rec.error = Some(conv_failure(e)),
+                }
+                return rec;
+            }
+            // as `default_target` for cron text input
+            None if self.all_quartz => Target::Unix,
+            None => Target::Quartz,
+        };
+        match distinct.and_then(|ps| convert::convert_distinct(&ps, target)) {
+            Ok(Conversion { expressions, notes }) => {
+                rec.dialect = Some(target.dialect_name());
+                rec.expressions = expressions;
+                rec.notes.extend(notes);
+            }
+            Err(e) => rec.error = Some(conv_failure(e)),
+        }
+        rec
+    }
+}
+
+/// Writes each record as it is made: its notes and error to stderr, its
+/// result to stdout. Text output prefixes each line with the schedule's label
+/// (`id<TAB>`) only when there are several schedules, so the first record is
+/// held until a second one arrives (or the end shows it was the only one).
+struct Output<W: Write> {
+    format: TextOrJson,
+    color: bool,
+    out: W,
+    /// The first record, until it is known whether labels are needed.
+    pending: Option<Record>,
+    several: bool,
+    records: usize,
+    /// Records written to stdout so far (JSON: for the `,` between them).
+    written: usize,
+    failed: bool,
+    /// The first error writing stdout: nothing more is written after it.
+    write_error: Option<io::Error>,
+}
+
+impl<W: Write> Output<W> {
+    fn new(format: TextOrJson, color: bool, out: W) -> Output<W> {
+        Output {
+            format,
+            color,
+            out,
+            pending: None,
+            several: false,
+            records: 0,
+            written: 0,
+            failed: false,
+            write_error: None,
+        }
+    }
+
+    /// Whether stdout failed (a closed pipe): there is no point converting more.
+    fn is_closed(&self) -> bool {
+        self.write_error.is_some()
+    }
+
+    fn push(&mut self, r: Record) {
+        self.records += 1;
+        if self.records == 1 {
+            self.pending = Some(r);
+            return;
+        }
+        if let Some(first) = self.pending.take() {
+            self.several = true;
+            self.emit(first);
+        }
+        self.emit(r);
+    }
+
+    fn emit(&mut self, r: Record) {
         // JSON output carries notes and the zone itself
-        if args.format == TextOrJson::Text {
-            let prefix = if several {
+        if self.format == TextOrJson::Text {
+            let prefix = if self.several {
                 format!("{}: ", r.label)
             } else {
                 String::new()
@@ -345,26 +570,42 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             }
         }
         if let Some(f) = &r.error {
-            failed = true;
-            print_failure(f, color);
+            self.failed = true;
+            print_failure(f, self.color);
+        }
+        if self.write_error.is_some() {
+            return;
+        }
+        let written = match self.format {
+            TextOrJson::Text => write_text(&r, self.several, &mut self.out),
+            TextOrJson::Json => {
+                let sep = if self.written == 0 { "[\n" } else { ",\n" };
+                self.out
+                    .write_all(sep.as_bytes())
+                    .and_then(|()| self.out.write_all(record_json(&r).as_bytes()))
+            }
+        };
+        self.written += 1;
+        if let Err(e) = written {
+            self.write_error = Some(e);
         }
     }
 
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match args.format {
-        TextOrJson::Text => write_text(&records, several, &mut out),
-        TextOrJson::Json => write_json(&records, &mut out),
-    };
-    finish_stdout(written.and_then(|_| out.flush()))?;
-
-    Ok(if unreadable {
-        ExitCode::Usage
-    } else if failed || reader_failed {
-        ExitCode::Failure
-    } else {
-        ExitCode::Success
-    })
+    /// Write what is held and end the output: (the result of writing
+    /// stdout, the number of records, whether one failed).
+    fn finish(mut self) -> (io::Result<()>, usize, bool) {
+        if let Some(first) = self.pending.take() {
+            self.emit(first);
+        }
+        let end = match self.write_error.take() {
+            Some(e) => Err(e),
+            None if self.format == TextOrJson::Json && self.written > 0 => {
+                self.out.write_all(b"\n]\n").and_then(|()| self.out.flush())
+            }
+            None => self.out.flush(),
+        };
+        (end, self.records, self.failed)
+    }
 }
 
 /// A unit for one cron text input.
@@ -465,12 +706,12 @@ fn cron_choice(from: ConvertFrom) -> DialectChoice {
 }
 
 /// Read a JSON input into units. Returns false when the JSON itself is broken.
-fn read_json(
+fn read_json<W: Write>(
     bytes: &[u8],
     shown: &str,
     file_label: Option<&str>,
     from: ConvertFrom,
-    units: &mut Vec<Unit>,
+    conv: &mut Converter<'_, W>,
 ) -> bool {
     let format = match from {
         ConvertFrom::Watcher => SourceFormat::Watcher,
@@ -493,14 +734,14 @@ fn read_json(
                     sanitize::message(&w.to_string())
                 );
             }
-            units.push(unit_from_spec(spec, shown, file.clone()));
+            conv.unit(unit_from_spec(spec, shown, file.clone()));
         }
         for e in found.errors {
             failures += 1;
             if failures > MAX_FAILURES_SHOWN {
                 continue;
             }
-            units.push(Unit {
+            conv.unit(Unit {
                 id: e.id.clone(),
                 path: Some(e.path.clone()),
                 input: None,
@@ -608,7 +849,7 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
         unit_id: u.id.clone(),
         path: u.path.clone(),
         file: u.file.clone(),
-        input: u.input.clone(),
+        input: u.input.clone().map(Rc::new),
         kind: u.kind,
         dialect: None,
         expressions: Vec::new(),
@@ -655,11 +896,13 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
     }
     let conv_failure = |error: ConvertError| Failure::Convert {
         error,
-        input: crons
-            .iter()
-            .map(|c| c.text.trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" + "),
+        input: Rc::new(
+            crons
+                .iter()
+                .map(|c| c.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        ),
         origin: crons
             .first()
             .map(|c| c.origin.clone())
@@ -811,21 +1054,20 @@ fn print_failure(f: &Failure, color: bool) {
     ewrite!("{s}");
 }
 
-fn write_text(records: &[Record], several: bool, out: &mut impl Write) -> io::Result<()> {
-    for r in records {
-        if r.error.is_some() {
-            continue;
-        }
-        let lines: Vec<&str> = match &r.schedule {
-            Some(s) => vec![s.as_str()],
-            None => r.expressions.iter().map(String::as_str).collect(),
-        };
-        for l in lines {
-            if several {
-                writeln!(out, "{}\t{l}", r.label)?;
-            } else {
-                writeln!(out, "{l}")?;
-            }
+/// One record's result lines (none for a failed record).
+fn write_text(r: &Record, several: bool, out: &mut impl Write) -> io::Result<()> {
+    if r.error.is_some() {
+        return Ok(());
+    }
+    let lines: Vec<&str> = match &r.schedule {
+        Some(s) => vec![s.as_str()],
+        None => r.expressions.iter().map(String::as_str).collect(),
+    };
+    for l in lines {
+        if several {
+            writeln!(out, "{}\t{l}", r.label)?;
+        } else {
+            writeln!(out, "{l}")?;
         }
     }
     Ok(())
@@ -881,44 +1123,39 @@ fn failure_json(f: &Failure) -> String {
     }
 }
 
-fn write_json(records: &[Record], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "[")?;
-    for (i, r) in records.iter().enumerate() {
-        let mut o = format!(
-            "  {{\"id\":{},\"path\":{},",
-            js_opt(r.unit_id.as_deref()),
-            js_opt(r.path.as_deref())
-        );
-        if let Some(f) = &r.file {
-            o.push_str(&format!("\"file\":{},", js(f)));
-        }
-        if let Some(inp) = &r.input {
-            o.push_str(&format!("\"input\":{},", js(inp)));
-        }
-        o.push_str(&format!(
-            "\"type\":{},\"dialect\":{},\"expressions\":{},",
-            js_opt(r.kind),
-            js_opt(r.dialect),
-            js_list(&r.expressions)
-        ));
-        if let Some(s) = &r.schedule {
-            o.push_str(&format!("\"schedule\":{s},"));
-        }
-        o.push_str(&format!(
-            "\"timezone\":{},\"notes\":{}",
-            js_opt(r.timezone.as_deref()),
-            js_list(&r.notes)
-        ));
-        if let Some(f) = &r.error {
-            o.push_str(&format!(",\"error\":{}", failure_json(f)));
-        }
-        o.push('}');
-        if i + 1 < records.len() {
-            o.push(',');
-        }
-        writeln!(out, "{o}")?;
+/// One record as an element of the JSON output array (indented, no
+/// separator).
+fn record_json(r: &Record) -> String {
+    let mut o = format!(
+        "  {{\"id\":{},\"path\":{},",
+        js_opt(r.unit_id.as_deref()),
+        js_opt(r.path.as_deref())
+    );
+    if let Some(f) = &r.file {
+        o.push_str(&format!("\"file\":{},", js(f)));
     }
-    writeln!(out, "]")
+    if let Some(inp) = &r.input {
+        o.push_str(&format!("\"input\":{},", js(inp)));
+    }
+    o.push_str(&format!(
+        "\"type\":{},\"dialect\":{},\"expressions\":{},",
+        js_opt(r.kind),
+        js_opt(r.dialect),
+        js_list(&r.expressions)
+    ));
+    if let Some(s) = &r.schedule {
+        o.push_str(&format!("\"schedule\":{s},"));
+    }
+    o.push_str(&format!(
+        "\"timezone\":{},\"notes\":{}",
+        js_opt(r.timezone.as_deref()),
+        js_list(&r.notes)
+    ));
+    if let Some(f) = &r.error {
+        o.push_str(&format!(",\"error\":{}", failure_json(f)));
+    }
+    o.push('}');
+    o
 }
 
 /// `--spread KEY`: every cron expression given (with `-e`, or one per line in the

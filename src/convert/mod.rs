@@ -165,6 +165,13 @@ pub fn convert(
     target: Target,
     merge_them: bool,
 ) -> Result<Conversion, ConvertError> {
+    let patterns = inputs
+        .iter()
+        .map(|p| Pattern::from_expr(&p.expr))
+        .collect::<Result<Vec<_>, _>>()?;
+    if merge_them {
+        return convert_distinct(&mergeable(&patterns)?, target);
+    }
     let mut notes = Vec::new();
     let mut expressions: Vec<String> = Vec::new();
     // de-duplication in linear time (a `cron` array can be long)
@@ -174,40 +181,46 @@ pub fn convert(
             expressions.push(e);
         }
     };
-    let patterns = inputs
-        .iter()
-        .map(|p| Pattern::from_expr(&p.expr))
-        .collect::<Result<Vec<_>, _>>()?;
-    if merge_them {
-        let distinct = mergeable(&patterns)?;
-        for p in merge(&distinct, target) {
-            for e in checked_write(&p, target)? {
-                push(e);
+    for (input, p) in inputs.iter().zip(&patterns) {
+        if target == Target::Quartz && input.expr.dialect == Dialect::Quartz {
+            push(input.text.clone());
+            continue;
+        }
+        let out = checked_write(p, target)?;
+        if out.len() > 1 && target == Target::Quartz {
+            if let Days::Or(..) = p.days {
+                notes.push(format!(
+                    "`{}` fires on a day that matches day-of-month OR day-of-week (Vixie cron's rule \
+                     for two restricted day fields); Quartz needs `?` in one of them, so it takes {} expressions",
+                    input.text,
+                    out.len()
+                ));
             }
         }
-    } else {
-        for (input, p) in inputs.iter().zip(&patterns) {
-            if target == Target::Quartz && input.expr.dialect == Dialect::Quartz {
-                push(input.text.clone());
-                continue;
-            }
-            let out = checked_write(p, target)?;
-            if out.len() > 1 && target == Target::Quartz {
-                if let Days::Or(..) = p.days {
-                    notes.push(format!(
-                        "`{}` fires on a day that matches day-of-month OR day-of-week (Vixie cron's rule \
-                         for two restricted day fields); Quartz needs `?` in one of them, so it takes {} expressions",
-                        input.text,
-                        out.len()
-                    ));
-                }
-            }
-            for e in out {
-                push(e);
-            }
+        for e in out {
+            push(e);
         }
     }
     Ok(Conversion { expressions, notes })
+}
+
+/// Merge patterns that are already distinct (see [`DistinctPatterns`]) and
+/// write them in `target`: what [`convert`] does with `merge`, for a caller
+/// that reads its expressions one at a time and keeps only their patterns.
+pub fn convert_distinct(distinct: &[Pattern], target: Target) -> Result<Conversion, ConvertError> {
+    let mut expressions: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for p in merge(distinct, target) {
+        for e in checked_write(&p, target)? {
+            if seen.insert(e.clone()) {
+                expressions.push(e);
+            }
+        }
+    }
+    Ok(Conversion {
+        expressions,
+        notes: Vec::new(),
+    })
 }
 
 /// Write a pattern and read the result back: output that the target dialect
@@ -267,38 +280,94 @@ pub const MAX_MERGE_PATTERNS: usize = 1000;
 /// `patterns` without repeats, or the `merge-too-large` error past
 /// [`MAX_MERGE_PATTERNS`].
 pub(crate) fn mergeable(patterns: &[Pattern]) -> Result<Vec<Pattern>, ConvertError> {
-    let distinct = distinct_patterns(patterns);
-    if distinct.len() > MAX_MERGE_PATTERNS {
-        return Err(ConvertError {
-            code: "merge-too-large",
-            field: None,
-            message: format!(
-                "more than {MAX_MERGE_PATTERNS} different expressions to merge; cronkit merges at most {MAX_MERGE_PATTERNS} at once (the search for merges grows with the cube of the count)"
-            ),
-            help: Some(
-                "split the input and merge each part, or convert without --merge (or --to watcher)"
-                    .to_string(),
-            ),
-        });
-    }
-    Ok(distinct)
-}
-
-/// `patterns` without repeats, in first-seen order. Pattern equality is
-/// semantic (not field by field), so this compares pairs; it stops early once
-/// more than [`MAX_MERGE_PATTERNS`] different ones are found, which bounds it.
-fn distinct_patterns(patterns: &[Pattern]) -> Vec<Pattern> {
-    let mut ps: Vec<Pattern> = Vec::with_capacity(patterns.len().min(MAX_MERGE_PATTERNS + 1));
+    let mut distinct = DistinctPatterns::default();
     for p in patterns {
-        if !ps.contains(p) {
-            ps.push(*p);
-            if ps.len() > MAX_MERGE_PATTERNS {
-                // the caller reports the cap; count the rest cheaply
-                return ps;
-            }
+        distinct.insert(*p);
+        if distinct.is_over_cap() {
+            break;
         }
     }
-    ps
+    distinct.into_mergeable()
+}
+
+/// The `merge-too-large` error.
+fn merge_too_large() -> ConvertError {
+    ConvertError {
+        code: "merge-too-large",
+        field: None,
+        message: format!(
+            "more than {MAX_MERGE_PATTERNS} different expressions to merge; cronkit merges at most {MAX_MERGE_PATTERNS} at once (the search for merges grows with the cube of the count)"
+        ),
+        help: Some(
+            "split the input and merge each part, or convert without --merge (or --to watcher)"
+                .to_string(),
+        ),
+    }
+}
+
+/// The different patterns of a stream of expressions, in first-seen order,
+/// gathered one at a time so that merging a long input keeps one small
+/// record per *different* pattern, not one per expression. Equality is
+/// semantic (a pattern's `month_names` spelling does not count; the first
+/// one seen is kept). Past [`MAX_MERGE_PATTERNS`] different patterns it stops
+/// keeping them: [`DistinctPatterns::into_mergeable`] is then the
+/// `merge-too-large` error, so memory stays bounded however long the input.
+///
+/// ```
+/// use cronkit::convert::{convert_distinct, DistinctPatterns, Pattern, Target};
+/// use cronkit::{DialectChoice, Expr};
+///
+/// let mut set = DistinctPatterns::default();
+/// for text in ["0 9 * * *", "0 17 * * *", "0 9 * * *"] {
+///     let expr = Expr::parse(text, DialectChoice::Unix).unwrap();
+///     set.insert(Pattern::from_expr(&expr).unwrap());
+/// }
+/// let distinct = set.into_mergeable().unwrap();
+/// assert_eq!(distinct.len(), 2);
+/// let out = convert_distinct(&distinct, Target::Unix).unwrap();
+/// assert_eq!(out.expressions, ["0 9,17 * * *"]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct DistinctPatterns {
+    /// First-seen order (at most `MAX_MERGE_PATTERNS + 1`).
+    order: Vec<Pattern>,
+    seen: std::collections::HashSet<Pattern>,
+}
+
+impl DistinctPatterns {
+    /// Adds `p` unless an equal pattern is already there (or the cap is passed).
+    pub fn insert(&mut self, p: Pattern) {
+        if self.is_over_cap() {
+            return;
+        }
+        if self.seen.insert(p) {
+            self.order.push(p);
+        }
+    }
+
+    /// Whether more than [`MAX_MERGE_PATTERNS`] different patterns were seen.
+    pub fn is_over_cap(&self) -> bool {
+        self.order.len() > MAX_MERGE_PATTERNS
+    }
+
+    /// The different patterns in first-seen order, or the `merge-too-large`
+    /// error past [`MAX_MERGE_PATTERNS`].
+    pub fn into_mergeable(self) -> Result<Vec<Pattern>, ConvertError> {
+        if self.is_over_cap() {
+            return Err(merge_too_large());
+        }
+        Ok(self.order)
+    }
+}
+
+/// `patterns` without repeats, in first-seen order; it stops early once more
+/// than [`MAX_MERGE_PATTERNS`] different ones are found, which bounds it.
+fn distinct_patterns(patterns: &[Pattern]) -> Vec<Pattern> {
+    let mut distinct = DistinctPatterns::default();
+    for p in patterns {
+        distinct.insert(*p);
+    }
+    distinct.order
 }
 
 /// Fewer patterns that fire exactly as `patterns` together: duplicates and

@@ -318,6 +318,20 @@ impl PartialEq for Pattern {
     }
 }
 
+/// Hashes exactly what [`PartialEq`] compares (not `month_names`), so a
+/// hash set finds semantically equal patterns: de-duplicating many patterns
+/// costs one hash each instead of a comparison with every one seen.
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.seconds.hash(state);
+        self.minutes.hash(state);
+        self.hours.hash(state);
+        self.months.hash(state);
+        self.years.hash(state);
+        self.days.hash(state);
+    }
+}
+
 impl Pattern {
     /// The meaning of a parsed expression (`@reboot` has none).
     ///

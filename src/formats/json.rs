@@ -396,21 +396,36 @@ pub fn parse_all_with_depth(input: &[u8], max_depth: usize) -> Result<Vec<Value>
 /// One piece of a document sequence as [`each_top_level`] hands it out.
 #[derive(Debug)]
 pub enum TopLevel {
-    /// A whole top-level value that is not a non-empty array.
+    /// A whole top-level value that is not a non-empty array. For an object
+    /// whose [`STREAMED_MEMBER`] array was handed out element by element
+    /// (after [`TopLevel::MemberArrayStart`]), that member is left here as an
+    /// empty array and this value comes after its elements.
     Value(Value),
     /// A top-level array begins (its elements follow, then [`TopLevel::End`]).
     ArrayStart,
-    /// The element at this index of the top-level array.
+    /// The array value of this member of a top-level object begins (its
+    /// elements follow, then [`TopLevel::End`], then the object itself as a
+    /// [`TopLevel::Value`]).
+    MemberArrayStart(String),
+    /// The element at this index of the array being handed out.
     Element(usize, Value),
-    /// The top-level array ends.
+    /// The array being handed out ends.
     End,
 }
 
+/// The member of a top-level object whose array [`each_top_level`] hands
+/// out element by element: `watches`, the list of a Watcher query response
+/// (`GET _watcher/_query/watches`: `{"count": n, "watches": [...]}`), the one
+/// object that holds a whole cluster's watches. Only the first such member
+/// of an object is streamed (a reader looking up the key finds the first).
+pub const STREAMED_MEMBER: &str = "watches";
+
 /// Reads a sequence of JSON values as [`parse_all`] does, but hands out the
-/// elements of a top-level array one at a time instead of building the array:
-/// memory is bounded by the largest element, not the document. `f` sees the
-/// values in order; when the input turns out to be malformed, the values
-/// before the error have been seen and the error is returned.
+/// elements of a top-level array, and of the [`STREAMED_MEMBER`] array of a
+/// top-level object, one at a time instead of building the array: memory is
+/// bounded by the largest element, not the document. `f` sees the values in
+/// order; when the input turns out to be malformed, the values before the
+/// error have been seen and the error is returned.
 pub fn each_top_level(input: &[u8], mut f: impl FnMut(TopLevel)) -> Result<(), JsonError> {
     let mut r = Reader::new(input, DEFAULT_MAX_DEPTH)?;
     loop {
@@ -447,6 +462,8 @@ pub fn each_top_level(input: &[u8], mut f: impl FnMut(TopLevel)) -> Result<(), J
                 r.max_depth = DEFAULT_MAX_DEPTH;
                 f(TopLevel::End);
             }
+        } else if r.peek_byte() == Some(b'{') {
+            r.top_object(&mut f)?;
         } else {
             let v = r.value()?;
             f(TopLevel::Value(v));
@@ -625,6 +642,81 @@ impl<'a> Reader<'a> {
         }
         self.bump();
         Ok(key)
+    }
+
+    /// Reads a top-level object (the reader is at its `{`) member by member,
+    /// as [`Reader::value`] would, except that the array value of the first
+    /// [`STREAMED_MEMBER`] goes to `f` element by element (see
+    /// [`TopLevel::MemberArrayStart`]) and stays empty in the object, which
+    /// goes to `f` last. The nesting limit counts as in one whole value.
+    fn top_object(&mut self, f: &mut impl FnMut(TopLevel)) -> Result<(), JsonError> {
+        let start = self.mark();
+        self.bump();
+        self.skip_ws();
+        let mut members = Vec::new();
+        if self.peek_byte() == Some(b'}') {
+            self.bump();
+            f(TopLevel::Value(
+                self.finish(start, ValueKind::Object(members)),
+            ));
+            return Ok(());
+        }
+        let mut streamed = false;
+        loop {
+            let key = self.key()?;
+            self.skip_ws();
+            if !streamed && key.text == STREAMED_MEMBER && self.peek_byte() == Some(b'[') {
+                streamed = true;
+                let at = self.mark();
+                self.bump();
+                f(TopLevel::MemberArrayStart(key.text.clone()));
+                // the object and the array are two levels of nesting
+                self.max_depth = DEFAULT_MAX_DEPTH - 2;
+                self.skip_ws();
+                if self.peek_byte() == Some(b']') {
+                    self.bump();
+                } else {
+                    let mut index = 0usize;
+                    loop {
+                        let v = self.value()?;
+                        f(TopLevel::Element(index, v));
+                        index += 1;
+                        self.skip_ws();
+                        match self.peek_byte() {
+                            Some(b',') => self.bump(),
+                            Some(b']') => {
+                                self.bump();
+                                break;
+                            }
+                            _ => return Err(self.unexpected("`,` or `]`")),
+                        }
+                    }
+                }
+                f(TopLevel::End);
+                members.push(Member {
+                    key,
+                    value: self.finish(at, ValueKind::Array(Vec::new())),
+                });
+            } else {
+                self.max_depth = DEFAULT_MAX_DEPTH - 1;
+                let value = self.value()?;
+                members.push(Member { key, value });
+            }
+            self.max_depth = DEFAULT_MAX_DEPTH;
+            self.skip_ws();
+            match self.peek_byte() {
+                Some(b',') => self.bump(),
+                Some(b'}') => {
+                    self.bump();
+                    break;
+                }
+                _ => return Err(self.unexpected("`,` or `}`")),
+            }
+        }
+        f(TopLevel::Value(
+            self.finish(start, ValueKind::Object(members)),
+        ));
+        Ok(())
     }
 
     /// Reads one complete value, iteratively.

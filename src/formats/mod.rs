@@ -579,8 +579,9 @@ pub fn extract(input: &[u8], format: SourceFormat) -> Result<Extraction, JsonErr
 }
 
 /// [`extract`] in pieces: `f` gets what each top-level document (or each
-/// element of a top-level array) holds, in file order, and the document is
-/// never held whole, so memory follows the largest piece, not the input.
+/// element of a top-level array, or of a query response's `watches` array)
+/// holds, in file order, and the document is never held whole, so memory
+/// follows the largest piece, not the input.
 /// The input is read twice: first to check that it is well-formed JSON (a
 /// syntax error anywhere is the `Err`, before `f` is called at all), then to
 /// read the schedules.
@@ -632,6 +633,12 @@ pub fn extract_each(
             json::TopLevel::ArrayStart => {
                 array_path = prefix(index);
                 index += 1;
+                return;
+            }
+            json::TopLevel::MemberArrayStart(key) => {
+                // a query response's `watches`, as `walk_document` walks it;
+                // the object itself follows as a `Value` with the array empty
+                array_path = child_path(&prefix(index), &key);
                 return;
             }
             json::TopLevel::Element(i, item) => {
@@ -1069,6 +1076,91 @@ mod tests {
             start_time_ms: start,
         })
         .map(|c| c.expression)
+    }
+
+    /// What the streaming reader finds must be what reading each document
+    /// whole finds: the same schedules and errors, paths and positions.
+    #[test]
+    fn streamed_query_responses_read_as_whole_documents() {
+        let w = |id: &str, cron: &str| {
+            format!(r#"{{"_id":"{id}","watch":{{"trigger":{{"schedule":{{"cron":"{cron}"}}}}}}}}"#)
+        };
+        let docs = [
+            format!(
+                r#"{{"count":2,"watches":[{},{}]}}"#,
+                w("a", "0 0 * * * ?"),
+                w("b", "bad")
+            ),
+            format!(r#"{{"watches":[{}],"count":1}}"#, w("a", "0 5 * * * ?")),
+            // only the first `watches` counts; a later one is ignored
+            format!(
+                r#"{{"watches":[{}],"watches":[{}]}}"#,
+                w("a", "0 5 * * * ?"),
+                w("b", "0 6 * * * ?")
+            ),
+            r#"{"watches":[]}"#.to_string(),
+            r#"{"watches":{"a":1}}"#.to_string(),
+            r#"{"watches":[1,"x",null]}"#.to_string(),
+            format!(
+                "{{ \"count\" : 1 ,\n \"watches\" : [\n {} \n] }}",
+                w("nl", "0 0 12 * * ?")
+            ),
+            r#"{"_id":"outer","watch":{"trigger":{"schedule":{"cron":"0 0 1 * * ?"}}}}"#
+                .to_string(),
+            "{}".to_string(),
+        ];
+        for doc in &docs {
+            let whole = extract_value(
+                &json::parse(doc.as_bytes()).unwrap(),
+                "",
+                SourceFormat::Auto,
+            );
+            let streamed = extract(doc.as_bytes(), SourceFormat::Auto).unwrap();
+            assert_eq!(streamed, whole, "{doc}");
+        }
+        // several documents (NDJSON): paths get the document's index
+        let ndjson = format!("{}\n{}\n", docs[0], docs[1]);
+        let streamed = extract(ndjson.as_bytes(), SourceFormat::Auto).unwrap();
+        let mut whole = Extraction::default();
+        for (i, doc) in json::parse_all(ndjson.as_bytes())
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            let part = extract_value(doc, &format!("[{i}]"), SourceFormat::Auto);
+            whole.schedules.extend(part.schedules);
+            whole.errors.extend(part.errors);
+        }
+        assert_eq!(streamed, whole);
+        assert_eq!(
+            streamed.schedules[2].path,
+            "[1].watches[0].watch.trigger.schedule.cron"
+        );
+        // malformed inside the streamed array: the same error as a whole parse
+        for bad in [
+            r#"{"watches":[1,]}"#,
+            r#"{"watches":[1 2]}"#,
+            r#"{"watches":[1],}"#,
+            r#"{"watches":[1]"#,
+        ] {
+            let whole = json::parse(bad.as_bytes()).unwrap_err();
+            let streamed = extract(bad.as_bytes(), SourceFormat::Auto).unwrap_err();
+            assert_eq!(
+                (streamed.kind, streamed.line, streamed.column),
+                (whole.kind, whole.line, whole.column),
+                "{bad}"
+            );
+        }
+        // the nesting limit counts the object and the array
+        let deep = |n: usize| format!(r#"{{"watches":[{}{}]}}"#, "[".repeat(n), "]".repeat(n));
+        for n in [125, 126, 127] {
+            let d = deep(n);
+            assert_eq!(
+                json::parse(d.as_bytes()).is_ok(),
+                extract(d.as_bytes(), SourceFormat::Auto).is_ok(),
+                "depth {n}"
+            );
+        }
     }
 
     #[test]
