@@ -33,6 +33,7 @@
 //! ```
 
 pub mod herd;
+mod jenkins;
 mod json;
 mod problems;
 pub mod sarif;
@@ -57,7 +58,9 @@ use crate::lint::zone_name::is_known_zone;
 use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 use herd::{HerdCollector, HerdPlace};
+use jenkins::JenkinsLine;
 
+pub use jenkins::Remap;
 pub use problems::{INPUT_ERRORS, READER_WARNINGS};
 
 /// How many bytes of a file `--input auto` looks at.
@@ -258,12 +261,12 @@ pub struct Entry {
     /// Who runs it: picks the platform rules (and, with no
     /// [`Entry::dialect`], the dialect).
     pub platform: Platform,
-    /// How many bytes at the start of [`Entry::text`] are not in the file
-    /// (EventBridge: the `0 ` seconds put in front); spans are moved back.
-    pub prepend: usize,
-    /// The expression as written, when [`Entry::text`] differs from it
-    /// beyond [`Entry::prepend`] (shown in findings).
+    /// The expression as written, when [`Entry::text`] (what is checked)
+    /// differs from it (a Jenkins line with `H`, resolved); shown in findings.
     pub shown: Option<String>,
+    /// Where the pieces of [`Entry::text`] are in [`Entry::shown`], when it is
+    /// set (empty: spans need no mapping).
+    pub remap: Vec<Remap>,
 }
 
 impl Entry {
@@ -279,8 +282,8 @@ impl Entry {
             context: None,
             context_in_message: false,
             platform: Platform::Generic,
-            prepend: 0,
             shown: None,
+            remap: Vec::new(),
         }
     }
 }
@@ -331,6 +334,9 @@ pub struct Checker<S> {
     unreadable: bool,
     /// Every schedule read, for the `herd` rule (`None` when it is allowed).
     herds: Option<HerdCollector>,
+    /// The last unknown zone reported (file, line, column): a zone several
+    /// schedules share (a Jenkins `TZ=` line) is reported once.
+    bad_zone: Option<(String, u32, u32)>,
     sink: S,
 }
 
@@ -358,6 +364,7 @@ impl<S: Sink> Checker<S> {
             findings: Vec::new(),
             counts: Counts::default(),
             unreadable: false,
+            bad_zone: None,
             sink,
         }
     }
@@ -641,9 +648,15 @@ impl<S: Sink> Checker<S> {
     fn ci_cron(&mut self, src: &Source<'_>, c: FoundCron) -> io::Result<()> {
         let mut zone = None;
         if let Some(z) = &c.zone {
+            let place = (src.name, z.line, z.column);
+            let reported = self
+                .bad_zone
+                .as_ref()
+                .is_some_and(|(p, l, c)| (p.as_str(), *l, *c) == place);
             if is_known_zone(&z.name, false) {
                 zone = Some(z.name.clone());
-            } else {
+            } else if !reported {
+                self.bad_zone = Some((src.name.to_string(), z.line, z.column));
                 self.rule_problem(
                     src,
                     "unknown-timezone",
@@ -695,26 +708,28 @@ impl<S: Sink> Checker<S> {
                     entry.text = after.to_string();
                 }
             }
-            Platform::Jenkins if entry.text.contains('H') => {
-                if entry.text.contains("H(") {
-                    self.counts.expressions += 1;
-                    return self.rule_problem(
-                        src,
-                        "jenkins-hash-range-unchecked",
-                        format!(
-                            "`{}` uses a hashed range `H(a-b)`, which is not checked yet",
-                            entry.text
-                        ),
-                        None,
-                        c.line,
-                        c.column,
-                    );
+            // Read as Jenkins reads it (`crate::jenkins`); see `jenkins.rs`.
+            Platform::Jenkins => match jenkins::read_line(&entry.text) {
+                JenkinsLine::Plain => {}
+                JenkinsLine::Resolved { text, remap } => {
+                    entry.shown = Some(std::mem::replace(&mut entry.text, text));
+                    entry.remap = remap;
                 }
-                // `H` is one fixed value Jenkins picks per job: any valid
-                // value checks the rest of the expression the same way.
-                entry.shown = Some(entry.text.clone());
-                entry.text = entry.text.replace('H', "1");
-            }
+                JenkinsLine::Rejected { message, span } => {
+                    self.counts.expressions += 1;
+                    let f = Finding {
+                        severity: Severity::Error,
+                        code: "jenkins-syntax",
+                        message: format!("Jenkins refuses this line: {message}"),
+                        help: Some(
+                            "see the Jenkins trigger syntax: five fields, `H`, `H(a-b)`, `H/n`, `@daily` and the other nicknames".to_string(),
+                        ),
+                        span,
+                        other_spans: Vec::new(),
+                    };
+                    return self.report(src, &entry, &f);
+                }
+            },
             _ => {}
         }
         self.check_entry(src, &entry)
@@ -803,8 +818,8 @@ impl<S: Sink> Checker<S> {
                 _ if crontab => Platform::Crontab,
                 _ => Platform::Generic,
             },
-            prepend: 0,
             shown: None,
+            remap: Vec::new(),
         };
         self.item(src, Item::Entry(entry))
             .map_err(FileError::Output)
@@ -906,7 +921,7 @@ impl<S: Sink> Checker<S> {
         if e.shown.is_some() {
             return;
         }
-        let shown = e.text.get(e.prepend..).unwrap_or(&e.text);
+        let shown = e.text.as_str();
         let len = shown.trim_end().len();
         let (line, column) = position(e, 0);
         let end_column = match position(e, len) {
@@ -1020,10 +1035,11 @@ impl<S: Sink> Checker<S> {
         }
         let severity = self.count(f.severity);
         let back = |s: Span| {
-            Span::new(
-                s.start.saturating_sub(e.prepend),
-                s.end.saturating_sub(e.prepend),
-            )
+            if e.remap.is_empty() {
+                s
+            } else {
+                jenkins::remap_span(&e.remap, s)
+            }
         };
         let span = back(f.span);
         let (line, column) = position(e, span.start);
@@ -1044,10 +1060,7 @@ impl<S: Sink> Checker<S> {
             _ => &f.message,
         };
         let spans: Vec<Span> = f.spans().map(back).collect();
-        let expression = match &e.shown {
-            Some(s) => s.as_str(),
-            None => e.text.get(e.prepend..).unwrap_or(&e.text),
-        };
+        let expression = e.shown.as_deref().unwrap_or(&e.text);
         let note = match (&e.context, e.context_in_message) {
             (Some(c), false) => Some(c.as_str()),
             _ => None,
@@ -1079,7 +1092,8 @@ pub fn position(e: &Entry, at: usize) -> (u32, u32) {
     if !e.exact {
         return (e.line, e.column);
     }
-    let bytes = e.text.as_bytes().get(e.prepend..).unwrap_or_default();
+    // spans are in the text as written by now
+    let bytes = e.shown.as_deref().unwrap_or(&e.text).as_bytes();
     let before = &bytes[..at.min(bytes.len())];
     let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
     match before.iter().rposition(|&b| b == b'\n') {
