@@ -21,6 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'croneval' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'croneval' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source''s profile, zone and DST behaviour')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`')
@@ -30,7 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'croneval' -ScriptBlock {
             [CompletionResult]::new('--hash-key', '--hash-key', [CompletionResultType]::ParameterName, 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
             [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'Elasticsearch''s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)')
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect')
             [CompletionResult]::new('--prev', '--prev', [CompletionResultType]::ParameterName, 'Previous fire times, newest first, instead of the next ones')

@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             break
         }
         'cronkit;croneval' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source''s profile, zone and DST behaviour')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many fire times to print [default: 10, or all up to --until]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`')
@@ -45,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             [CompletionResult]::new('--hash-key', '--hash-key', [CompletionResultType]::ParameterName, 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from')
             [CompletionResult]::new('-E', '-E ', [CompletionResultType]::ParameterName, 'Elasticsearch''s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)')
             [CompletionResult]::new('--prev', '--prev', [CompletionResultType]::ParameterName, 'Previous fire times, newest first, instead of the next ones')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)')
@@ -59,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
             break
         }
         'cronkit;explain' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: each schedule is described with its source''s profile')
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Cron dialect')
             [CompletionResult]::new('--hash-key', '--hash-key', [CompletionResultType]::ParameterName, 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does')
             [CompletionResult]::new('--next', '--next', [CompletionResultType]::ParameterName, 'Also print the next N fire times')
@@ -99,6 +101,7 @@ Register-ArgumentCompleter -Native -CommandName 'cronkit' -ScriptBlock {
         'cronkit;convert' {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
             [CompletionResult]::new('--expr', '--expr', [CompletionResultType]::ParameterName, 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What the files are [default: JSON when they start with `{` or `[`, else by name and content: Nuxeo XML, a crontab, a CI file or one expression per line]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the input is')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'What to produce [default: quartz for JSON and unix input, unix for quartz input]')
             [CompletionResult]::new('--spread', '--spread', [CompletionResultType]::ParameterName, 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)')

@@ -23,12 +23,16 @@ _croneval() {
 
     case "${cmd}" in
         croneval)
-            opts="-c -d -s -v -E -h -V --count --from --until --prev --tz --dst --hash-key --format --detail --color --schedule --silent --verbose --dialect --help --version"
+            opts="-c -d -s -v -E -h -V --input --count --from --until --prev --tz --dst --hash-key --format --detail --color --schedule --silent --verbose --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo yaml github k8s cloudformation jenkins" -- "${cur}"))
+                    return 0
+                    ;;
                 --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

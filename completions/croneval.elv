@@ -18,6 +18,7 @@ set edit:completion:arg-completer[croneval] = {|@words|
     }
     var completions = [
         &'croneval'= {
+            cand --input 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source''s profile, zone and DST behaviour'
             cand -c 'How many fire times to print [default: 10, or all up to --until]'
             cand --count 'How many fire times to print [default: 10, or all up to --until]'
             cand --from 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`'
@@ -27,7 +28,7 @@ set edit:completion:arg-completer[croneval] = {|@words|
             cand --hash-key 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments'
             cand --format 'Output format'
             cand --color 'When to use colour'
-            cand --schedule 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
+            cand --schedule 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
             cand -E 'Elasticsearch''s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)'
             cand --dialect 'Cron dialect'
             cand --prev 'Previous fire times, newest first, instead of the next ones'

@@ -1,3 +1,14 @@
+complete -c croneval -l input -d 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source\'s profile, zone and DST behaviour' -r -f -a "auto\t'decide by file extension and content'
+lines\t'one expression per line, `#` comments'
+crontab\t'a crontab (user or /etc/cron.d style)'
+watcher\t'Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)'
+opensearch\t'OpenSearch job-scheduler JSON'
+nuxeo\t'Nuxeo extension XML'
+yaml\t'YAML or JSON, the kind decided per document (workflow, manifest, template)'
+github\t'a GitHub Actions workflow'
+k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
+cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
+jenkins\t'a Jenkinsfile'"
 complete -c croneval -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
 complete -c croneval -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
 complete -c croneval -l until -d 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to' -r
@@ -616,7 +627,7 @@ heatmap-json\t'the heatmap\'s counts as one JSON document'"
 complete -c croneval -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c croneval -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
+complete -c croneval -l schedule -d 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
 complete -c croneval -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)' -r
 complete -c croneval -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'

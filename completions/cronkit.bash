@@ -93,7 +93,7 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__convert)
-            opts="-e -h --expr --from --to --merge --spread --spread-window --format --help"
+            opts="-e -h --expr --input --from --to --merge --spread --spread-window --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -105,6 +105,10 @@ _cronkit() {
                     ;;
                 -e)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo yaml github k8s cloudformation jenkins" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -135,12 +139,16 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__croneval)
-            opts="-c -d -s -v -E -h --count --from --until --prev --tz --dst --dialect --hash-key --format --detail --color --schedule --silent --verbose --help"
+            opts="-c -d -s -v -E -h --input --count --from --until --prev --tz --dst --dialect --hash-key --format --detail --color --schedule --silent --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo yaml github k8s cloudformation jenkins" -- "${cur}"))
+                    return 0
+                    ;;
                 --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -197,12 +205,16 @@ _cronkit() {
             return 0
             ;;
         cronkit__subcmd__explain)
-            opts="-h --dialect --hash-key --12h --fields --next --tz --dst --from --format --color --help"
+            opts="-h --input --dialect --hash-key --12h --fields --next --tz --dst --from --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -W "auto lines crontab watcher opensearch nuxeo yaml github k8s cloudformation jenkins" -- "${cur}"))
+                    return 0
+                    ;;
                 --dialect)
                     COMPREPLY=($(compgen -W "auto quartz unix k8s github gitlab eventbridge spring jenkins" -- "${cur}"))
                     return 0

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cronkit;croneval'= {
+            cand --input 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source''s profile, zone and DST behaviour'
             cand -c 'How many fire times to print [default: 10, or all up to --until]'
             cand --count 'How many fire times to print [default: 10, or all up to --until]'
             cand --from 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`'
@@ -41,7 +42,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --hash-key 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does; an expression may hold several lines, a first line `TZ=Zone` and `#` comments'
             cand --format 'Output format'
             cand --color 'When to use colour'
-            cand --schedule 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
+            cand --schedule 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule''s timezone applies unless --tz is given, and a Watcher interval counts from --from'
             cand -E 'Elasticsearch''s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)'
             cand --prev 'Previous fire times, newest first, instead of the next ones'
             cand -d 'Also show each expression field by field (and, for an invalid one, the diagnostic''s code, dialect, field and byte span)'
@@ -54,6 +55,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cronkit;explain'= {
+            cand --input 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: each schedule is described with its source''s profile'
             cand --dialect 'Cron dialect'
             cand --hash-key 'Jenkins (`--dialect jenkins`): the job''s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does'
             cand --next 'Also print the next N fire times'
@@ -92,6 +94,7 @@ set edit:completion:arg-completer[cronkit] = {|@words|
         &'cronkit;convert'= {
             cand -e 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
             cand --expr 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)'
+            cand --input 'What the files are [default: JSON when they start with `{` or `[`, else by name and content: Nuxeo XML, a crontab, a CI file or one expression per line]'
             cand --from 'What the input is'
             cand --to 'What to produce [default: quartz for JSON and unix input, unix for quartz input]'
             cand --spread 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins'' `H`: the result fires at another time, it is not equivalent (see docs/load.md)'

@@ -33,6 +33,17 @@ complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "convert" -d 'Conver
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "man" -d 'Write the man pages (cronkit.1, one per command, croneval.1, cronkit-syntax.5, cronkit-rules.7)'
 complete -c cronkit -n "__fish_cronkit_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l input -d 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: every schedule joins the timeline with its source\'s profile, zone and DST behaviour' -r -f -a "auto\t'decide by file extension and content'
+lines\t'one expression per line, `#` comments'
+crontab\t'a crontab (user or /etc/cron.d style)'
+watcher\t'Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)'
+opensearch\t'OpenSearch job-scheduler JSON'
+nuxeo\t'Nuxeo extension XML'
+yaml\t'YAML or JSON, the kind decided per document (workflow, manifest, template)'
+github\t'a GitHub Actions workflow'
+k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
+cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
+jenkins\t'a Jenkinsfile'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l until -d 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to' -r
@@ -660,13 +671,24 @@ heatmap-json\t'the heatmap\'s counts as one JSON document'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l color -d 'When to use colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'
 always\t'always, even into a pipe'
 never\t'never'"
-complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l schedule -d 'Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l schedule -d 'Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a crontab...; - for stdin) instead of expressions; a schedule\'s timezone applies unless --tz is given, and a Watcher interval counts from --from' -r -F
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s E -d 'Elasticsearch\'s `-E key=value` setting: accepted and ignored with a note (croneval reads no Elasticsearch settings)' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l prev -d 'Previous fire times, newest first, instead of the next ones'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s d -l detail -d 'Also show each expression field by field (and, for an invalid one, the diagnostic\'s code, dialect, field and byte span)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s s -l silent -d 'Elasticsearch\'s `--silent`: print nothing on stdout; the exit status says whether the expression is valid and fires (errors still go to stderr)'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s v -l verbose -d 'Elasticsearch\'s `--verbose`: accepted; croneval prints nothing more with it (Elasticsearch neither): use --detail for each field\'s meaning'
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l input -d 'The arguments are documents of this kind (crontab, watcher, opensearch, nuxeo, a CI file...; auto: by name and content), read as validate reads them: each schedule is described with its source\'s profile' -r -f -a "auto\t'decide by file extension and content'
+lines\t'one expression per line, `#` comments'
+crontab\t'a crontab (user or /etc/cron.d style)'
+watcher\t'Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)'
+opensearch\t'OpenSearch job-scheduler JSON'
+nuxeo\t'Nuxeo extension XML'
+yaml\t'YAML or JSON, the kind decided per document (workflow, manifest, template)'
+github\t'a GitHub Actions workflow'
+k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
+cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
+jenkins\t'a Jenkinsfile'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l dialect -d 'Cron dialect' -r -f -a "auto\t'5 fields or a nickname → unix; 6 or 7 fields → quartz'
 quartz\t'Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1'
 unix\t'Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7'
@@ -1964,6 +1986,17 @@ complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s L -l follow
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s v -l verbose -d 'Also list the files a walk skipped, and why'
 complete -c cronkit -n "__fish_cronkit_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -s e -l expr -d 'A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l input -d 'What the files are [default: JSON when they start with `{` or `[`, else by name and content: Nuxeo XML, a crontab, a CI file or one expression per line]' -r -f -a "auto\t'decide by file extension and content'
+lines\t'one expression per line, `#` comments'
+crontab\t'a crontab (user or /etc/cron.d style)'
+watcher\t'Elasticsearch Watcher JSON (watch, schedule, get/query responses, NDJSON)'
+opensearch\t'OpenSearch job-scheduler JSON'
+nuxeo\t'Nuxeo extension XML'
+yaml\t'YAML or JSON, the kind decided per document (workflow, manifest, template)'
+github\t'a GitHub Actions workflow'
+k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
+cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
+jenkins\t'a Jenkinsfile'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l from -d 'What the input is' -r -f -a "auto\t'JSON when the input starts with `{` or `[`, else cron expressions (dialect by field count)'
 watcher\t'Elasticsearch Watcher JSON'
 opensearch\t'OpenSearch job-scheduler JSON'

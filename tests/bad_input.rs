@@ -753,7 +753,7 @@ fn explain_stdin_names_the_line() {
     expect(
         &out,
         1,
-        &["stdin line 2", "UTF-8", "stdin line 3", "both-day-fields"],
+        &["<stdin>:2", "UTF-8", "<stdin>:3", "both-day-fields"],
         "explain -",
     );
     assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
@@ -764,10 +764,10 @@ fn explain_stdin_names_the_line() {
     expect(
         &out,
         1,
-        &["stdin line 1", "longer than"],
+        &["<stdin>:1", "longer than"],
         "explain - with a 3 MB line",
     );
-    assert_eq!(out.stdout.trim(), "At 12:00");
+    assert_eq!(out.stdout.trim(), "0 0 12 * * ?: At 12:00");
     // empty stdin: nothing to explain, nothing failed
     let out = run_in(None, "cronkit", &["explain", "-"], b"");
     assert!(out.code == 0 || out.code == 2, "empty stdin: {}", out.code);

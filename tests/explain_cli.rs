@@ -27,7 +27,7 @@ fn one_sentence_per_expression() {
     let (out, err, code) = stdout_of(explain().args(["0 15 10 ? * MON-FRI", "0 0 12 L * ?"]));
     assert_eq!(
         out,
-        "At 10:15, Monday through Friday\nAt 12:00 on the last day of the month\n"
+        "0 15 10 ? * MON-FRI: At 10:15, Monday through Friday\n0 0 12 L * ?: At 12:00 on the last day of the month\n"
     );
     assert_eq!(err, "");
     assert_eq!(code, 0);
@@ -44,11 +44,11 @@ fn spec_examples_from_the_command_line() {
     ]));
     assert_eq!(
         out,
-        "Every minute\n\
-         At 10:15, Monday through Friday\n\
-         At 12:00 on the last day of the month\n\
-         At 09:05 on the third Friday of the month\n\
-         At 00:00 on February 30 — never fires: February has no 30th\n"
+        "0 0/1 * * * ?: Every minute\n\
+         0 15 10 ? * MON-FRI: At 10:15, Monday through Friday\n\
+         0 0 12 L * ?: At 12:00 on the last day of the month\n\
+         0 5 9 ? * 6#3: At 09:05 on the third Friday of the month\n\
+         0 0 0 30 2 ?: At 00:00 on February 30 — never fires: February has no 30th\n"
     );
     assert_eq!(code, 0);
 }
@@ -58,7 +58,7 @@ fn twelve_hour_clock() {
     let (out, _, _) = stdout_of(explain().args(["--12h", "0 0/15 9-17 * * ?", "0 0 0 * * ?"]));
     assert_eq!(
         out,
-        "Every 15 minutes from 9:00 AM through 5:45 PM\nAt 12:00 AM\n"
+        "0 0/15 9-17 * * ?: Every 15 minutes from 9:00 AM through 5:45 PM\n0 0 0 * * ?: At 12:00 AM\n"
     );
 }
 
@@ -79,7 +79,7 @@ fn dialect_flag_changes_the_reading() {
 fn invalid_input_prints_the_shared_diagnostic_and_exits_1() {
     let (out, err, code) = stdout_of(explain().args(["0 0 12 1 * MON", "0 0 12 ? * MON"]));
     // the valid one is still described
-    assert_eq!(out, "At 12:00 on Monday\n");
+    assert_eq!(out, "0 0 12 ? * MON: At 12:00 on Monday\n");
     assert_eq!(code, 1);
     // exactly what croneval prints for the same text
     let ce = Command::cargo_bin("croneval")
@@ -109,13 +109,13 @@ fn stdin_one_description_per_line() {
     let (out, err, code) = stdout_of(explain().arg("-").write_stdin(input));
     assert_eq!(
         out,
-        "At 12:00 on the last day of the month\n\
-         Every 15 minutes from 09:00 through 17:45, Monday through Friday\n\
-         At startup\n"
+        "0 0 12 L * ?: At 12:00 on the last day of the month\n\
+         */15 9-17 * * 1-5: Every 15 minutes from 09:00 through 17:45, Monday through Friday\n\
+         @reboot: At startup\n"
     );
     // the bad line is named by its line number, then the usual diagnostic
     assert!(
-        err.starts_with("stdin line 5:\nerror[both-day-fields]"),
+        err.starts_with("<stdin>:5:1:\nerror[both-day-fields]"),
         "{err}"
     );
     assert_eq!(code, 1);
@@ -134,8 +134,11 @@ fn stdin_streams_line_by_line() {
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut line = String::new();
     for (input, want) in [
-        ("0 0 12 L * ?\n", "At 12:00 on the last day of the month\n"),
-        ("@hourly\n", "Every hour\n"),
+        (
+            "0 0 12 L * ?\n",
+            "0 0 12 L * ?: At 12:00 on the last day of the month\n",
+        ),
+        ("@hourly\n", "@hourly: Every hour\n"),
     ] {
         stdin.write_all(input.as_bytes()).expect("write");
         stdin.flush().expect("flush");

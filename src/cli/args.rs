@@ -27,6 +27,10 @@ Examples:
       the times as JSON
   curl -s localhost:9200/_watcher/watch/my_watch | croneval --schedule - -c 5
       the fire times of a watch's schedule (all its crons, in its timezone)
+  crontab -l | croneval --input crontab - -c 5
+      the next runs of a whole crontab, each labelled with its line
+  printf '0 0 12 * * ?\n0 30 9 ? * MON\n' | croneval - -c 4
+      expressions from stdin, one per line, merged into one timeline
 
 Exit status: 0 success, 1 invalid expression or no fire time, 2 usage error.
 (Elasticsearch's croneval exits 0 for an invalid expression; cronkit exits 1 so a CI step fails.)";
@@ -43,8 +47,12 @@ Examples:
       the sentence, then the next three fire times
   cronkit explain --fields \"0 0/30 9-17 ? * MON-FRI\"
       a table of what each field means
-  crontab -l | grep -v '^#' | cut -d' ' -f1-5 | cronkit explain -
-      one description per input line (blank lines and # comments are skipped)
+  crontab -l | cronkit explain --input crontab -
+      each crontab entry, after its line number (MAILTO=, @reboot, CRON_TZ= understood)
+  cronkit explain --input nuxeo scheduler-contrib.xml
+      every <cronExpression> of a Nuxeo contribution, read as Quartz
+  printf '0 0 * * *\n0 12 * * 1-5\n' | cronkit explain -
+      one expression per line from stdin, each sentence after its expression
   cronkit explain --format json \"0 0 0 29 2 ?\"
 
 Exit status: 0 success, 1 an invalid expression (the others are still described) or,
@@ -166,9 +174,16 @@ pub enum CronevalFormat {
 #[derive(Args, Debug, Clone)]
 #[command(after_help = CRONEVAL_EXAMPLES)]
 pub struct CronevalArgs {
-    /// Cron expression(s); several are merged into one timeline
+    /// Cron expression(s); several are merged into one timeline; `-` reads one per
+    /// line from stdin; with --input, documents to read (`-` = stdin)
     #[arg(value_name = "EXPR", required_unless_present = "schedule")]
     pub exprs: Vec<String>,
+    /// The arguments are documents of this kind (crontab, watcher, opensearch,
+    /// nuxeo, a CI file...; auto: by name and content), read as validate reads them:
+    /// every schedule joins the timeline with its source's profile, zone and DST
+    /// behaviour
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
     /// How many fire times to print [default: 10, or all up to --until]
     #[arg(short = 'c', long = "count", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
@@ -210,8 +225,10 @@ pub struct CronevalArgs {
     /// When to use colour
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
-    /// Read Watcher or OpenSearch schedules (JSON file, or - for stdin) instead of expressions; a schedule's timezone applies unless --tz is given, and a Watcher interval counts from --from
-    #[arg(long, value_name = "FILE", conflicts_with = "exprs")]
+    /// Read the schedules of a document (Watcher or OpenSearch JSON, Nuxeo XML, a
+    /// crontab...; - for stdin) instead of expressions; a schedule's timezone applies
+    /// unless --tz is given, and a Watcher interval counts from --from
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["exprs", "input"])]
     pub schedule: Option<PathBuf>,
     /// Elasticsearch's `--silent`: print nothing on stdout; the exit status says
     /// whether the expression is valid and fires (errors still go to stderr)
@@ -248,9 +265,15 @@ pub enum TextOrJson {
 #[derive(Args, Debug, Clone)]
 #[command(after_help = EXPLAIN_EXAMPLES)]
 pub struct ExplainArgs {
-    /// Cron expression(s); `-` reads one per line from stdin
+    /// Cron expression(s); `-` reads one per line from stdin; with --input,
+    /// documents to read (`-` = stdin)
     #[arg(value_name = "EXPR", required = true)]
     pub exprs: Vec<String>,
+    /// The arguments are documents of this kind (crontab, watcher, opensearch,
+    /// nuxeo, a CI file...; auto: by name and content), read as validate reads them:
+    /// each schedule is described with its source's profile
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
     /// Cron dialect
     #[arg(long, value_enum, default_value_t = DialectArg::AUTO)]
     pub dialect: DialectArg,
@@ -427,12 +450,16 @@ pub enum ConvertTo {
 #[derive(Args, Debug, Clone)]
 #[command(after_help = CONVERT_EXAMPLES)]
 pub struct ConvertArgs {
-    /// Watcher or OpenSearch JSON (a watch, a schedule, get/query responses, NDJSON), or cron expressions one per line (none or - = stdin)
+    /// Watcher or OpenSearch JSON (a watch, a schedule, get/query responses, NDJSON), Nuxeo XML, a crontab, a CI file, or cron expressions one per line (none or - = stdin)
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// A cron expression to convert (repeatable; text starting with `{` is read as schedule JSON)
     #[arg(short = 'e', long = "expr", value_name = "EXPR")]
     pub exprs: Vec<String>,
+    /// What the files are [default: JSON when they start with `{` or `[`, else by
+    /// name and content: Nuxeo XML, a crontab, a CI file or one expression per line]
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
     /// What the input is
     #[arg(long, value_enum, default_value_t = ConvertFrom::Auto)]
     pub from: ConvertFrom,

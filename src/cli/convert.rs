@@ -25,7 +25,7 @@ use cronkit::formats::{
 use cronkit::sanitize::{self, quote};
 use cronkit::{Diagnostic, Dialect, DialectChoice};
 
-use super::args::{ConvertArgs, ConvertFrom, ConvertTo, TextOrJson};
+use super::args::{ConvertArgs, ConvertFrom, ConvertTo, InputArg, TextOrJson};
 use super::common::{finish_stdout, stderr_is_terminal, use_color, ColorArg};
 use super::ExitCode;
 
@@ -118,6 +118,8 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
     }
     let color = use_color(ColorArg::Auto, stderr_is_terminal());
     let mut unreadable = false;
+    // a document's reader found a line it cannot read (exit 1, like a bad schedule)
+    let mut reader_failed = false;
     let mut units: Vec<Unit> = Vec::new();
     // with --merge, the one unit that gathers every cron text input
     let mut merged_slot: Option<usize> = None;
@@ -197,9 +199,55 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
             }
         };
         let shown = display_file(name);
-        if is_json_input(args.from, &bytes) {
+        // Not JSON: Nuxeo XML, a crontab or a CI file go through the reader
+        // layer validate uses; one expression per line stays below.
+        if let Some(kind) = entry_document_kind(args, name, &bytes) {
+            let path = (name != "-").then(|| std::path::Path::new(name.as_str()));
+            let choice = cron_choice(args.from);
+            let read = super::documents::read_document(&bytes[..], path, Some(kind), |item| {
+                match item {
+                    cronkit::check::Item::Entry(e) => add_cron(
+                        &mut units,
+                        CronText {
+                            text: e.text.clone(),
+                            choice: super::documents::entry_dialect(&e, choice),
+                            origin: Origin {
+                                file: shown.clone(),
+                                line: e.line as usize,
+                                column: e.column as usize,
+                            },
+                        },
+                    ),
+                    cronkit::check::Item::Problem(p)
+                        if p.severity == cronkit::lint::Severity::Error =>
+                    {
+                        ewrite!("{}", super::documents::problem_message(&shown, &p));
+                        reader_failed = true;
+                    }
+                    _ => {}
+                }
+                Ok::<(), std::convert::Infallible>(())
+            });
+            match read {
+                super::documents::DocRead::Done => {}
+                super::documents::DocRead::Skipped(why)
+                | super::documents::DocRead::Unreadable(why) => {
+                    ewriteln!("{}", why.trim_end());
+                    unreadable = true;
+                }
+                super::documents::DocRead::Visit(never) => match never {},
+            }
+            continue;
+        }
+        // --input watcher / opensearch say what --from would
+        let from = match args.input {
+            Some(InputArg::Watcher) => ConvertFrom::Watcher,
+            Some(InputArg::Opensearch) => ConvertFrom::Opensearch,
+            _ => args.from,
+        };
+        if is_json_input(from, &bytes) && args.input != Some(InputArg::Lines) {
             let file_label = several_files.then_some(shown.as_str());
-            if !read_json(&bytes, &shown, file_label, args.from, &mut units) {
+            if !read_json(&bytes, &shown, file_label, from, &mut units) {
                 unreadable = true;
             }
         } else {
@@ -312,7 +360,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode> {
 
     Ok(if unreadable {
         ExitCode::Usage
-    } else if failed {
+    } else if failed || reader_failed {
         ExitCode::Failure
     } else {
         ExitCode::Success
@@ -356,7 +404,33 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
     }
 }
 
-/// JSON or cron text? Decided by `--from`, else by the first character.
+/// The kind of a file read by the entry readers (Nuxeo XML, a crontab, a CI
+/// file), or `None` for what `convert` reads itself: schedule JSON (which it
+/// converts schedule by schedule) and one expression per line.
+fn entry_document_kind(
+    args: &ConvertArgs,
+    name: &str,
+    bytes: &[u8],
+) -> Option<cronkit::formats::detect::InputKind> {
+    use cronkit::formats::detect::InputKind;
+    let kind = match args.input {
+        Some(InputArg::Auto) | None => {
+            if is_json_input(args.from, bytes) {
+                return None;
+            }
+            let path = (name != "-").then(|| std::path::Path::new(name));
+            let head = &bytes[..bytes.len().min(cronkit::check::DETECT_BYTES as usize)];
+            super::documents::detected_kind(path, head)?
+        }
+        Some(k) => super::documents::input_kind(k)?,
+    };
+    match kind {
+        InputKind::Lines | InputKind::Watcher | InputKind::OpenSearch => None,
+        k => Some(k),
+    }
+}
+
+/// JSON or cron text? Decided by `--input`, `--from`, else by the first character.
 fn is_json_input(from: ConvertFrom, bytes: &[u8]) -> bool {
     match from {
         ConvertFrom::Watcher | ConvertFrom::Opensearch => true,

@@ -95,9 +95,9 @@ pub fn unreadable_message(e: &Unreadable) -> String {
 }
 
 /// What reading a document gave.
-pub enum Read<E> {
-    /// Read as this kind.
-    Done(InputKind),
+pub enum DocRead<E> {
+    /// Read.
+    Done,
     /// Auto-detection found nothing to read in it (the message says why).
     Skipped(String),
     /// It could not be read (the message is ready for stderr).
@@ -115,16 +115,16 @@ pub fn read_document<E>(
     path: Option<&Path>,
     kind: Option<InputKind>,
     visit: impl FnMut(Item) -> Result<(), E>,
-) -> Read<E> {
+) -> DocRead<E> {
     match read::read_from(raw, path, kind, true, visit) {
-        Ok(Outcome::Read(k)) => Read::Done(k),
-        Ok(Outcome::Skipped(why)) => Read::Skipped(format!(
+        Ok(Outcome::Read(_)) => DocRead::Done,
+        Ok(Outcome::Skipped(why)) => DocRead::Skipped(format!(
             "{}: not read: {}; pass --input KIND to say what it is",
             path.map_or_else(|| "<stdin>".to_string(), sanitize::path),
             why.as_str()
         )),
-        Err(ReadError::Input(e)) => Read::Unreadable(unreadable_message(&e)),
-        Err(ReadError::Visit(e)) => Read::Visit(e),
+        Err(ReadError::Input(e)) => DocRead::Unreadable(unreadable_message(&e)),
+        Err(ReadError::Visit(e)) => DocRead::Visit(e),
     }
 }
 

@@ -4,18 +4,31 @@
 //! Input streams: `-` reads one expression per line from stdin, and each
 //! description is written as soon as its line is read (output is flushed whenever
 //! the reader would wait for more input), so it works at the end of a pipe and on a
-//! million lines alike. An invalid expression prints the same diagnostic as every
-//! other subcommand on stderr; the others are still described, and the exit status
-//! is 1.
+//! million lines alike. With `--input KIND` the arguments are documents (crontabs,
+//! Watcher / OpenSearch JSON, Nuxeo XML, CI files, `-` for stdin) read by the same
+//! reader layer as `validate` ([`super::documents`]); each schedule is described
+//! with its source's profile, and `--next` uses its source's zone and DST
+//! behaviour. When more than one expression can be described (several
+//! arguments, stdin, a document) each sentence starts with its expression
+//! (`0 0 * * *: At 00:00`), after `file:line: ` when it comes from a document
+//! other than a list of expressions. An invalid expression prints the same
+//! diagnostic as every other subcommand on stderr; the others are still
+//! described, and the exit status is 1.
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::cell::RefCell;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::rc::Rc;
 
 use anyhow::{anyhow, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
 use serde::Serialize;
 
+use cronkit::check::read::shown_name;
+use cronkit::check::{Entry, Item};
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
-use cronkit::formats::MAX_LINE_BYTES;
+use cronkit::formats::detect::InputKind;
+use cronkit::lint::{Platform, Severity};
 use cronkit::sanitize::quote;
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
 
@@ -42,7 +55,59 @@ struct Ctx<'a> {
     no_times: bool,
     /// A usage error found after clap (an expression split by the shell).
     usage: bool,
+    /// More than one expression can be described: each sentence starts with its
+    /// expression.
+    several: bool,
     buf: String,
+}
+
+/// One expression to describe, and what its input says about it.
+#[derive(Default)]
+struct Input<'a> {
+    /// Parse it with this (else `--dialect`).
+    dialect: Option<DialectChoice>,
+    /// Written before the sentence (`0 0 * * *: `), when there are several.
+    echo: Option<String>,
+    /// Where it is, for messages (`crontab:3:1`).
+    at: Option<String>,
+    /// The document position, for JSON.
+    location: Option<JsonLocation<'a>>,
+    /// The zone its source gives it (`--next` uses it unless `--tz` is given).
+    zone: Option<&'a str>,
+    /// Its scheduler's DST behaviour (unless `--dst` is given).
+    dst: Option<DstPolicy>,
+}
+
+/// Stdout, shared by the writer and the stdin reader: a read that may wait
+/// for input first flushes what is written, so answers reach a pipe as soon as
+/// their line is read.
+#[derive(Clone)]
+struct SharedOut(Rc<RefCell<BufWriter<io::StdoutLock<'static>>>>);
+
+impl Write for SharedOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.borrow_mut().write_all(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
+}
+
+/// Stdin that flushes [`SharedOut`] before each read of the underlying pipe
+/// (the reader layer's buffer asks for more only when its lines are used up).
+struct FlushBeforeRead<R> {
+    inner: R,
+    out: SharedOut,
+}
+
+impl<R: Read> Read for FlushBeforeRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.out.flush()?;
+        self.inner.read(buf)
+    }
 }
 
 /// Run `explain`; returns the process exit code.
@@ -83,10 +148,13 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
         failed: false,
         no_times: false,
         usage: false,
+        several: false,
         buf: String::with_capacity(256),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = SharedOut(Rc::new(RefCell::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout().lock(),
+    ))));
     let result = run_inputs(&mut ctx, &mut out);
     match result {
         Ok(()) => {}
@@ -103,18 +171,24 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
     })
 }
 
-fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
-    if let Some(split) = super::shapes::split_expression(&ctx.args.exprs, ctx.dialect) {
-        ctx.usage = true;
-        ewriteln!(
-            "error: {}",
-            super::shapes::quote_message(&split, "cronkit explain")
-        );
-        return Ok(());
+fn run_inputs(ctx: &mut Ctx, out: &mut SharedOut) -> io::Result<()> {
+    // with --input every argument is a document
+    let documents = ctx.args.input.is_some();
+    if !documents {
+        if let Some(split) = super::shapes::split_expression(&ctx.args.exprs, ctx.dialect) {
+            ctx.usage = true;
+            ewriteln!(
+                "error: {}",
+                super::shapes::quote_message(&split, "cronkit explain")
+            );
+            return Ok(());
+        }
     }
+    ctx.several = documents || ctx.args.exprs.len() > 1 || ctx.args.exprs.iter().any(|a| a == "-");
     if ctx.args.format == TextOrJson::Json {
         out.write_all(b"[")?;
     }
+    let forced = ctx.args.input.and_then(super::documents::input_kind);
     let mut stdin_read = false;
     for text in &ctx.args.exprs {
         if text == "-" {
@@ -122,9 +196,34 @@ fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
                 continue; // stdin can be read once; a second `-` has nothing left
             }
             stdin_read = true;
-            read_stdin(ctx, out)?;
+            // without --input, `-` is one expression per line
+            let kind = if documents {
+                forced
+            } else {
+                Some(InputKind::Lines)
+            };
+            let stdin = FlushBeforeRead {
+                inner: io::stdin().lock(),
+                out: out.clone(),
+            };
+            read_document(ctx, out, stdin, None, kind)?;
+        } else if documents {
+            let path = Path::new(text);
+            match std::fs::File::open(path) {
+                Ok(f) => read_document(ctx, out, f, Some(path), forced)?,
+                Err(e) => {
+                    ctx.usage = true;
+                    out.flush()?;
+                    ewriteln!("error: cannot read `{}`: {e}", shown_name(path));
+                }
+            }
         } else {
-            one(ctx, out, text, None)?;
+            let echo = ctx.several.then(|| format!("{}: ", quote(text)));
+            let input = Input {
+                echo,
+                ..Input::default()
+            };
+            one(ctx, out, text, &input)?;
         }
     }
     if ctx.args.format == TextOrJson::Json {
@@ -133,77 +232,66 @@ fn run_inputs(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn read_stdin(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
-    let stdin = io::stdin();
-    // our own buffer, so we can see whether a whole line is waiting in it
-    let mut reader = io::BufReader::with_capacity(1 << 16, stdin.lock());
-    let mut raw = Vec::with_capacity(128);
-    let mut line_no = 0u64;
-    loop {
-        // the next read may wait for input: let what is done so far reach the reader
-        if !reader.buffer().contains(&b'\n') {
+/// Describe every schedule of a document (read by the reader layer that
+/// `validate` uses); its problems go to stderr, an unreadable document is a
+/// usage error (exit 2), as in `validate`.
+fn read_document(
+    ctx: &mut Ctx,
+    out: &mut SharedOut,
+    raw: impl Read,
+    path: Option<&Path>,
+    kind: Option<InputKind>,
+) -> io::Result<()> {
+    use super::documents::{self as docs, DocRead as Outcome};
+    let shown = path.map_or_else(|| "<stdin>".to_string(), shown_name);
+    let read = docs::read_document(raw, path, kind, |item| match item {
+        Item::Entry(e) => entry(ctx, out, &shown, &e),
+        // warnings about the document are validate's business
+        Item::Problem(p) if p.severity == Severity::Error => {
+            ctx.failed = true;
             out.flush()?;
+            ewrite!("{}", docs::problem_message(&shown, &p));
+            Ok(())
         }
-        raw.clear();
-        // a line is read up to a limit, so endless input without a newline
-        // (`cat /dev/zero | cronkit explain -`) cannot take all the memory
-        let limit = MAX_LINE_BYTES as u64 + 1;
-        let n = (&mut reader)
-            .take(limit)
-            .read_until(b'\n', &mut raw)
-            .map_err(|e| io::Error::new(e.kind(), format!("reading stdin: {e}")))?;
-        if n == 0 {
-            return Ok(());
+        Item::Problem(_) | Item::Unevaluated(_) => Ok(()),
+    });
+    match read {
+        Outcome::Done => Ok(()),
+        Outcome::Skipped(why) | Outcome::Unreadable(why) => {
+            ctx.usage = true;
+            out.flush()?;
+            ewriteln!("{}", why.trim_end());
+            Ok(())
         }
-        line_no += 1;
-        if raw.last() != Some(&b'\n') && raw.len() as u64 >= limit {
-            skip_rest_of_line(&mut reader)?;
-            line_problem(
-                ctx,
-                out,
-                line_no,
-                &format!("longer than {MAX_LINE_BYTES} bytes; skipped"),
-            )?;
-            continue;
-        }
-        while matches!(raw.last(), Some(b'\n' | b'\r')) {
-            raw.pop();
-        }
-        let Ok(line) = std::str::from_utf8(&raw) else {
-            line_problem(ctx, out, line_no, "not valid UTF-8; skipped")?;
-            continue;
-        };
-        let trimmed = line.trim();
-        // blank lines and `#` comments are not expressions
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        one(ctx, out, trimmed, Some(line_no))?;
+        Outcome::Visit(e) => Err(e),
     }
 }
 
-/// Report a stdin line that holds no readable expression.
-fn line_problem(ctx: &mut Ctx, out: &mut impl Write, line_no: u64, what: &str) -> io::Result<()> {
-    ctx.failed = true;
-    out.flush()?;
-    ewriteln!("error: stdin line {line_no}: {what}");
-    Ok(())
-}
-
-/// Read and drop the rest of an over-long line, a buffer at a time.
-fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
-            reader.consume(i + 1);
-            return Ok(());
-        }
-        let n = buf.len();
-        reader.consume(n);
+/// Describe one schedule of a document.
+fn entry(ctx: &mut Ctx, out: &mut SharedOut, shown: &str, e: &Entry) -> io::Result<()> {
+    use super::documents as docs;
+    let written = e.written();
+    if e.platform == Platform::Jenkins && ctx.dialect == DialectChoice::Jenkins {
+        return jenkins_one(ctx, out, written);
     }
+    let input = Input {
+        dialect: Some(docs::entry_dialect(e, ctx.dialect)),
+        echo: Some(format!(
+            "{}{}: ",
+            docs::echo_prefix(shown, e),
+            quote(written)
+        )),
+        at: Some(docs::location(shown, e)),
+        location: Some(JsonLocation {
+            file: shown.to_string(),
+            line: e.line,
+            column: e.column,
+            context: e.context.as_deref(),
+        }),
+        zone: e.zone.as_deref(),
+        dst: e.default_dst(),
+    };
+    one(ctx, out, &e.text, &input)
 }
 
 /// Does Jenkins text need the jenkins reader (hashes, nicknames, several lines)?
@@ -237,9 +325,9 @@ fn jenkins_one(ctx: &mut Ctx, out: &mut impl Write, text: &str) -> io::Result<()
                                 quote(&l.text),
                                 quote(k)
                             )?;
-                            text_block(ctx, out, &resolved, &e)?;
+                            text_block(ctx, out, &resolved, &e, &Input::default())?;
                         }
-                        TextOrJson::Json => json_item(ctx, out, &resolved, &e)?,
+                        TextOrJson::Json => json_item(ctx, out, &resolved, &e, &Input::default())?,
                     },
                     Err(d) => {
                         ctx.failed = true;
@@ -272,39 +360,49 @@ fn jenkins_one(ctx: &mut Ctx, out: &mut impl Write, text: &str) -> io::Result<()
 }
 
 /// Describe one expression (or report it).
-fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, line: Option<u64>) -> io::Result<()> {
-    if ctx.dialect == DialectChoice::Jenkins && jenkins_text(text) {
+fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, input: &Input) -> io::Result<()> {
+    let dialect = input.dialect.unwrap_or(ctx.dialect);
+    if dialect == DialectChoice::Jenkins && jenkins_text(text) {
         return jenkins_one(ctx, out, text);
     }
-    match Expr::parse(text, ctx.dialect) {
+    match Expr::parse(text, dialect) {
         Ok(e) => match ctx.args.format {
-            TextOrJson::Text => text_block(ctx, out, text, &e),
-            TextOrJson::Json => json_item(ctx, out, text, &e),
+            TextOrJson::Text => text_block(ctx, out, text, &e, input),
+            TextOrJson::Json => json_item(ctx, out, text, &e, input),
         },
         Err(d) => {
             ctx.failed = true;
             // what was written so far goes first, so stdout and stderr interleave in order
             out.flush()?;
-            if let Some(n) = line {
-                ewriteln!("stdin line {n}:");
+            if let Some(at) = &input.at {
+                ewriteln!("{at}:");
             }
             report(&d, false, ctx.color_err);
             if ctx.args.format == TextOrJson::Json {
-                json_error(ctx, out, text, &d)?;
+                json_error(ctx, out, text, &d, input)?;
             }
             Ok(())
         }
     }
 }
 
-fn text_block(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::Result<()> {
+fn text_block(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    e: &Expr,
+    input: &Input,
+) -> io::Result<()> {
     ctx.buf.clear();
+    if let Some(echo) = &input.echo {
+        ctx.buf.push_str(echo);
+    }
     describe_into(e, &ctx.options, &mut ctx.buf);
     ctx.buf.push('\n');
     out.write_all(ctx.buf.as_bytes())?;
     if ctx.args.next.is_some() {
         let mut line = Vec::with_capacity(64);
-        let listed = each_next_time(ctx, e, |t, zone| {
+        let listed = each_next_time(ctx, e, input, |t, zone| {
             line.clear();
             line.extend_from_slice(b"  ");
             iso_in_zone(t, zone, &mut line);
@@ -329,12 +427,20 @@ fn text_block(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::
 fn each_next_time(
     ctx: &mut Ctx,
     e: &Expr,
+    input: &Input,
     mut visit: impl FnMut(i64, &Zone) -> io::Result<()>,
 ) -> io::Result<Result<(), &'static str>> {
     let n = ctx.args.next.unwrap_or(0);
     let Some((zone, dst, from)) = ctx.next.as_ref() else {
         return Ok(Ok(()));
     };
+    // the zone and DST behaviour its source gives it, unless --tz / --dst say otherwise
+    let own_zone = match (input.zone, &ctx.args.tz) {
+        (Some(z), None) => Zone::parse(z).ok(),
+        _ => None,
+    };
+    let zone = own_zone.as_ref().unwrap_or(zone);
+    let dst = dst.or(input.dst);
     let s = Schedule::from_expr(e);
     let why = if s.is_reboot() {
         Some("@reboot runs once when cron starts, never by the clock")
@@ -418,10 +524,23 @@ fn json_sep(ctx: &mut Ctx, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Where a described expression is in its document.
+#[derive(Serialize, Clone)]
+struct JsonLocation<'a> {
+    file: String,
+    line: u32,
+    column: u32,
+    /// What it belongs to: a watch id, a crontab command, a Nuxeo schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<&'a str>,
+}
+
 /// One described expression, in the order a reader wants the keys.
 #[derive(Serialize)]
 struct JsonItem<'a> {
     expression: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<JsonLocation<'a>>,
     dialect: String,
     description: &'a str,
     never_fires: bool,
@@ -446,6 +565,8 @@ struct JsonField {
 #[derive(Serialize)]
 struct JsonError<'a> {
     expression: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<JsonLocation<'a>>,
     error: JsonErrorBody<'a>,
 }
 
@@ -459,7 +580,13 @@ struct JsonErrorBody<'a> {
     span: [usize; 2],
 }
 
-fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::Result<()> {
+fn json_item(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    e: &Expr,
+    input: &Input,
+) -> io::Result<()> {
     let mut description = String::with_capacity(96);
     describe_into(e, &ctx.options, &mut description);
     let fields = FieldKind::ALL
@@ -475,6 +602,7 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
     let s = Schedule::from_expr(e);
     let mut item = JsonItem {
         expression: text,
+        location: input.location.clone(),
         dialect: e.dialect.to_string(),
         description: &description,
         never_fires: s.never_fires(),
@@ -485,9 +613,12 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
         no_fire_times: None,
     };
     if ctx.args.next.is_some() {
-        item.zone = ctx.next.as_ref().map(|(z, _, _)| z.name().to_string());
         let mut iso: Vec<String> = Vec::new();
-        let listed = each_next_time(ctx, e, |t, zone| {
+        let mut zone_name = None;
+        let listed = each_next_time(ctx, e, input, |t, zone| {
+            if zone_name.is_none() {
+                zone_name = Some(zone.name().to_string());
+            }
             let mut b = Vec::with_capacity(32);
             iso_in_zone(t, zone, &mut b);
             iso.push(String::from_utf8_lossy(&b).into_owned());
@@ -495,15 +626,29 @@ fn json_item(ctx: &mut Ctx, out: &mut impl Write, text: &str, e: &Expr) -> io::R
         })?;
         item.next = Some(iso);
         item.no_fire_times = listed.err();
+        item.zone = zone_name.or_else(|| {
+            input
+                .zone
+                .filter(|_| ctx.args.tz.is_none())
+                .map(str::to_string)
+                .or_else(|| ctx.next.as_ref().map(|(z, _, _)| z.name().to_string()))
+        });
     }
     json_sep(ctx, out)?;
     cronkit::sanitize::json::to_writer(&mut *out, &item)
 }
 
-fn json_error(ctx: &mut Ctx, out: &mut impl Write, text: &str, d: &Diagnostic) -> io::Result<()> {
+fn json_error(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    d: &Diagnostic,
+    input: &Input,
+) -> io::Result<()> {
     let sp = d.primary_span();
     let doc = JsonError {
         expression: text,
+        location: input.location.clone(),
         error: JsonErrorBody {
             code: d.code,
             message: &d.message,

@@ -25,6 +25,7 @@ pub mod args;
 pub mod common;
 pub mod convert;
 pub mod croneval;
+pub mod documents;
 pub mod explain;
 pub mod generate;
 pub mod manual;

@@ -9,18 +9,22 @@
 //! say, so it is anchored at `--from` (now by default).
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 
 use anyhow::{anyhow, Result};
 
+use cronkit::check::Item;
+use cronkit::formats::detect::InputKind;
 use cronkit::formats::{
     self, format_interval, Dialect as FormatDialect, FormatErrorKind, ScheduleKind, SourceFormat,
 };
+use cronkit::lint::{Platform, Severity};
 use cronkit::sanitize::{self, quote};
 use cronkit::{DialectChoice, Expr, Zone};
 
 use super::croneval::{report, Interval, Source, Timing};
+use super::documents::{self, DocRead as Outcome};
 
 /// The most timeline sources (cron expressions and intervals) one run takes:
 /// every fire time is the earliest of all sources' next times, so each
@@ -47,7 +51,13 @@ fn resolve_zone(tz: &str) -> Option<Zone> {
 
 /// Read the schedules in `path` (`-` = stdin) as timeline sources; intervals
 /// without a start are anchored at `from` (Unix seconds).
-pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
+pub fn load(
+    path: &Path,
+    from: i64,
+    tz_given: bool,
+    dst_given: bool,
+    dialect: DialectChoice,
+) -> Result<Loaded> {
     let shown = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -61,6 +71,15 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
         fs::File::open(path).and_then(cronkit::check::read_document)
     }
     .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
+    // Not JSON (Nuxeo XML, a crontab, a CI file): the entry readers.
+    let file = (path.as_os_str() != "-").then_some(path);
+    let head = &bytes[..bytes.len().min(cronkit::check::DETECT_BYTES as usize)];
+    let kind = documents::detected_kind(file, head);
+    if !matches!(kind, Some(InputKind::Watcher | InputKind::OpenSearch)) {
+        let mut set = DocumentSources::new(dialect, tz_given, dst_given);
+        set.read(&bytes[..], file, kind.or(Some(InputKind::Lines)))?;
+        return Ok(set.finish());
+    }
     let found = formats::extract(&bytes, SourceFormat::Auto).map_err(|e| {
         anyhow!(
             "--schedule {shown}:{}:{}: invalid JSON: {}",
@@ -160,6 +179,7 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
                 }),
                 expr: None,
                 zone: None,
+                dst: None,
             });
             continue;
         }
@@ -216,4 +236,161 @@ pub fn load(path: &Path, from: i64, tz_given: bool) -> Result<Loaded> {
         zone: common,
         failed,
     })
+}
+
+/// Timeline sources read from documents by the reader layer.
+pub struct DocumentSources {
+    /// How plain expressions (one per line) are read.
+    dialect: DialectChoice,
+    tz_given: bool,
+    dst_given: bool,
+    pub sources: Vec<Source>,
+    /// Each source's own zone name (`None`: the run's), to find a common one.
+    zones: Vec<Option<String>>,
+    pub failed: bool,
+}
+
+impl DocumentSources {
+    pub fn new(dialect: DialectChoice, tz_given: bool, dst_given: bool) -> Self {
+        DocumentSources {
+            dialect,
+            tz_given,
+            dst_given,
+            sources: Vec::new(),
+            zones: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Add one expression given as an argument.
+    pub fn expression(&mut self, text: &str) {
+        match Expr::parse(text, self.dialect) {
+            Ok(e) => {
+                self.sources
+                    .push(Source::cron(text.to_string(), text.to_string(), e));
+                self.zones.push(None);
+            }
+            Err(d) => {
+                report(&d, false, false);
+                self.failed = true;
+            }
+        }
+    }
+
+    /// Add every schedule of a document (`path`: `None` for stdin).
+    pub fn read(
+        &mut self,
+        raw: impl Read,
+        path: Option<&Path>,
+        kind: Option<InputKind>,
+    ) -> Result<()> {
+        let shown = path.map_or_else(|| "<stdin>".to_string(), sanitize::path);
+        let read = documents::read_document(raw, path, kind, |item| {
+            match item {
+                Item::Entry(e) => self.entry(&shown, &e),
+                Item::Problem(p) if p.severity == Severity::Error => {
+                    ewrite!("{}", documents::problem_message(&shown, &p));
+                    self.failed = true;
+                }
+                Item::Problem(_) | Item::Unevaluated(_) => {}
+            }
+            if self.sources.len() > MAX_SOURCES {
+                return Err(anyhow!(
+                    "{shown}: more than {MAX_SOURCES} schedules; croneval merges at most {MAX_SOURCES} into one timeline: split the document"
+                ));
+            }
+            Ok(())
+        });
+        match read {
+            Outcome::Done => Ok(()),
+            Outcome::Skipped(why) | Outcome::Unreadable(why) => {
+                Err(anyhow!("{}", why.trim_end().trim_start_matches("error: ")))
+            }
+            Outcome::Visit(e) => Err(e),
+        }
+    }
+
+    fn entry(&mut self, shown: &str, e: &cronkit::check::Entry) {
+        let written = e.written();
+        if e.shown.is_some() && e.platform == Platform::Jenkins {
+            ewriteln!(
+                "note: {}: `{}` is left out: Jenkins picks `H` from the job's name; try croneval --dialect jenkins --hash-key JOB",
+                documents::location(shown, e),
+                quote(written)
+            );
+            return;
+        }
+        let dialect = documents::entry_dialect(e, self.dialect);
+        let expr = match Expr::parse(&e.text, dialect) {
+            Ok(x) => x,
+            Err(d) => {
+                report(&d, false, false);
+                ewriteln!("  = in: {}", documents::location(shown, e));
+                self.failed = true;
+                return;
+            }
+        };
+        let label = format!("{}{written}", documents::echo_prefix(shown, e));
+        let mut s = Source::cron(label, written.to_string(), expr);
+        if s.schedule().is_some_and(cronkit::Schedule::is_reboot) {
+            ewriteln!(
+                "note: {}: `{}` runs once when cron starts, not by the clock; left out",
+                documents::location(shown, e),
+                quote(written)
+            );
+            return;
+        }
+        if !self.dst_given {
+            s.dst = s.schedule().map(|x| documents::entry_dst(e, x.dialect()));
+        }
+        let mut zone_name = None;
+        if let (Some(z), false) = (&e.zone, self.tz_given) {
+            match resolve_zone(z) {
+                Some(zone) => {
+                    zone_name = Some(zone.name().to_string());
+                    s.zone = Some(zone);
+                }
+                None => {
+                    ewriteln!(
+                        "error[invalid-timezone]: {}: unknown time zone `{}`",
+                        documents::location(shown, e),
+                        quote(z)
+                    );
+                    self.failed = true;
+                    return;
+                }
+            }
+        }
+        self.sources.push(s);
+        self.zones.push(zone_name);
+    }
+
+    /// The sources, and the zone they all share (shown as the run's zone).
+    pub fn finish(mut self) -> Loaded {
+        if self.sources.is_empty() && !self.failed {
+            ewriteln!("error: no schedule found");
+            self.failed = true;
+        }
+        let common = match self.zones.first() {
+            Some(Some(first))
+                if self
+                    .zones
+                    .iter()
+                    .all(|z| z.as_deref() == Some(first.as_str())) =>
+            {
+                self.sources.iter().find_map(|s| s.zone.clone())
+            }
+            _ => None,
+        };
+        if common.is_some() {
+            for s in &mut self.sources {
+                s.zone = None;
+            }
+        }
+        Loaded {
+            sources: self.sources,
+            zone: common,
+            failed: self.failed,
+        }
+    }
 }

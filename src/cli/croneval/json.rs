@@ -26,6 +26,10 @@ struct Head<'a> {
 #[derive(Serialize)]
 struct ExprDoc<'a> {
     text: &'a str,
+    /// The expression alone, when `text` labels it (`file:line: expr`,
+    /// `watch_id: expr`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expr: Option<&'a str>,
     dialect: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<FieldDoc>>,
@@ -50,6 +54,7 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
             .iter()
             .map(|s| ExprDoc {
                 text: &s.label,
+                expr: (s.expr.is_some() && s.label != s.text).then_some(s.text.as_str()),
                 dialect: s.dialect_name(),
                 fields: match (&s.expr, s.schedule(), ctx.detail) {
                     (Some(e), Some(_), true) => Some(

@@ -33,7 +33,9 @@
 //! ],"returned":2,"exhausted":false}
 //! ```
 //!
-//! - `expressions`: the inputs in order; `dialect` is `quartz` or `unix`. With
+//! - `expressions`: the inputs in order; `text` is the expression, or its label
+//!   when it comes from a document (`file:line: expr`, `watch_id: expr`), and then
+//!   `expr` is the expression alone; `dialect` is `quartz` or `unix`. With
 //!   `--detail` each also has `fields`: `[{"field","text","meaning"}]` (`text` is
 //!   `null` for a field that was not written).
 //! - `timezone`: the evaluation zone (`--tz`, default `UTC`); `dst`: the policy.
@@ -84,6 +86,9 @@ pub struct Source {
     pub timing: Timing,
     pub expr: Option<Expr>,
     pub zone: Option<Zone>,
+    /// The DST behaviour of the scheduler that runs it, when it is not the run's
+    /// (a crontab line runs with cron's, a Nuxeo schedule with Quartz's).
+    pub dst: Option<DstPolicy>,
 }
 
 /// What makes a source fire.
@@ -141,6 +146,7 @@ impl Source {
             timing: Timing::Cron(Schedule::from_expr(&e)),
             expr: Some(e),
             zone: None,
+            dst: None,
         }
     }
 
@@ -155,7 +161,11 @@ impl Source {
     #[inline]
     fn next_after_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
         match &self.timing {
-            Timing::Cron(s) => s.next_after_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Cron(s) => s.next_after_ts(
+                t,
+                self.zone.as_ref().unwrap_or(zone),
+                self.dst.unwrap_or(dst),
+            ),
             Timing::Interval(i) => i.next_after(t),
         }
     }
@@ -163,7 +173,11 @@ impl Source {
     #[inline]
     fn prev_before_ts(&self, t: i64, zone: &Zone, dst: DstPolicy) -> Option<i64> {
         match &self.timing {
-            Timing::Cron(s) => s.prev_before_ts(t, self.zone.as_ref().unwrap_or(zone), dst),
+            Timing::Cron(s) => s.prev_before_ts(
+                t,
+                self.zone.as_ref().unwrap_or(zone),
+                self.dst.unwrap_or(dst),
+            ),
             Timing::Interval(i) => i.prev_before(t),
         }
     }
@@ -229,7 +243,9 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
     if args.verbose {
         ewriteln!("note: --verbose adds nothing to croneval's output (nor does it in Elasticsearch); --detail shows each field's meaning");
     }
-    if args.schedule.is_none() {
+    // `-` or --input: the arguments (some of them) are documents
+    let documents = args.input.is_some() || args.exprs.iter().any(|a| a == "-");
+    if args.schedule.is_none() && args.input.is_none() {
         if let Some(split) = super::shapes::split_expression(&args.exprs, args.dialect.into()) {
             ewriteln!(
                 "{} {}",
@@ -240,9 +256,19 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
         }
     }
 
-    let sources = match &args.schedule {
-        Some(path) => {
-            let loaded = super::schedule_input::load(path, from.timestamp(), args.tz.is_some())?;
+    let loaded = match &args.schedule {
+        Some(path) => Some(super::schedule_input::load(
+            path,
+            from.timestamp(),
+            args.tz.is_some(),
+            args.dst.is_some(),
+            args.dialect.into(),
+        )?),
+        None if documents => Some(document_sources(args)?),
+        None => None,
+    };
+    let sources = match loaded {
+        Some(loaded) => {
             if loaded.failed {
                 return Ok(ExitCode::Failure);
             }
@@ -410,6 +436,46 @@ fn jenkins_sources(
         }
     }
     true
+}
+
+/// The sources of arguments that name documents (`-`, or all of them with
+/// `--input`), read by the reader layer `validate` uses, and of the
+/// expressions among them.
+fn document_sources(args: &CronevalArgs) -> Result<super::schedule_input::Loaded> {
+    use std::path::Path;
+    let forced = args.input.and_then(super::documents::input_kind);
+    let mut set = super::schedule_input::DocumentSources::new(
+        args.dialect.into(),
+        args.tz.is_some(),
+        args.dst.is_some(),
+    );
+    let mut stdin_read = false;
+    for arg in &args.exprs {
+        if arg == "-" {
+            if std::mem::replace(&mut stdin_read, true) {
+                continue; // stdin can be read once
+            }
+            // without --input, `-` is one expression per line
+            let kind = if args.input.is_some() {
+                forced
+            } else {
+                Some(cronkit::formats::detect::InputKind::Lines)
+            };
+            set.read(io::stdin().lock(), None, kind)?;
+        } else if args.input.is_some() {
+            let path = Path::new(arg);
+            let file = std::fs::File::open(path).map_err(|e| {
+                anyhow!(
+                    "cannot read `{}`: {e}",
+                    cronkit::check::read::shown_name(path)
+                )
+            })?;
+            set.read(file, Some(path), forced)?;
+        } else {
+            set.expression(arg);
+        }
+    }
+    Ok(set.finish())
 }
 
 /// Parse every expression, reporting each invalid one; `None` when any failed.
