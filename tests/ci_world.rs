@@ -87,8 +87,14 @@ fn expected() -> Vec<Row> {
         r(".github/workflows/nightly.yml", 11, 20, "never-fires"),
         // `    cron '0 0 30 2 *'`: text at 11, day 30 at 15
         r("Jenkinsfile", 5, 15, "never-fires"),
-        // `    pollSCM('H(0-29)/10 * * * *')`
-        r("Jenkinsfile", 6, 14, "jenkins-hash-range-unchecked"),
+        // `    pollSCM('H(0-29)/10 * * * *')` is valid Jenkins: nothing.
+        // `    cron('H H(5-30) * * *')`: text at 11, the hour field at 13; Jenkins'
+        // BaseParser.doHash refuses a hashed range past the field's bound (23)
+        r("Jenkinsfile", 7, 13, "jenkins-syntax"),
+        // `    cron('''TZ=Mars/Olympus`: the first line names the zone (T at 13,
+        // the name at 16), reported once for the two lines under it; the
+        // `#` line is a comment and `@midnight` a Jenkins nickname: nothing
+        r("Jenkinsfile", 8, 16, "unknown-timezone"),
         // `            - "cron(0 0 31 2 ? *)"`: inside cron( at 21, day 31 at 25
         r("aws/serverless.yml", 12, 25, "never-fires"),
         // JSON `"cron(0 10 * * ? 2020)"`: inside cron( at 37, 2020 at 48
@@ -345,6 +351,17 @@ fn a_directory_without_permission_is_named_and_the_walk_goes_on() {
     );
     std::fs::set_permissions(&s.0, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(s.0.join("closed"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    // and a file that cannot be opened
+    s.file(
+        "ok/secret.yaml",
+        b"apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: '0 0 * * *'\n",
+    );
+    std::fs::set_permissions(s.0.join("ok"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(
+        s.0.join("ok/secret.yaml"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
     let is_root = Command::new("id")
         .arg("-u")
         .output()
@@ -379,7 +396,10 @@ fn a_directory_without_permission_is_named_and_the_walk_goes_on() {
         return;
     }
     assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
-    assert!(stderr.contains("closed"), "{stderr}");
+    assert_eq!(stderr.matches("closed").count(), 1, "{stderr}");
+    // the unreadable file: named once, with the reason
+    assert_eq!(stderr.matches("ok/secret.yaml").count(), 1, "{stderr}");
+    assert!(stderr.contains("Permission denied"), "{stderr}");
     assert!(
         rows(&stdout).contains(&r("ok/good.yaml", 4, 22, "k8s-dow-7")),
         "{stdout}"

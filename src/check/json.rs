@@ -142,8 +142,8 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
                 } else {
                     Platform::Watcher
                 },
-                prepend: 0,
                 shown: None,
+                remap: Vec::new(),
             }));
         }
     }

@@ -33,6 +33,7 @@
 //! ```
 
 pub mod herd;
+mod jenkins;
 mod json;
 mod problems;
 pub mod read;
@@ -48,6 +49,7 @@ use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 use herd::{HerdCollector, HerdPlace};
 
+pub use jenkins::Remap;
 pub use problems::{INPUT_ERRORS, READER_WARNINGS};
 
 pub use read::DETECT_BYTES;
@@ -248,12 +250,12 @@ pub struct Entry {
     /// Who runs it: picks the platform rules (and, with no
     /// [`Entry::dialect`], the dialect).
     pub platform: Platform,
-    /// How many bytes at the start of [`Entry::text`] are not in the file
-    /// (EventBridge: the `0 ` seconds put in front); spans are moved back.
-    pub prepend: usize,
-    /// The expression as written, when [`Entry::text`] differs from it
-    /// beyond [`Entry::prepend`] (shown in findings).
+    /// The expression as written, when [`Entry::text`] (what is checked)
+    /// differs from it (a Jenkins line with `H`, resolved); shown in findings.
     pub shown: Option<String>,
+    /// Where the pieces of [`Entry::text`] are in [`Entry::shown`], when it is
+    /// set (empty: spans need no mapping).
+    pub remap: Vec<Remap>,
 }
 
 impl Entry {
@@ -268,10 +270,7 @@ impl Entry {
 
     /// The expression as its source wrote it (what to show and echo).
     pub fn written(&self) -> &str {
-        match &self.shown {
-            Some(s) => s,
-            None => self.text.get(self.prepend..).unwrap_or(&self.text),
-        }
+        self.shown.as_deref().unwrap_or(&self.text)
     }
 
     /// An expression at `line:column`, verbatim, nothing else known.
@@ -286,8 +285,8 @@ impl Entry {
             context: None,
             context_in_message: false,
             platform: Platform::Generic,
-            prepend: 0,
             shown: None,
+            remap: Vec::new(),
         }
     }
 }
@@ -607,7 +606,7 @@ impl<S: Sink> Checker<S> {
             herds.skip();
             return;
         }
-        let shown = e.text.get(e.prepend..).unwrap_or(&e.text);
+        let shown = e.text.as_str();
         let len = shown.trim_end().len();
         let (line, column) = position(e, 0);
         let end_column = match position(e, len) {
@@ -721,10 +720,11 @@ impl<S: Sink> Checker<S> {
         }
         let severity = self.count(f.severity);
         let back = |s: Span| {
-            Span::new(
-                s.start.saturating_sub(e.prepend),
-                s.end.saturating_sub(e.prepend),
-            )
+            if e.remap.is_empty() {
+                s
+            } else {
+                jenkins::remap_span(&e.remap, s)
+            }
         };
         let span = back(f.span);
         let (line, column) = position(e, span.start);
@@ -745,10 +745,7 @@ impl<S: Sink> Checker<S> {
             _ => &f.message,
         };
         let spans: Vec<Span> = f.spans().map(back).collect();
-        let expression = match &e.shown {
-            Some(s) => s.as_str(),
-            None => e.text.get(e.prepend..).unwrap_or(&e.text),
-        };
+        let expression = e.shown.as_deref().unwrap_or(&e.text);
         let note = match (&e.context, e.context_in_message) {
             (Some(c), false) => Some(c.as_str()),
             _ => None,
@@ -780,7 +777,8 @@ pub fn position(e: &Entry, at: usize) -> (u32, u32) {
     if !e.exact {
         return (e.line, e.column);
     }
-    let bytes = e.text.as_bytes().get(e.prepend..).unwrap_or_default();
+    // spans are in the text as written by now
+    let bytes = e.shown.as_deref().unwrap_or(&e.text).as_bytes();
     let before = &bytes[..at.min(bytes.len())];
     let chars = |b: &[u8]| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
     match before.iter().rposition(|&b| b == b'\n') {

@@ -49,6 +49,7 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 
+use super::jenkins::JenkinsLine;
 use super::{json, problems, read_document, Entry, Item, Problem, Unreadable, MAX_CI_FILE_BYTES};
 use crate::formats::ci::{read_jenkinsfile, read_yaml, Found, FoundCron, YamlKind};
 use crate::formats::crontab::{read_crontab, CrontabStyle};
@@ -235,7 +236,22 @@ fn read_inner<E>(
                 InputKind::CloudFormation => read_yaml(text, YamlKind::CloudFormation, false),
                 _ => read_yaml(text, YamlKind::Auto, path.is_some_and(is_workflow_path)),
             };
-            for f in found {
+            // A zone several schedules share (a Jenkins `TZ=` line) is
+            // reported once: the schedules after the first lose only the
+            // report (an unknown zone is not used either way).
+            let mut bad_zone = None;
+            for mut f in found {
+                if let Found::Cron(FoundCron { zone: Some(z), .. }) = &f {
+                    if !is_known_zone(&z.name, false) {
+                        let place = Some((z.line, z.column));
+                        if bad_zone == place {
+                            if let Found::Cron(c) = &mut f {
+                                c.zone = None;
+                            }
+                        }
+                        bad_zone = place;
+                    }
+                }
                 ci_found(f, visit).map_err(ReadError::Visit)?;
             }
         }
@@ -344,26 +360,27 @@ fn ci_cron<E>(c: FoundCron, visit: &mut impl FnMut(Item) -> Result<(), E>) -> Re
                 entry.text = after.to_string();
             }
         }
-        Platform::Jenkins if entry.text.contains('H') => {
-            if entry.text.contains("H(") {
+        // Read as Jenkins reads it (`crate::jenkins`); see `jenkins.rs`.
+        Platform::Jenkins => match super::jenkins::read_line(&entry.text) {
+            JenkinsLine::Plain => {}
+            JenkinsLine::Resolved { text, remap } => {
+                entry.shown = Some(std::mem::replace(&mut entry.text, text));
+                entry.remap = remap;
+            }
+            JenkinsLine::Rejected { message, span } => {
+                let (line, column) = super::position(&entry, span.start);
                 return visit(Item::Unevaluated(Some(Problem {
-                    severity: lint::rule("jenkins-hash-range-unchecked")
-                        .map_or(Severity::Error, |r| r.severity),
-                    code: "jenkins-hash-range-unchecked",
-                    message: format!(
-                        "`{}` uses a hashed range `H(a-b)`, which is not checked yet",
-                        entry.text
+                    severity: Severity::Error,
+                    code: "jenkins-syntax",
+                    message: format!("Jenkins refuses `{}`: {message}", entry.text),
+                    help: Some(
+                        "see the Jenkins trigger syntax: five fields, `H`, `H(a-b)`, `H/n`, `@daily` and the other nicknames".to_string(),
                     ),
-                    help: None,
-                    line: c.line,
-                    column: c.column,
+                    line,
+                    column,
                 })));
             }
-            // `H` is one fixed value Jenkins picks per job: any valid
-            // value checks the rest of the expression the same way.
-            entry.shown = Some(entry.text.clone());
-            entry.text = entry.text.replace('H', "1");
-        }
+        },
         _ => {}
     }
     visit(Item::Entry(entry))
@@ -451,8 +468,8 @@ fn located<E>(
             _ if crontab => Platform::Crontab,
             _ => Platform::Generic,
         },
-        prepend: 0,
         shown: None,
+        remap: Vec::new(),
     };
     visit(Item::Entry(entry)).map_err(ReadError::Visit)
 }

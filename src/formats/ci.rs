@@ -340,29 +340,39 @@ pub fn read_jenkinsfile(text: &str) -> Vec<Found> {
     out
 }
 
+/// The lines of one trigger string, split as Jenkins' `CronTabList.create`
+/// splits them: on `\r?\n`, each trimmed as Java's `String.trim` does (every
+/// character up to a space); a `TZ=` **first** line names the zone of all the
+/// others; empty lines and lines starting with `#` are skipped; every other
+/// line, whole, is a schedule (a `#` later in a line is not a comment to
+/// Jenkins, and a `TZ=` on a later line is an error it reports).
 fn jenkins_specs(text: &str, start: usize, body: &str, out: &mut Vec<Found>) {
     let mut zone: Option<ZoneRef> = None;
     let mut offset = start;
-    for raw in body.split('\n') {
+    for (number, raw) in body.split('\n').enumerate() {
         let line_start = offset;
         offset += raw.len() + 1;
-        let trimmed = raw.trim_start();
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let trimmed = raw.trim_start_matches(|c: char| c <= ' ');
         let lead = raw.len() - trimmed.len();
-        let spec = trimmed.split('#').next().unwrap_or("").trim_end();
-        if spec.is_empty() {
+        let spec = trimmed.trim_end_matches(|c: char| c <= ' ');
+        if spec.is_empty() || spec.starts_with('#') {
             continue;
         }
         let at = line_start + lead;
         let (line, column) = line_col(text, at);
         // Groovy escapes (`\\`) make the text differ from the file: none expected in cron.
         let verbatim = !spec.contains('\\');
-        if let Some(z) = spec.strip_prefix("TZ=") {
-            zone = Some(ZoneRef {
-                name: z.trim().to_string(),
-                line,
-                column: column + 3,
-            });
-            continue;
+        if number == 0 {
+            if let Some(z) = spec.strip_prefix("TZ=") {
+                zone = Some(ZoneRef {
+                    // Jenkins drops every `TZ=` before looking the zone up
+                    name: z.replace("TZ=", "").trim().to_string(),
+                    line,
+                    column: column + 3,
+                });
+                continue;
+            }
         }
         out.push(Found::Cron(FoundCron {
             text: spec.to_string(),

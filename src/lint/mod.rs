@@ -154,7 +154,7 @@ pub struct Rule {
 }
 
 /// Every lint rule, in the order their findings are produced.
-pub static RULES: [Rule; 26] = [
+pub static RULES: [Rule; 25] = [
     Rule {
         code: "never-fires",
         severity: Severity::Error,
@@ -378,15 +378,6 @@ pub static RULES: [Rule; 26] = [
         example: "0 3 * * * tar czf /backup/$(date +%F).tgz /data",
         needs_zone: false,
         platforms: &[Platform::Crontab],
-        check: None,
-    },
-    Rule {
-        code: "jenkins-hash-range-unchecked",
-        severity: Severity::Note,
-        summary: "A Jenkins `H(a-b)` hashed range is not checked yet (the Jenkins profile will read it); the other Jenkins forms are.",
-        example: "cron('H(0-29)/10 * * * *')",
-        needs_zone: false,
-        platforms: &[Platform::Jenkins],
         check: None,
     },
 ];

@@ -67,9 +67,8 @@ impl Platform {
             Platform::Github => Some(DialectChoice::Github),
             Platform::Kubernetes | Platform::Argo => Some(DialectChoice::K8s),
             Platform::EventBridge => Some(DialectChoice::Eventbridge),
-            Platform::Crontab | Platform::OpenSearch | Platform::Jenkins => {
-                Some(DialectChoice::Unix)
-            }
+            Platform::Crontab | Platform::OpenSearch => Some(DialectChoice::Unix),
+            Platform::Jenkins => Some(DialectChoice::Jenkins),
         }
     }
 
