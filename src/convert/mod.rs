@@ -69,7 +69,7 @@ pub enum Target {
     Ocps,
     /// A platform profile (`k8s`, `github`, `gitlab`, `eventbridge`, `spring`), in
     /// its own layout and syntax (EventBridge's `cron(...)` with `?`, Spring's
-    /// seconds, Kubernetes' names); see [`profile`].
+    /// seconds, Kubernetes' names); driven by the profile table ([`crate::expr::profile`]).
     Profile(Dialect),
 }
 
