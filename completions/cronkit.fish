@@ -678,7 +678,7 @@ spring\t'Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, bot
 jenkins\t'Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l hash-key -d 'Jenkins (`--dialect jenkins`): the job\'s full name (`folder/job`), which picks the values of `H` and the hashed nicknames as Jenkins does' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l next -d 'Also print the next N fire times' -r
-complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l tz -d 'Time zone for --next [default: UTC]' -r -f -a "UTC\t''
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l tz -d 'Time zone for --next and --from [default: UTC]' -r -f -a "UTC\t''
 local\t''
 Africa/Abidjan\t''
 Africa/Accra\t''
@@ -1282,7 +1282,7 @@ skip\t'a time in a gap does not fire; an overlap fires at its first occurrence'
 quartz\t'Quartz 2.3.2: a gap does not fire; an overlap fires at its second occurrence'
 wall\t'every instant whose wall clock matches (robfig/Kubernetes, fugit/GitLab, Spring): a gap does not fire, an overlap fires twice'
 cron\t'Vixie cron/cronie: a fixed time in a gap fires when it ends, once in an overlap; a `*` minute or hour skips a gap, fires twice in an overlap'"
-complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l from -d 'Start --next from this time' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l from -d 'Start --next from this time; also "now" for saying a schedule\'s years are past [default: now]' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c cronkit -n "__fish_cronkit_using_subcommand explain" -l color -d 'Colour' -r -f -a "auto\t'only on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on'

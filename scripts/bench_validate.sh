@@ -57,7 +57,7 @@ fi
 files=$(rg --files --hidden "$tree" | wc -l)
 echo "tree: $files files" >&2
 
-hyperfine --warmup 2 --runs 10 --ignore-failure \
+hyperfine -N --warmup 2 --runs 10 --ignore-failure \
   --export-markdown "$work/walk.md" \
   "rg --files --hidden $tree" \
   "rg --files $tree" \
@@ -74,7 +74,7 @@ with open(sys.argv[1], "w") as fh:
         fh.write(exprs[i % len(exprs)] + "\n")
 PY
 fi
-hyperfine --warmup 1 --runs 5 --ignore-failure \
+hyperfine -N --warmup 1 --runs 5 --ignore-failure \
   --export-markdown "$work/million.md" \
   "$bin validate --input lines --format json $big"
 cat "$work/million.md"

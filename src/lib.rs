@@ -84,3 +84,10 @@ pub use expr::{
     ItemKind, Nickname, Profile, Span, StepBase, PROFILES,
 };
 pub use schedule::{DstPolicy, LocalTime, Schedule, Zone, ZoneError};
+
+/// `docs/explain.md`, whose Rust example is compiled and run as a doc test (only under
+/// `cargo test --doc`), so the page cannot drift from the library. Its `console`
+/// blocks are checked by `tests/doc_examples.rs` instead.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/explain.md")]
+pub struct ExplainPage;

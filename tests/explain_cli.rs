@@ -254,7 +254,10 @@ fn next_without_fire_times_exits_1() {
 fn zone_options_need_next() {
     let (_, err, code) = stdout_of(explain().args(["0 0 12 * * ?", "--tz", "UTC"]));
     assert_eq!(code, 2);
-    assert!(err.contains("--tz only applies with --next"), "{err}");
+    assert!(
+        err.contains("--tz only applies with --next N or --from T"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -69,10 +69,24 @@ fn check_time(text: &str, dialect: DialectChoice, day_suffix: &str) -> Result<()
 }
 
 fn check_dates(text: &str, dialect: DialectChoice) -> Result<(), TestCaseError> {
+    check_dates_now(text, dialect, None)
+}
+
+/// [`check_dates`] with the clock at `now` (a year): "never fires again: …" must appear
+/// exactly when the schedule has fire times and all of them are in earlier years.
+fn check_dates_now(
+    text: &str,
+    dialect: DialectChoice,
+    now: Option<i32>,
+) -> Result<(), TestCaseError> {
     let Ok(e) = Expr::parse(text, dialect) else {
         return Ok(());
     };
-    let sentence = describe(&e, &Options::default());
+    let o = match now {
+        Some(y) => Options::default().with_now_year(y),
+        None => Options::default(),
+    };
+    let sentence = describe(&e, &o);
     let fail = |m: String| TestCaseError::fail(format!("`{text}` → `{sentence}`: {m}"));
     let rest = sentence
         .strip_prefix("At 12:00")
@@ -82,9 +96,44 @@ fn check_dates(text: &str, dialect: DialectChoice) -> Result<(), TestCaseError> 
         None => (rest, None),
     };
     let s = Schedule::from_expr(&e);
+    let fire_years: Vec<i32> = s.years().collect();
+    let all_past = now.is_some_and(|y| !fire_years.is_empty() && fire_years.iter().all(|&f| f < y));
+    prop_assert_eq!(
+        note.is_some_and(|n| n.starts_with("never fires again: ")),
+        all_past,
+        "`{}` → `{}` (now {:?}): fire years {:?}",
+        text,
+        sentence,
+        now,
+        fire_years
+    );
     match note {
         Some(n) if n.starts_with("never fires: ") => {
             prop_assert!(s.never_fires(), "`{}` → `{}` but it fires", text, sentence);
+        }
+        Some(n) if n.starts_with("never fires again: ") => {
+            // "2019 and 2020 are past" names the years asked for, all of them before now;
+            // "its last year, 2024, is past" names the last year that fires
+            let why = &n["never fires again: ".len()..];
+            let last = *fire_years.last().expect("all_past has fire years");
+            if let Some(y) = why
+                .strip_prefix("its last year, ")
+                .and_then(|x| x.strip_suffix(", is past"))
+            {
+                prop_assert_eq!(y.parse::<i32>().ok(), Some(last), "{}", sentence);
+            } else {
+                let listed = why
+                    .strip_suffix(" are past")
+                    .or_else(|| why.strip_suffix(" is past"))
+                    .ok_or_else(|| fail("unreadable past note".into()))?;
+                let listed = english::num_list(listed).map_err(fail)?;
+                prop_assert!(
+                    listed.iter().all(|&y| (y as i32) < now.unwrap_or(0)),
+                    "{}",
+                    sentence
+                );
+                prop_assert!(listed.contains(&(last as u32)), "{}", sentence);
+            }
         }
         _ => prop_assert!(
             !s.never_fires(),
@@ -159,6 +208,13 @@ proptest! {
     }
 
     #[test]
+    fn past_years_are_said_exactly_when_every_fire_time_is_past(
+        dom in quartz_dom(), month in month(), year in year(), now in 1990i32..2060
+    ) {
+        check_dates_now(format!("0 0 12 {dom} {month} ? {year}").trim(), DialectChoice::Quartz, Some(now))?;
+    }
+
+    #[test]
     fn unix_date_sentences_match_the_engine(
         dom in prop_oneof![2 => Just("*".to_string()), 3 => list_of(unix_dom_item())],
         dow in prop_oneof![2 => Just("*".to_string()), 3 => list_of(unix_dow_item())],
@@ -189,6 +245,18 @@ fn fixed_cross_checks() {
         ("0 0 */7 * * ?", DialectChoice::Quartz),
         ("0 1/2 * * * ?", DialectChoice::Quartz),
         ("15,45 * 9 * * ?", DialectChoice::Quartz),
+        // several fields step at once: what happens inside an hour, then which hours
+        ("0 * */2 * * ?", DialectChoice::Quartz),
+        ("0 */15 */2 * * ?", DialectChoice::Quartz),
+        ("0 * 1/2 * * ?", DialectChoice::Quartz),
+        ("5-10 30-35 10-12 * * ?", DialectChoice::Quartz),
+        ("*/10 0,30 9-17 * * ?", DialectChoice::Quartz),
+        ("30 0,15 */3 * * ?", DialectChoice::Quartz),
+        ("30 */15 1,4,9,12,20 * * ?", DialectChoice::Quartz),
+        ("*/10 * */2 * * ?", DialectChoice::Quartz),
+        ("1/2 1/2 1/2 * * ?", DialectChoice::Quartz),
+        ("7 */5 */4 * * ?", DialectChoice::Quartz),
+        ("0-5 */7 0,1,5,6,11,12,17,18 * * ?", DialectChoice::Quartz),
     ] {
         check_time(text, d, "").unwrap();
     }
@@ -202,6 +270,24 @@ fn fixed_cross_checks() {
         ("0 12 */2 * +5L", DialectChoice::Unix),
         ("0 12 13 * +FRI", DialectChoice::Unix),
         ("0 12 1 * 0-6", DialectChoice::Unix),
+        // day-of-month steps as their days; "of the month" once; calendar order
+        ("0 0 12 1/3 * ?", DialectChoice::Quartz),
+        ("0 0 12 */2 * ?", DialectChoice::Quartz),
+        ("0 0 12 L DEC,JAN,MAR ?", DialectChoice::Quartz),
+        ("0 0 12 ? NOV-FEB FRI,MON", DialectChoice::Quartz),
+        ("0 12 1,L * FRI#L", DialectChoice::Unix),
+        ("0 12 1,L * FRI#L,SUN", DialectChoice::Unix),
+        ("0 12 L-3 * FRI#L", DialectChoice::Unix),
+        ("0 12 1,15W,L-2,LW * *", DialectChoice::Unix),
+        ("0 12 1,L * +FRI#L", DialectChoice::Unix),
+        ("0 12 1-31/3,L * *", DialectChoice::Unix),
+        ("0 12 * * MON#1,FRI#L,SUN", DialectChoice::Unix),
+        ("0 12 1-31 * 2#1,6#3", DialectChoice::Unix),
+        // odd and even years
+        ("0 0 12 1 1 ? 1/2", DialectChoice::Quartz),
+        ("0 0 12 1 1 ? 0/2", DialectChoice::Quartz),
+        ("0 0 12 1 1 ? 2000/2", DialectChoice::Quartz),
+        ("0 0 12 1 1 ? 2001-2031/2", DialectChoice::Quartz),
     ] {
         check_dates(text, d).unwrap();
     }
@@ -251,7 +337,7 @@ fn quartz_fire_times_are_claimed_by_the_sentence() {
             .all(|m| s.day_mask(2026, m).count_ones() == english::days_in_month(2026, m))
             && s.years().count() == 230
             && !sentence.contains(" on ")
-            && !sentence.contains(", in ")
+            && !sentence.replace(", in hour", "").contains(", in ")
             && !sentence.contains(", from ")
             && !sentence.contains(" — ");
         if every_day {

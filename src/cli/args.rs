@@ -267,13 +267,13 @@ pub struct ExplainArgs {
     /// Also print the next N fire times
     #[arg(long, value_name = "N")]
     pub next: Option<u64>,
-    /// Time zone for --next [default: UTC]
+    /// Time zone for --next and --from [default: UTC]
     #[arg(long, value_name = "ZONE", value_parser = Completing(zone_names), hide_possible_values = true)]
     pub tz: Option<String>,
     /// DST policy for --next [default: the profile's own]
     #[arg(long, value_enum)]
     pub dst: Option<DstArg>,
-    /// Start --next from this time
+    /// Start --next from this time; also "now" for saying a schedule's years are past [default: now]
     #[arg(long, value_name = "T")]
     pub from: Option<String>,
     /// Output format

@@ -47,27 +47,25 @@ struct Ctx<'a> {
 
 /// Run `explain`; returns the process exit code.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
-    let next = match args.next {
-        Some(_) => {
-            let zone = match &args.tz {
-                Some(z) => parse_zone(z)?,
-                None => Zone::utc(),
-            };
-            let from = match &args.from {
-                Some(f) => parse_instant(f, &zone, "--from")?,
-                None => chrono::Utc::now(),
-            };
-            Some((zone, args.dst.map(DstPolicy::from), from.timestamp()))
-        }
-        None => {
-            for (flag, given) in [("--tz", args.tz.is_some()), ("--from", args.from.is_some())] {
-                if given {
-                    return Err(anyhow!("{flag} only applies with --next N"));
-                }
-            }
-            None
-        }
+    // --from is "now": where --next starts, and the year before which a schedule's
+    // years are past ("never fires again: 2020 is past"); --tz says how to read it
+    if args.next.is_none() && args.from.is_none() && args.tz.is_some() {
+        return Err(anyhow!("--tz only applies with --next N or --from T"));
+    }
+    let zone = match &args.tz {
+        Some(z) => parse_zone(z)?,
+        None => Zone::utc(),
     };
+    let from = match &args.from {
+        Some(f) => parse_instant(f, &zone, "--from")?,
+        None => chrono::Utc::now(),
+    }
+    .timestamp();
+    let local_days = (from + zone.offset_at(from) as i64).div_euclid(86_400);
+    let now_year = cronkit::schedule::calendar::civil_from_days(local_days).0;
+    let next = args
+        .next
+        .map(|_| (zone, args.dst.map(DstPolicy::from), from));
     let mut ctx = Ctx {
         args,
         dialect: args.dialect.into(),
@@ -77,6 +75,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
             } else {
                 Clock::H24
             },
+            now_year: Some(now_year),
         },
         next,
         color_err: use_color(args.color, stderr_is_terminal()),

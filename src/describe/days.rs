@@ -10,16 +10,14 @@ use crate::schedule::DayRule;
 
 use super::shape::{classify, Shape};
 use super::text::{
-    ordinal_word, push_count, push_every_nth, push_list, push_num, push_ordinal_suffixed, push_sep,
-    Runs, MONTHS, WEEKDAYS,
+    ordinal_word, push_count, push_elided, push_list, push_num, push_ordinal_suffixed, push_sep,
+    Runs, ELIDE_MIN, MONTHS, WEEKDAYS,
 };
 
 /// Every day of the month, bits 1..=31.
 pub(crate) const ALL_DOM: u32 = 0xFFFF_FFFE;
 /// Every month, bits 1..=12.
 pub(crate) const ALL_MONTHS: u16 = 0x1FFE;
-/// Longer plain day lists are described as "every other day from … through …".
-const DAY_LIST_MAX: u32 = 6;
 
 /// Weekdays in the order they are listed: Monday first.
 const WEEK_ORDER: [u32; 7] = [1, 2, 3, 4, 5, 6, 0];
@@ -40,15 +38,6 @@ pub(crate) fn every_day(r: &DayRule) -> bool {
     }
 }
 
-/// How the day-of-month pieces are phrased.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum DomForm {
-    /// "on day 1 of the month", "3 days before the last day of the month"
-    Adverb,
-    /// "day 1 of the month", "the day 3 days before the last day of the month"
-    Noun,
-}
-
 fn dom_piece_count(r: &DayRule) -> usize {
     let plain = (r.dom_days & ALL_DOM != 0) as usize;
     plain
@@ -57,48 +46,36 @@ fn dom_piece_count(r: &DayRule) -> usize {
         + r.dom_nearest_weekday.count_ones() as usize
 }
 
-/// Does the first day-of-month piece start with "on"? (Decides " " versus ", ".)
-fn dom_starts_with_on(r: &DayRule) -> bool {
-    r.dom_days & ALL_DOM != 0 || r.dom_last_offsets & 1 != 0 || r.dom_last_offsets == 0
+/// Is the day-of-month side one `L-n` (n ≥ 1) and nothing else? It reads as an
+/// adverb ("At 12:00, 3 days before the last day of the month"), without "on".
+fn dom_is_lone_offset(r: &DayRule) -> bool {
+    dom_piece_count(r) == 1 && r.dom_last_offsets > 1
 }
 
-/// Day-of-month pieces joined with `conj`; `of` is "the month" or a month's name.
-fn write_dom(out: &mut String, r: &DayRule, conj: &str, of: &str, form: DomForm) {
-    let n = dom_piece_count(r);
-    let mut i = 0;
-    let on = |out: &mut String| {
-        if form == DomForm::Adverb {
-            out.push_str("on ");
-        }
-    };
+/// Day-of-month pieces as nouns, joined with `conj` as items `*i..` of an English
+/// list of `n`, without the trailing "of the month" (the caller says it once for the
+/// whole list): "day 1", "days 1, 4, 7, …, 31", "the last day", "the day 3 days
+/// before the last day", "the last weekday", "the weekday nearest the 15th".
+fn write_dom_pieces(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
     let plain = r.dom_days & ALL_DOM;
     if plain != 0 {
-        push_sep(out, i, n, conj);
-        i += 1;
-        on(out);
+        push_sep(out, *i, n, conj);
+        *i += 1;
         let count = plain.count_ones();
         match classify(plain as u64, 1, 31) {
             Shape::Single(d) => {
                 out.push_str("day ");
                 push_num(out, d);
-                out.push_str(" of ");
-                out.push_str(of);
             }
-            Shape::Prog { first, step, last } if count > DAY_LIST_MAX => {
-                push_every_nth(out, step);
-                out.push_str(" day of ");
-                out.push_str(of);
-                out.push_str(" from day ");
-                push_num(out, first);
-                out.push_str(" through day ");
-                push_num(out, last);
+            // a step reads as its days: 31 → 1 is not a step, so "every 3rd day" would mislead
+            Shape::Prog { first, step, last } if count >= ELIDE_MIN => {
+                out.push_str("days ");
+                push_elided(out, first, step, last, push_num);
             }
             _ => {
                 out.push_str("days ");
                 let runs = Runs::new(plain as u64, 1, 31, false, 1);
                 push_list(out, &runs, 1, 31, "and", push_num);
-                out.push_str(" of ");
-                out.push_str(of);
             }
         }
     }
@@ -106,48 +83,57 @@ fn write_dom(out: &mut String, r: &DayRule, conj: &str, of: &str, form: DomForm)
     while bits != 0 {
         let k = bits.trailing_zeros();
         bits &= bits - 1;
-        push_sep(out, i, n, conj);
-        i += 1;
+        push_sep(out, *i, n, conj);
+        *i += 1;
         if k == 0 {
-            on(out);
-            out.push_str("the last day of ");
+            out.push_str("the last day");
         } else {
-            if form == DomForm::Noun {
-                out.push_str("the day ");
-            }
+            out.push_str("the day ");
             push_count(out, k, "day");
-            out.push_str(" before the last day of ");
+            out.push_str(" before the last day");
         }
-        out.push_str(of);
     }
     let mut bits = r.dom_last_nearest_weekday;
     while bits != 0 {
         let k = bits.trailing_zeros();
         bits &= bits - 1;
-        push_sep(out, i, n, conj);
-        i += 1;
-        on(out);
+        push_sep(out, *i, n, conj);
+        *i += 1;
         if k == 0 {
-            out.push_str("the last weekday of ");
+            out.push_str("the last weekday");
         } else {
             out.push_str("the weekday nearest ");
             push_count(out, k, "day");
-            out.push_str(" before the last day of ");
+            out.push_str(" before the last day");
         }
-        out.push_str(of);
     }
     let mut bits = r.dom_nearest_weekday;
     while bits != 0 {
         let d = bits.trailing_zeros();
         bits &= bits - 1;
-        push_sep(out, i, n, conj);
-        i += 1;
-        on(out);
+        push_sep(out, *i, n, conj);
+        *i += 1;
         out.push_str("the weekday nearest the ");
         push_ordinal_suffixed(out, d);
-        out.push_str(" of ");
-        out.push_str(of);
     }
+}
+
+/// The day-of-month side as an adverb with its leading separator: " on day 1 and the
+/// last day of the month", ", 3 days before the last day of February". `of` is "the
+/// month" or a month's name; it is said once, after the last piece.
+fn write_dom_adverb(out: &mut String, r: &DayRule, of: &str) {
+    if dom_is_lone_offset(r) {
+        out.push_str(", ");
+        push_count(out, r.dom_last_offsets.trailing_zeros(), "day");
+        out.push_str(" before the last day of ");
+        out.push_str(of);
+        return;
+    }
+    out.push_str(" on ");
+    let mut i = 0;
+    write_dom_pieces(out, r, "and", &mut i, dom_piece_count(r));
+    out.push_str(" of ");
+    out.push_str(of);
 }
 
 /// Plain weekdays as runs, Monday first (a run through the weekend stays whole).
@@ -155,16 +141,19 @@ fn weekday_runs(days: u8) -> Runs {
     Runs::new(days as u64, 0, 6, true, 1)
 }
 
-fn dow_item_count(r: &DayRule) -> usize {
+fn dow_plain_count(r: &DayRule) -> usize {
     let plain = r.weekdays & 0x7F;
-    let mut n = if plain != 0 {
+    if plain != 0 {
         super::text::list_items(&weekday_runs(plain), 0, 6)
     } else {
         0
-    };
-    n += r.last_weekdays.count_ones() as usize;
-    n += (r.nth_weekdays & 0x003E_3E3E_3E3E_3E3E).count_ones() as usize;
-    n
+    }
+}
+
+/// `#k` and last-weekday items ("the first Monday", "the last Friday").
+fn dow_special_count(r: &DayRule) -> usize {
+    r.last_weekdays.count_ones() as usize
+        + (r.nth_weekdays & 0x003E_3E3E_3E3E_3E3E).count_ones() as usize
 }
 
 /// Is the day-of-week side one run of three or more plain days ("Monday through Friday")?
@@ -180,54 +169,67 @@ fn dow_is_one_long_run(r: &DayRule) -> bool {
     }
 }
 
-/// Day-of-week nouns: "Monday through Friday", "Saturday", "the last Friday of the month".
-fn write_dow(out: &mut String, r: &DayRule, conj: &str, of: &str) {
-    let n = dow_item_count(r);
-    let mut i = 0;
+/// Plain weekdays: "Monday through Friday", "Saturday and Sunday".
+fn write_dow_plain(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
     let plain = r.weekdays & 0x7F;
-    if plain != 0 {
-        let runs = weekday_runs(plain);
-        for &(a, b) in runs.as_slice() {
-            let len = Runs::run_len(a, b, 0, 6);
-            if len >= 3 {
-                push_sep(out, i, n, conj);
-                out.push_str(WEEKDAYS[a as usize]);
-                out.push_str(" through ");
-                out.push_str(WEEKDAYS[b as usize]);
-                i += 1;
-            } else {
-                let mut d = a as usize;
-                for _ in 0..len {
-                    push_sep(out, i, n, conj);
-                    out.push_str(WEEKDAYS[d]);
-                    d = (d + 1) % 7;
-                    i += 1;
-                }
+    if plain == 0 {
+        return;
+    }
+    let runs = weekday_runs(plain);
+    for &(a, b) in runs.as_slice() {
+        let len = Runs::run_len(a, b, 0, 6);
+        if len >= 3 {
+            push_sep(out, *i, n, conj);
+            out.push_str(WEEKDAYS[a as usize]);
+            out.push_str(" through ");
+            out.push_str(WEEKDAYS[b as usize]);
+            *i += 1;
+        } else {
+            let mut d = a as usize;
+            for _ in 0..len {
+                push_sep(out, *i, n, conj);
+                out.push_str(WEEKDAYS[d]);
+                d = (d + 1) % 7;
+                *i += 1;
             }
         }
     }
-    // by weekday, Monday first: the k-th ones, then the last one
+}
+
+/// "the first Monday", "the last Friday", by weekday, Monday first, without "of the month".
+fn write_dow_specials(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
     for wd in WEEK_ORDER {
         for k in 1..=5u8 {
             if r.nth_weekdays >> (8 * wd + k as u32) & 1 == 1 {
-                push_sep(out, i, n, conj);
-                i += 1;
+                push_sep(out, *i, n, conj);
+                *i += 1;
                 out.push_str("the ");
                 out.push_str(ordinal_word(k));
                 out.push(' ');
                 out.push_str(WEEKDAYS[wd as usize]);
-                out.push_str(" of ");
-                out.push_str(of);
             }
         }
         if r.last_weekdays >> wd & 1 == 1 {
-            push_sep(out, i, n, conj);
-            i += 1;
+            push_sep(out, *i, n, conj);
+            *i += 1;
             out.push_str("the last ");
             out.push_str(WEEKDAYS[wd as usize]);
-            out.push_str(" of ");
-            out.push_str(of);
         }
+    }
+}
+
+/// Day-of-week nouns: "Monday through Friday", "Saturday", "Monday and the last
+/// Friday of the month". `of` ("the month" or a month's name) follows the special
+/// items once; `None` leaves it out where the sentence has said it already.
+fn write_dow(out: &mut String, r: &DayRule, conj: &str, of: Option<&str>) {
+    let specials = dow_special_count(r);
+    let n = dow_plain_count(r) + specials;
+    let mut i = 0;
+    write_dow_plain(out, r, conj, &mut i, n);
+    write_dow_specials(out, r, conj, &mut i, n);
+    if let (true, Some(of)) = (specials > 0, of) {
+        out.push_str(" of ");
+        out.push_str(of);
     }
 }
 
@@ -281,8 +283,15 @@ impl Years {
     }
 }
 
-/// "2026", "2026 through 2030", "2026, 2028 and 2030".
+/// "2026", "2026 through 2030", "2026, 2028 and 2030"; a progression of seven or more
+/// years is elided to its first three and its last: "1970, 1972, 1974, …, 2198".
 pub(crate) fn write_year_list(out: &mut String, y: &Years, conj: &str) {
+    if let Some((a, step, last)) = y.progression() {
+        if y.count() >= ELIDE_MIN {
+            push_elided(out, a, step, last, push_num);
+            return;
+        }
+    }
     let runs = y.runs();
     let n: usize = runs
         .iter()
@@ -315,13 +324,27 @@ fn write_years(out: &mut String, y: &Years) {
         return;
     }
     if let Some((a, step, last)) = y.progression() {
-        if n > 6 {
-            out.push_str(", every ");
-            push_count(out, step, "year");
-            out.push_str(" from ");
-            push_num(out, a);
+        if n >= ELIDE_MIN {
             // a progression that runs to the end of the supported range is open-ended
-            if last + step <= MAX_YEAR as u32 {
+            let open_ended = last + step > MAX_YEAR as u32;
+            if step == 2 {
+                // `1/2` is every odd year, `0/2` every even one (Quartz counts from year 0)
+                out.push_str(if a % 2 == 0 {
+                    ", in even years"
+                } else {
+                    ", in odd years"
+                });
+                if a > MIN_YEAR as u32 + 1 {
+                    out.push_str(" from ");
+                    push_num(out, a);
+                }
+            } else {
+                out.push_str(", every ");
+                push_count(out, step, "year");
+                out.push_str(" from ");
+                push_num(out, a);
+            }
+            if !open_ended {
                 out.push_str(" through ");
                 push_num(out, last);
             }
@@ -332,20 +355,36 @@ fn write_years(out: &mut String, y: &Years) {
     write_year_list(out, y, "and");
 }
 
-fn write_months(out: &mut String, months: u16, wrap: bool) {
-    let runs = Runs::new(months as u64, 1, 12, wrap, 1);
-    let rs = runs.as_slice();
+/// Months in calendar order ("January, March and December"); only a set that is one
+/// season of three or more months across the new year keeps its wrap ("from November
+/// through February"), and only when `wrap` (every year fires, so December really is
+/// followed by January).
+pub(crate) fn write_month_list(out: &mut String, months: u16, wrap: bool) {
+    let circular = Runs::new(months as u64, 1, 12, wrap, 1);
+    let rs = circular.as_slice();
     if rs.len() == 1 && Runs::run_len(rs[0].0, rs[0].1, 1, 12) >= 3 {
-        out.push_str(", from ");
         out.push_str(MONTHS[rs[0].0 as usize]);
         out.push_str(" through ");
         out.push_str(MONTHS[rs[0].1 as usize]);
         return;
     }
-    out.push_str(", in ");
-    push_list(out, &runs, 1, 12, "and", |o, v| {
+    let linear = Runs::new(months as u64, 1, 12, false, 1);
+    push_list(out, &linear, 1, 12, "and", |o, v| {
         o.push_str(MONTHS[v as usize])
     });
+}
+
+fn write_months(out: &mut String, months: u16, wrap: bool) {
+    let runs = Runs::new(months as u64, 1, 12, wrap, 1);
+    let rs = runs.as_slice();
+    out.push_str(
+        if rs.len() == 1 && Runs::run_len(rs[0].0, rs[0].1, 1, 12) >= 3 {
+            ", from "
+        } else {
+            ", in "
+        },
+    );
+    write_month_list(out, months, wrap);
 }
 
 /// Write the day, month and year parts (each with its leading separator).
@@ -362,26 +401,42 @@ pub(crate) fn write(out: &mut String, r: &DayRule, months: u16, years: &Years) {
     match (r.combine, dom_r, dow_r) {
         (_, false, false) => {}
         (DayCombine::Or, true, true) => {
-            out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
-            write_dom(out, r, "and", "the month", DomForm::Adverb);
-            out.push_str(" or on ");
-            write_dow(out, r, "or", "the month");
+            // Vixie's OR: one list of days, with "of the month" said once
+            let specials = dow_special_count(r);
+            let plain_dow = dow_plain_count(r);
+            let dom_n = dom_piece_count(r);
+            if specials == 0 {
+                write_dom_adverb(out, r, "the month");
+            } else {
+                // "on day 1 or the last Friday of the month"
+                out.push_str(" on ");
+                let n = dom_n + specials;
+                let mut i = 0;
+                write_dom_pieces(out, r, "or", &mut i, n);
+                write_dow_specials(out, r, "or", &mut i, n);
+                out.push_str(" of the month");
+            }
+            if plain_dow > 0 {
+                out.push_str(" or on ");
+                let mut i = 0;
+                write_dow_plain(out, r, "or", &mut i, plain_dow);
+            }
         }
         (DayCombine::Or, true, false) => {
             // Vixie's OR with a day-of-week that is every day: the result is every day
-            out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
-            write_dom(out, r, "and", "the month", DomForm::Adverb);
+            write_dom_adverb(out, r, "the month");
             out.push_str(" or on any day of the week (every day)");
         }
         (DayCombine::Or, false, true) => {
             out.push_str(" on any day of the month or on ");
-            write_dow(out, r, "or", "the month");
+            write_dow(out, r, "or", None);
             out.push_str(" (every day)");
         }
         (DayCombine::And, true, true) => {
             dom_side(out, r, months, years, &mut months_said, &mut years_said);
+            // the day-of-month side has said which month; "the last Friday" is of that month
             out.push_str(", if it falls on ");
-            write_dow(out, r, "or", "the month");
+            write_dow(out, r, "or", None);
         }
         (DayCombine::And, true, false) => {
             dom_side(out, r, months, years, &mut months_said, &mut years_said);
@@ -401,7 +456,7 @@ pub(crate) fn write(out: &mut String, r: &DayRule, months: u16, years: &Years) {
             } else {
                 out.push_str(" on ");
             }
-            write_dow(out, r, "and", of);
+            write_dow(out, r, "and", Some(of));
         }
     }
     if !months_said {
@@ -456,16 +511,22 @@ fn dom_side(
     } else {
         "the month"
     };
-    out.push_str(if dom_starts_with_on(r) { " " } else { ", " });
-    write_dom(out, r, "and", of, DomForm::Adverb);
+    write_dom_adverb(out, r, of);
 }
 
-/// "day 1 of the month and the last day of the month" (for explanations).
-pub(crate) fn write_dom_noun(out: &mut String, r: &DayRule) {
-    write_dom(out, r, "and", "the month", DomForm::Noun);
+/// "day 1 and the last day of the month" (for explanations); with `of` `None`, without
+/// "of the month" (for a note after a sentence that has said it).
+pub(crate) fn write_dom_noun(out: &mut String, r: &DayRule, of: Option<&str>) {
+    let mut i = 0;
+    write_dom_pieces(out, r, "and", &mut i, dom_piece_count(r));
+    if let Some(of) = of {
+        out.push_str(" of ");
+        out.push_str(of);
+    }
 }
 
-/// "Monday through Friday", "Saturday", "the last Friday of the month", joined with `conj`.
-pub(crate) fn write_dow_noun(out: &mut String, r: &DayRule, conj: &str) {
-    write_dow(out, r, conj, "the month");
+/// "Monday through Friday", "Saturday", "the last Friday of the month", joined with
+/// `conj`; with `of` `None`, without "of the month".
+pub(crate) fn write_dow_noun(out: &mut String, r: &DayRule, conj: &str, of: Option<&str>) {
+    write_dow(out, r, conj, of);
 }

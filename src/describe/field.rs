@@ -6,10 +6,11 @@ use crate::expr::{DayCombine, Dialect, Expr, FieldKind, ItemKind};
 use crate::schedule::day_rule;
 
 use super::days::{
-    dom_full, dow_full, write_dom_noun, write_dow_noun, write_year_list, ALL_MONTHS,
+    dom_full, dow_full, write_dom_noun, write_dow_noun, write_month_list, write_year_list,
+    ALL_MONTHS,
 };
 use super::shape::{classify, Shape};
-use super::text::{list_items, push_count, push_list, push_num, Runs, MONTHS};
+use super::text::{list_items, push_count, push_list, push_num, Runs};
 use super::{field_bits, years_of};
 
 /// Describe what one field of `e` selects, e.g. `*/59` in minutes → "minutes 0 and
@@ -36,10 +37,7 @@ pub fn describe_field(e: &Expr, kind: FieldKind) -> String {
             if m == ALL_MONTHS {
                 out.push_str("every month");
             } else {
-                let runs = Runs::new(m as u64, 1, 12, true, 1);
-                push_list(&mut out, &runs, 1, 12, "and", |o, v| {
-                    o.push_str(MONTHS[v as usize])
-                });
+                write_month_list(&mut out, m, true);
             }
         }
         FieldKind::Year => {
@@ -130,7 +128,7 @@ fn day_of_month(out: &mut String, e: &Expr) {
     if dom_full(&r) {
         out.push_str("every day of the month");
     } else {
-        write_dom_noun(out, &r);
+        write_dom_noun(out, &r, Some("the month"));
     }
     unix_day_note(out, e, "day-of-week");
 }
@@ -145,7 +143,7 @@ fn day_of_week(out: &mut String, e: &Expr) {
     if dow_full(&r) {
         out.push_str("every day of the week");
     } else {
-        write_dow_noun(out, &r, "and");
+        write_dow_noun(out, &r, "and", Some("the month"));
     }
     if f.items.iter().any(|it| it.kind == ItemKind::SaturdayL) {
         out.push_str(" (Quartz reads `L` alone as 7 = Saturday, not \"last\")");

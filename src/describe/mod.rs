@@ -22,7 +22,7 @@
 //!
 //! let e = Expr::parse("0 15 10 ? * MON-FRI", DialectChoice::Auto).unwrap();
 //! assert_eq!(describe(&e, &Options::default()), "At 10:15, Monday through Friday");
-//! let h12 = Options { clock: Clock::H12 };
+//! let h12 = Options { clock: Clock::H12, ..Options::default() };
 //! assert_eq!(describe(&e, &h12), "At 10:15 AM, Monday through Friday");
 //!
 //! let e = Expr::parse("0 0 0 30 2 ?", DialectChoice::Auto).unwrap();
@@ -65,12 +65,38 @@ pub enum Clock {
 pub struct Options {
     /// The clock used for times of day.
     pub clock: Clock,
+    /// The current year, so that a schedule whose every fire time lies in earlier
+    /// years says "never fires again: 2020 is past". `None` (the default) leaves the
+    /// note out, so that a description never depends on the clock unless asked.
+    pub now_year: Option<i32>,
 }
 
 impl Options {
     /// The 12-hour clock.
     pub fn twelve_hour() -> Options {
-        Options { clock: Clock::H12 }
+        Options {
+            clock: Clock::H12,
+            ..Options::default()
+        }
+    }
+
+    /// These options, judging past years against `year` (see [`Options::now_year`]).
+    ///
+    /// ```
+    /// use cronkit::{Expr, DialectChoice};
+    /// use cronkit::describe::{describe, Options};
+    /// let e = Expr::parse("0 0 0 1 1 ? 2020", DialectChoice::Auto).unwrap();
+    /// assert_eq!(describe(&e, &Options::default()), "At 00:00 on January 1, 2020");
+    /// assert_eq!(
+    ///     describe(&e, &Options::default().with_now_year(2026)),
+    ///     "At 00:00 on January 1, 2020 — never fires again: 2020 is past"
+    /// );
+    /// ```
+    pub fn with_now_year(self, year: i32) -> Options {
+        Options {
+            now_year: Some(year),
+            ..self
+        }
     }
 }
 
@@ -110,7 +136,7 @@ pub fn describe_into(e: &Expr, o: &Options, out: &mut String) {
     };
     time::write(out, &t, o);
     days::write(out, &rule, months, &years);
-    notes::write(out, e, &rule, months, &years);
+    notes::write(out, e, &rule, months, &years, o.now_year);
 }
 
 /// Values of a second, minute, hour or month field (bit v = value v).

@@ -28,9 +28,23 @@ fn month_can_match(r: &DayRule, m: u32) -> bool {
         .any(|&len| (0..7).any(|wd| r.mask(len, wd) != 0))
 }
 
-/// Write " — never fires: …" or " — only in leap years" when they apply.
-pub(crate) fn write(out: &mut String, e: &Expr, r: &DayRule, months: u16, years: &Years) {
+/// Write " — never fires: …", " — never fires again: …" or " — only in leap years"
+/// when they apply. `now_year` (when given) is the current year: a schedule whose
+/// fire times all lie before it never fires again.
+pub(crate) fn write(
+    out: &mut String,
+    e: &Expr,
+    r: &DayRule,
+    months: u16,
+    years: &Years,
+    now_year: Option<i32>,
+) {
     if r.always_matches_some_day() {
+        // every selected year fires: the last one is the last fire year
+        if let Some(now) = now_year {
+            let last = years.iter().last();
+            past(out, years, last, now);
+        }
         return;
     }
     let schedule = Schedule::from_expr(e);
@@ -39,7 +53,38 @@ pub(crate) fn write(out: &mut String, e: &Expr, r: &DayRule, months: u16, years:
         never_cause(out, r, months, years);
         return;
     }
+    if let Some(now) = now_year {
+        let last = schedule.years().last().map(|y| y as u32);
+        if past(out, years, last, now) {
+            return;
+        }
+    }
     rarity(out, &schedule, years);
+}
+
+/// " — never fires again: 2020 is past" when `last_fire_year` is before `now`;
+/// returns whether it wrote.
+fn past(out: &mut String, years: &Years, last_fire_year: Option<u32>, now: i32) -> bool {
+    let Some(last_fire) = last_fire_year else {
+        return false;
+    };
+    if last_fire as i64 >= now as i64 {
+        return false;
+    }
+    out.push_str(" — never fires again: ");
+    let last_selected = years.iter().last().unwrap_or(last_fire);
+    if last_selected == last_fire {
+        // every year asked for is past
+        let n = years.count();
+        write_year_list(out, years, "and");
+        out.push_str(if n == 1 { " is past" } else { " are past" });
+    } else {
+        // later years are asked for, but no day of theirs matches
+        out.push_str("its last year, ");
+        push_num(out, last_fire);
+        out.push_str(", is past");
+    }
+    true
 }
 
 fn write_months(out: &mut String, months: u16) {
@@ -143,9 +188,9 @@ fn day_cause(out: &mut String, r: &DayRule, months: u16) {
     }
     if r.combine == DayCombine::And && !dom_full(r) && !dow_full(r) {
         out.push_str("no day is both ");
-        write_dom_noun(out, r);
+        write_dom_noun(out, r, None);
         out.push_str(" and ");
-        write_dow_noun(out, r, "or");
+        write_dow_noun(out, r, "or", None);
         return;
     }
     out.push_str("no day matches the day fields");

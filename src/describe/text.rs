@@ -235,20 +235,36 @@ impl Runs {
 
 /// Write the values of `bits` as an English list: runs of three or more as
 /// `a through b`, shorter ones value by value, joined with `conj`.
-pub(crate) fn push_list<F>(out: &mut String, runs: &Runs, lo: u32, hi: u32, conj: &str, mut item: F)
+pub(crate) fn push_list<F>(out: &mut String, runs: &Runs, lo: u32, hi: u32, conj: &str, item: F)
 where
+    F: FnMut(&mut String, u32),
+{
+    push_list_min_run(out, runs, lo, hi, conj, 3, item);
+}
+
+/// [`push_list`] with runs of `min_run` or more values written as `a through b`.
+/// Hours use 4, so that "hours 10, 11 and 12" is not read as a window ending at 12:00.
+pub(crate) fn push_list_min_run<F>(
+    out: &mut String,
+    runs: &Runs,
+    lo: u32,
+    hi: u32,
+    conj: &str,
+    min_run: u32,
+    mut item: F,
+) where
     F: FnMut(&mut String, u32),
 {
     let next = |v: u32| if v == hi { lo } else { v + 1 };
     let mut n = 0usize;
     for &(a, b) in runs.as_slice() {
         let len = Runs::run_len(a, b, lo, hi);
-        n += if len >= 3 { 1 } else { len as usize };
+        n += if len >= min_run { 1 } else { len as usize };
     }
     let mut i = 0usize;
     for &(a, b) in runs.as_slice() {
         let len = Runs::run_len(a, b, lo, hi);
-        if len >= 3 {
+        if len >= min_run {
             push_sep(out, i, n, conj);
             item(out, a as u32);
             out.push_str(" through ");
@@ -264,6 +280,23 @@ where
             }
         }
     }
+}
+
+/// Progressions this long or longer are elided: "1, 4, 7, …, 31".
+pub(crate) const ELIDE_MIN: u32 = 7;
+
+/// An arithmetic progression by its first three values and its last:
+/// `1, 4, 7, …, 31`. The three leading values show the step; the last one bounds it.
+pub(crate) fn push_elided<F>(out: &mut String, first: u32, step: u32, last: u32, mut item: F)
+where
+    F: FnMut(&mut String, u32),
+{
+    for k in 0..3 {
+        item(out, first + k * step);
+        out.push_str(", ");
+    }
+    out.push_str("…, ");
+    item(out, last);
 }
 
 /// Number of items [`push_list`] would write.
@@ -319,7 +352,7 @@ mod tests {
         }
         assert_eq!(s, "1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 23rd 31st ");
         let mut t = String::new();
-        let h12 = Options { clock: Clock::H12 };
+        let h12 = Options::twelve_hour();
         push_time(&mut t, &h12, 0, 0, 0, false);
         t.push('|');
         push_time(&mut t, &h12, 12, 5, 30, true);
@@ -330,5 +363,8 @@ mod tests {
         push_num(&mut n, 2199);
         push_num(&mut n, 0);
         assert_eq!(n, "21990");
+        let mut e = String::new();
+        push_elided(&mut e, 1, 3, 31, push_num);
+        assert_eq!(e, "1, 4, 7, …, 31");
     }
 }

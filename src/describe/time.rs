@@ -8,7 +8,8 @@
 
 use super::shape::{classify, wrap_run, Shape};
 use super::text::{
-    push_count, push_every_nth, push_hour_label, push_list, push_num, push_sep, push_time, Runs,
+    push_count, push_elided, push_every_nth, push_hour_label, push_list, push_list_min_run,
+    push_num, push_sep, push_time, Runs, ELIDE_MIN,
 };
 use super::Options;
 
@@ -263,12 +264,10 @@ fn irregular(out: &mut String, bits: u64, unit: &str, units: &str) {
     }
 }
 
-/// The hours as windows of fire times: "from 09:00 through 17:45", or "during every
-/// other hour, from 00:00 through 22:45", or "during hours 1, 4 and 20".
-/// `lead` is written first (" " after a rhythm, ", " after a list). Each window runs
-/// from `(m0, s0)` in its first hour to `(m1, s1)` in its last. `bare_hours_ok` says
-/// that the rhythm before shows every offset itself, so a bare list of hours loses
-/// nothing; otherwise every window is spelt out.
+/// The hours as windows of fire times: "from 09:00 through 17:45", "from 00:00
+/// through 02:45 and from 22:00 through 23:45". `lead` is written first (" " after a
+/// rhythm, ", " after a list). Each window runs from `(m0, s0)` in its first hour to
+/// `(m1, s1)` in its last. Only for three runs of hours or fewer (see [`spread_hours`]).
 fn hour_windows(
     out: &mut String,
     c: &Ctx,
@@ -276,40 +275,133 @@ fn hour_windows(
     lead: &str,
     (m0, s0): (u32, u32),
     (m1, s1): (u32, u32),
-    bare_hours_ok: bool,
 ) {
     let runs = Runs::new(t.hour, 0, 23, t.wrap_hours, 0);
     let rs = runs.as_slice();
     out.push_str(lead);
-    if rs.len() > 3 {
-        match classify(t.hour, 0, 23) {
-            Shape::Cycle { first: a, step } | Shape::Prog { first: a, step, .. } => {
-                out.push_str("during ");
-                push_every_nth(out, step);
-                out.push_str(" hour, from ");
-                c.time(out, a, m0, s0);
-                out.push_str(" through ");
-                c.time(out, last(t.hour), m1, s1);
-                return;
-            }
-            _ if bare_hours_ok => {
-                // a set of hours reads best in clock order, without wrapping
-                out.push_str("during hours ");
-                let linear = Runs::new(t.hour, 0, 23, false, 0);
-                push_list(out, &linear, 0, 23, "and", |o, v| {
-                    push_hour_label(o, c.o, v)
-                });
-                return;
-            }
-            _ => {}
-        }
-    }
     for (i, &(a, b)) in rs.iter().enumerate() {
         push_sep(out, i, rs.len(), "and");
         out.push_str("from ");
         c.time(out, a as u32, m0, s0);
         out.push_str(" through ");
         c.time(out, b as u32, m1, s1);
+    }
+}
+
+/// Are the hours too scattered for windows (more than three runs)? Then the sentence
+/// says what happens inside an hour and then which hours: ", every 2 hours".
+fn spread_hours(t: &TimeSets) -> bool {
+    Runs::new(t.hour, 0, 23, t.wrap_hours, 0).as_slice().len() > 3
+}
+
+/// The hours as a set, after a phrase that says everything that happens inside an
+/// hour: ", every 2 hours" (a cycle from midnight), ", in hours 1, 3, 5, …, 23",
+/// ", in hours 10, 11 and 12".
+fn hour_set(out: &mut String, c: &Ctx, hours: u64) {
+    let n = hours.count_ones();
+    match classify(hours, 0, 23) {
+        Shape::Cycle { first: 0, step } => {
+            out.push_str(", every ");
+            push_count(out, step, "hour");
+            return;
+        }
+        Shape::Cycle { first, step } | Shape::Prog { first, step, .. } if n >= ELIDE_MIN => {
+            out.push_str(", in hours ");
+            push_elided(out, first, step, last(hours), |o, v| {
+                push_hour_label(o, c.o, v)
+            });
+            return;
+        }
+        _ => {}
+    }
+    out.push_str(if n == 1 { ", in hour " } else { ", in hours " });
+    let linear = Runs::new(hours, 0, 23, false, 0);
+    push_list_min_run(out, &linear, 0, 23, "and", 4, |o, v| {
+        push_hour_label(o, c.o, v)
+    });
+}
+
+/// A 0..=59 field as a noun: "minute 30", "minutes 0 and 15", "minutes 30 through
+/// 35", "minutes 1, 3, 5, …, 59".
+fn unit_noun(out: &mut String, bits: u64, singular: &str, plural: &str) {
+    let n = bits.count_ones();
+    match classify(bits, 0, 59) {
+        Shape::Cycle { first, step } | Shape::Prog { first, step, .. } if n >= ELIDE_MIN => {
+            out.push_str(plural);
+            out.push(' ');
+            push_elided(out, first, step, last(bits), push_num);
+        }
+        _ => unit_list(out, bits, singular, plural),
+    }
+}
+
+/// Minutes as the noun after "during" / "of": "minute 0", "every 5th minute",
+/// "minutes 0 and 30", "minutes 1, 3, 5, …, 59".
+fn minute_noun(out: &mut String, mins: u64) {
+    let nm = mins.count_ones();
+    match classify(mins, 0, 59) {
+        Shape::Single(m) => {
+            out.push_str("minute ");
+            push_num(out, m);
+        }
+        Shape::Cycle { first: 0, step } if nm > 4 => {
+            push_every_nth(out, step);
+            out.push_str(" minute");
+        }
+        _ => unit_noun(out, mins, "minute", "minutes"),
+    }
+}
+
+/// Minutes vary at a fixed second `s`, in scattered hours: what happens inside an hour,
+/// then the hours. "Every 15 minutes, every 2 hours", "At minutes 5, 20, 35 and 50 past
+/// the hour, in hours 1, 4, 9, 12 and 20", "At second 30 of minutes 0 and 15, every 3 hours".
+fn minute_level_spread(out: &mut String, c: &Ctx, t: &TimeSets, s: u32) {
+    if uniform_rhythm(out, t.min, "minute") {
+        if s != 0 {
+            out.push_str(" at second ");
+            push_num(out, s);
+        }
+    } else if s == 0 {
+        irregular(out, t.min, "minute", "minutes");
+        out.push_str(" past the hour");
+    } else {
+        out.push_str("At second ");
+        push_num(out, s);
+        out.push_str(" of ");
+        minute_noun(out, t.min);
+    }
+    if classify(t.hour, 0, 23) == Shape::All {
+        out.push_str(" of every hour");
+    } else {
+        hour_set(out, c, t.hour);
+    }
+}
+
+/// Seconds vary in some hours (minutes restricted, or the hours scattered): what happens
+/// inside an hour, then the hours. "At seconds 5 through 10 of minutes 30 through 35,
+/// in hours 10, 11 and 12", "Every 10 seconds during minutes 0 and 30, every 2 hours".
+fn second_level_by_hours(out: &mut String, c: &Ctx, t: &TimeSets) {
+    let min_all = classify(t.min, 0, 59) == Shape::All;
+    let rhythm = uniform_rhythm(out, t.sec, "second");
+    if min_all {
+        if !rhythm {
+            irregular(out, t.sec, "second", "seconds");
+            out.push_str(" of every minute");
+        }
+    } else {
+        if rhythm {
+            out.push_str(" during ");
+        } else {
+            out.push_str("At ");
+            unit_noun(out, t.sec, "second", "seconds");
+            out.push_str(" of ");
+        }
+        minute_noun(out, t.min);
+    }
+    if classify(t.hour, 0, 23) == Shape::All {
+        out.push_str(" of every hour");
+    } else {
+        hour_set(out, c, t.hour);
     }
 }
 
@@ -362,6 +454,7 @@ fn minute_level(out: &mut String, c: &Ctx, t: &TimeSets, s: u32) {
             out.push_str(" through ");
             c.time(out, h, b, s);
         }
+        _ if spread_hours(t) => minute_level_spread(out, c, t, s),
         _ => {
             let (a, b) = (first(t.min), last(t.min));
             let regular = match classify(t.min, 0, 59) {
@@ -380,17 +473,7 @@ fn minute_level(out: &mut String, c: &Ctx, t: &TimeSets, s: u32) {
                     false
                 }
             };
-            // a bare hour list would hide the seconds and a rhythm's offset (5/15)
-            let bare_ok = s == 0 && (!regular || a == 0);
-            hour_windows(
-                out,
-                c,
-                t,
-                if regular { " " } else { ", " },
-                (a, s),
-                (b, s),
-                bare_ok,
-            );
+            hour_windows(out, c, t, if regular { " " } else { ", " }, (a, s), (b, s));
         }
     }
 }
@@ -434,14 +517,18 @@ fn second_level(out: &mut String, c: &Ctx, t: &TimeSets) {
         c.time(out, h, m, s1);
         return;
     }
-    // the rhythm of the seconds; an offset rhythm (5/10) only counts as regular when
-    // a window below will show where it starts
+    if !min_all || spread_hours(t) {
+        second_level_by_hours(out, c, t);
+        return;
+    }
+    // every minute of a few runs of hours: continuous windows. An offset rhythm (5/10)
+    // counts as regular: the window's first time shows where it starts
     let regular = match classify(t.sec, 0, 59) {
         Shape::All => {
             out.push_str("Every second");
             true
         }
-        Shape::Cycle { first, step } if first == 0 || min_all => {
+        Shape::Cycle { step, .. } => {
             out.push_str("Every ");
             push_count(out, step, "second");
             true
@@ -452,49 +539,12 @@ fn second_level(out: &mut String, c: &Ctx, t: &TimeSets) {
             false
         }
     };
-    if min_all {
-        // every minute of some hours: continuous windows
-        let (m0, m1) = (0, 59);
-        hour_windows(
-            out,
-            c,
-            t,
-            if regular { " " } else { ", " },
-            (m0, s0),
-            (m1, s1),
-            !regular || s0 == 0,
-        );
-        return;
-    }
-    out.push_str(if regular { " during " } else { ", during " });
-    let nm = t.min.count_ones();
-    match classify(t.min, 0, 59) {
-        Shape::Single(m) => {
-            out.push_str("minute ");
-            push_num(out, m);
-        }
-        Shape::Cycle { first: 0, step } if nm > 4 => {
-            push_every_nth(out, step);
-            out.push_str(" minute");
-        }
-        Shape::Prog { first, step, last } if nm > LIST_MAX => {
-            push_every_nth(out, step);
-            out.push_str(" minute from minute ");
-            push_num(out, first);
-            out.push_str(" through minute ");
-            push_num(out, last);
-        }
-        _ => unit_list(out, t.min, "minute", "minutes"),
-    }
-    if hour_all {
-        out.push_str(" of every hour");
-    } else if t.hour.count_ones() == 1 {
-        let h = first(t.hour);
-        out.push_str(", from ");
-        c.time(out, h, first(t.min), s0);
-        out.push_str(" through ");
-        c.time(out, h, last(t.min), s1);
-    } else {
-        hour_windows(out, c, t, ", ", (first(t.min), s0), (last(t.min), s1), true);
-    }
+    hour_windows(
+        out,
+        c,
+        t,
+        if regular { " " } else { ", " },
+        (0, s0),
+        (59, s1),
+    );
 }

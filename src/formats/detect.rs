@@ -173,7 +173,75 @@ impl SkipReason {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
+}
+
+/// The extensions of files a walk opens (besides the names
+/// [`may_hold_schedules`] lists): YAML, JSON, CloudFormation `.template`, XML.
+const CANDIDATE_EXTENSIONS: [&[u8]; 8] = [
+    b"yml",
+    b"yaml",
+    b"json",
+    b"ndjson",
+    b"jsonl",
+    b"template",
+    b"xml",
+    b"jenkinsfile",
+];
+
+/// Whether a file found by walking can hold a schedule cronkit reads, from its
+/// path alone (no allocation, no system call): the walk opens only these.
+///
+/// True for: a `.yml`, `.yaml`, `.json`, `.ndjson`, `.jsonl`, `.template`,
+/// `.xml` or `.jenkinsfile` extension; a file named `Jenkinsfile` or
+/// `Jenkinsfile.*`; the crontab paths (`*.cron`, `*.crontab`, `crontab`,
+/// `crontab.*`, anything inside a `cron.d` or `crontabs` directory). Names are
+/// compared ASCII case-insensitively. Every other file found by a walk is
+/// skipped as "not a kind of file cronkit reads" without being opened; a file
+/// named on the command line is always opened.
+///
+/// ```
+/// use std::path::Path;
+/// use cronkit::formats::detect::may_hold_schedules;
+/// assert!(may_hold_schedules(Path::new(".github/workflows/nightly.yml")));
+/// assert!(may_hold_schedules(Path::new("ci/Jenkinsfile")));
+/// assert!(may_hold_schedules(Path::new("/etc/cron.d/backup")));
+/// assert!(!may_hold_schedules(Path::new("src/main.rs")));
+/// assert!(!may_hold_schedules(Path::new("README.md")));
+/// ```
+pub fn may_hold_schedules(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.as_encoded_bytes();
+    let ext = match memchr::memrchr(b'.', name) {
+        // `.bashrc` has no extension, as `Path::extension` says
+        Some(i) if i > 0 => Some(&name[i + 1..]),
+        _ => None,
+    };
+    let starts_ci = |s: &[u8], prefix: &[u8]| {
+        s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    if let Some(ext) = ext {
+        if CANDIDATE_EXTENSIONS
+            .iter()
+            .chain([&&b"cron"[..], &&b"crontab"[..]])
+            .any(|c| ext.eq_ignore_ascii_case(c))
+        {
+            return true;
+        }
+    }
+    if name.eq_ignore_ascii_case(b"jenkinsfile")
+        || starts_ci(name, b"jenkinsfile.")
+        || name.eq_ignore_ascii_case(b"crontab")
+        || starts_ci(name, b"crontab.")
+    {
+        return true;
+    }
+    path.components().rev().skip(1).any(|c| {
+        let c = c.as_os_str().as_encoded_bytes();
+        c.eq_ignore_ascii_case(b"cron.d") || c.eq_ignore_ascii_case(b"crontabs")
+    })
 }
 
 /// Whether the path is a GitHub workflow (`.github/workflows/*.yml|yaml`).
@@ -208,7 +276,12 @@ pub fn is_workflow_path(path: &Path) -> bool {
 /// assert_eq!(classify(Some(Path::new("a.png")), b"\x89PNG\0\0", true), Detected::Skip(SkipReason::Binary));
 /// ```
 pub fn classify(path: Option<&Path>, head: &[u8], named: bool) -> Detected {
-    if head.contains(&0) {
+    // The walk's own gate, so a walk that does not open a file and one that
+    // does decide the same way.
+    if path.is_some_and(|p| !named && !may_hold_schedules(p)) {
+        return Detected::Skip(SkipReason::Unknown);
+    }
+    if memchr::memchr(0, head).is_some() {
         return Detected::Skip(SkipReason::Binary);
     }
     let scheduled =
@@ -573,6 +646,54 @@ mod tests {
             detect_kind(None, b"0 3 * * *\n0 4 * * *\n0 5 * * * /bin/x\n"),
             InputKind::Lines
         );
+    }
+
+    #[test]
+    fn the_walk_opens_only_candidate_paths() {
+        for p in [
+            ".github/workflows/nightly.yml",
+            "deploy/values.YAML",
+            "k8s/cronjob.yaml",
+            "aws/template.json",
+            "aws/stack.template",
+            "watches/w.ndjson",
+            "logs/x.jsonl",
+            "OSGI-INF/scheduler.xml",
+            "Jenkinsfile",
+            "ci/jenkinsfile.nightly",
+            "build.Jenkinsfile",
+            "crontab",
+            "docker/CRONTAB.prod",
+            "jobs.cron",
+            "my.crontab",
+            "/etc/cron.d/backup",
+            "etc/cron.d/backup.sh",
+            "/var/spool/cron/crontabs/alice",
+        ] {
+            assert!(may_hold_schedules(Path::new(p)), "{p}");
+        }
+        for p in [
+            "src/main.rs",
+            "README.md",
+            "Makefile",
+            ".bashrc",
+            "yml",
+            "notes/crontab-howto.txt",
+            "cron.d",
+            "archive.tar.gz",
+            "",
+        ] {
+            assert!(!may_hold_schedules(Path::new(p)), "{p}");
+            // classify agrees, whatever the content: a walk that does not open
+            // the file decides as one that does
+            for head in [&b"0 3 * * * /bin/x\n"[..], b"\0\0", b"on:\n  schedule:\n"] {
+                assert_eq!(
+                    classify(Some(Path::new(p)), head, false),
+                    Detected::Skip(SkipReason::Unknown),
+                    "{p}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -76,23 +76,55 @@ pub fn items(s: &str) -> Vec<String> {
     out
 }
 
-/// "0, 7 and 20 through 25" → values.
+/// "0, 7 and 20 through 25" → values. An ellipsis continues the step of the two
+/// values before it up to the value after it: "1, 4, 7, …, 31" (which must land on 31).
 pub fn num_list(s: &str) -> R<Vec<u32>> {
-    let mut v = Vec::new();
+    let mut v: Vec<u32> = Vec::new();
+    let mut elided = false;
     for it in items(s) {
+        if it == "…" {
+            if v.len() < 2 || elided {
+                return err("ellipsis without a step before it", s);
+            }
+            elided = true;
+            continue;
+        }
+        let mut vals = Vec::new();
         if let Some((a, b)) = it.split_once(" through ") {
             let a: u32 = a.parse().map_err(|_| format!("bad number in `{s}`"))?;
             let b: u32 = b.parse().map_err(|_| format!("bad number in `{s}`"))?;
             if a > b {
                 return err("list (backwards)", s);
             }
-            v.extend(a..=b);
+            vals.extend(a..=b);
         } else {
-            v.push(
+            vals.push(
                 it.parse()
                     .map_err(|_| format!("bad number `{it}` in `{s}`"))?,
             );
         }
+        if elided {
+            // fill in the progression up to this value
+            elided = false;
+            let (p, q) = (v[v.len() - 2], v[v.len() - 1]);
+            let step = q
+                .checked_sub(p)
+                .filter(|&d| d > 0)
+                .ok_or(format!("no step before … in `{s}`"))?;
+            let target = vals[0];
+            let mut x = q + step;
+            while x < target {
+                v.push(x);
+                x += step;
+            }
+            if x != target {
+                return err("ellipsis that does not land on its last value", s);
+            }
+        }
+        v.extend(vals);
+    }
+    if elided {
+        return err("ellipsis at the end", s);
     }
     Ok(v)
 }
@@ -197,7 +229,7 @@ fn rhythm(s: &str) -> R<(Rhythm, &str)> {
         let (w, rest) = r.split_once(' ').ok_or(format!("bad rhythm `{s}`"))?;
         let unit = unit_of(w).ok_or(format!("bad rhythm `{s}`"))?;
         // the list runs until " of every" / " past the"
-        let end = [" of every", " past the"]
+        let end = [" of every", " past the", " of minute"]
             .iter()
             .filter_map(|p| rest.find(p))
             .min()
@@ -233,6 +265,14 @@ fn windows(s: &str) -> R<Vec<(u32, u32)>> {
 
 /// Which seconds of a day a time sentence (24-hour, no day part) says fire.
 pub fn day_seconds(sentence: &str) -> R<Vec<bool>> {
+    // ", every 2 hours" / ", in hours 1, 3, 5, …, 23" / ", in hour 9" at the end: the
+    // rest says what happens inside each of those hours
+    if let Some((inner, hours)) = hour_set_suffix(sentence)? {
+        let inside = day_seconds(inner)?;
+        return Ok((0..86_400)
+            .map(|t| inside[t] && hours.contains(&(t as u32 / 3600)))
+            .collect());
+    }
     let mut fire = vec![false; 86_400];
     // "At 09:00, 09:30 and 17:00" (possibly ", and every hour from … through …")
     if let Some(r) = sentence.strip_prefix("At ") {
@@ -281,6 +321,13 @@ pub fn day_seconds(sentence: &str) -> R<Vec<bool>> {
     } else if let Some(x) = rest.strip_prefix(" at second ") {
         lower[0] = Some(x.parse().map_err(|_| format!("bad second `{sentence}`"))?);
         rest.clear();
+    }
+    // "At seconds 5 through 10 of minutes 30 through 35": the minutes filter the seconds
+    let nth_minute = rest
+        .strip_prefix(" of every ")
+        .is_some_and(|x| x.starts_with("other ") || x.starts_with(|c: char| c.is_ascii_digit()));
+    if rest.starts_with(" of minute") || nth_minute {
+        rest = format!(" during {}", &rest[" of ".len()..]);
     }
     let rest_s = rest.as_str();
     let rest_s = rest_s
@@ -421,6 +468,34 @@ pub fn day_seconds(sentence: &str) -> R<Vec<bool>> {
     Ok(fire)
 }
 
+/// Split off a trailing hour set: ", every N hours" (from midnight) or ", in hours LIST".
+fn hour_set_suffix(sentence: &str) -> R<Option<(&str, Vec<u32>)>> {
+    if let Some(i) = sentence.rfind(", every ") {
+        let tail = &sentence[i + ", every ".len()..];
+        if let Some(k) = tail.strip_suffix(" hours") {
+            if let Ok(k) = k.parse::<u32>() {
+                if k == 0 || 24 % k != 0 {
+                    return err("hour step that does not divide the day", sentence);
+                }
+                return Ok(Some((
+                    &sentence[..i],
+                    (0..24).step_by(k as usize).collect(),
+                )));
+            }
+        }
+    }
+    for lead in [", in hours ", ", in hour "] {
+        if let Some(i) = sentence.rfind(lead) {
+            let hours = num_list(&sentence[i + lead.len()..])?;
+            if hours.iter().any(|&h| h > 23) {
+                return err("hour", sentence);
+            }
+            return Ok(Some((&sentence[..i], hours)));
+        }
+    }
+    Ok(None)
+}
+
 /// Every hour on the minute/second of `a`, from `a` through `b` (wrapping past midnight).
 fn hourly_seq(fire: &mut [bool], a: u32, b: u32) {
     let mut t = a;
@@ -488,53 +563,27 @@ fn of_month(s: &str) -> R<Option<u32>> {
         .ok_or(format!("unknown month `{s}`"))
 }
 
-/// One day-of-month piece ("day 1 of the month", "the last weekday of February", …).
-fn dom_piece(p: &str) -> R<DatePred> {
-    let p = p.strip_prefix("on ").unwrap_or(p);
-    // "every other day of the month from day 1 through day 31": the range follows `of`
-    let core = match p.find(" from day ") {
-        Some(i) => &p[..i],
-        None => p,
-    };
-    let (body, of) = core
-        .rsplit_once(" of ")
-        .ok_or(format!("no `of` in `{p}`"))?;
-    let month = of_month(of)?;
-    let mk = move |f: DatePred| -> DatePred {
-        Box::new(move |y, m, d| month.map_or(true, |mm| mm == m) && f(y, m, d))
-    };
-    if let Some(x) = body.strip_prefix("day ") {
+/// One day item, without its month scope: a day-of-month piece ("day 1", "days 1, 4,
+/// 7, …, 31", "the last day", "the day 3 days before the last day", "3 days before the
+/// last day", "the last weekday", "the weekday nearest 2 days before the last day", "the
+/// weekday nearest the 15th"), a weekday ("Monday", "Monday through Friday") or a
+/// weekday of the month ("the first Monday", "the last Friday").
+fn day_item(p: &str) -> R<DatePred> {
+    if let Some(x) = p.strip_prefix("day ") {
         let v: u32 = x.parse().map_err(|_| format!("bad day `{p}`"))?;
-        return Ok(mk(Box::new(move |_, _, d| d == v)));
+        return Ok(Box::new(move |_, _, d| d == v));
     }
-    if let Some(x) = body.strip_prefix("days ") {
+    if let Some(x) = p.strip_prefix("days ") {
         let l = num_list(x)?;
-        return Ok(mk(Box::new(move |_, _, d| l.contains(&d))));
+        return Ok(Box::new(move |_, _, d| l.contains(&d)));
     }
-    if body.starts_with("every ") {
-        // "every other day" (of the month) "from day a through day b"
-        let (k, r) = every_nth(body)?;
-        if r != "day" {
-            return err("day step", p);
-        }
-        let (_, range) = p
-            .split_once(" from day ")
-            .ok_or(format!("no range in `{p}`"))?;
-        let (a, b) = range
-            .split_once(" through day ")
-            .ok_or(format!("bad range `{p}`"))?;
-        let (a, b): (u32, u32) = (a.parse().map_err(|_| "a")?, b.parse().map_err(|_| "b")?);
-        return Ok(mk(Box::new(move |_, _, d| {
-            a <= d && d <= b && (d - a) % k == 0
-        })));
+    if p == "the last day" {
+        return Ok(Box::new(|y, m, d| d == days_in_month(y, m)));
     }
-    if body == "the last day" {
-        return Ok(mk(Box::new(|y, m, d| d == days_in_month(y, m))));
-    }
-    if body == "the last weekday" {
-        return Ok(mk(Box::new(|y, m, d| {
+    if p == "the last weekday" {
+        return Ok(Box::new(|y, m, d| {
             d == nearest_weekday(y, m, days_in_month(y, m))
-        })));
+        }));
     }
     let before = |x: &str| -> R<u32> {
         let x = x
@@ -543,86 +592,35 @@ fn dom_piece(p: &str) -> R<DatePred> {
             .ok_or(format!("bad offset `{p}`"))?;
         x.parse().map_err(|_| format!("bad offset `{p}`"))
     };
-    if let Some(x) = body.strip_prefix("the weekday nearest the ") {
+    if let Some(x) = p.strip_prefix("the weekday nearest the ") {
         let n: u32 = x
             .trim_end_matches(|c: char| c.is_ascii_alphabetic())
             .parse()
             .map_err(|_| format!("bad W `{p}`"))?;
-        return Ok(mk(Box::new(move |y, m, d| {
+        return Ok(Box::new(move |y, m, d| {
             n <= days_in_month(y, m) && d == nearest_weekday(y, m, n)
-        })));
+        }));
     }
-    if let Some(x) = body.strip_prefix("the weekday nearest ") {
+    if let Some(x) = p.strip_prefix("the weekday nearest ") {
         let k = before(x)?;
-        return Ok(mk(Box::new(move |y, m, d| {
+        return Ok(Box::new(move |y, m, d| {
             let len = days_in_month(y, m);
             len > k && d == nearest_weekday(y, m, len - k)
-        })));
+        }));
     }
-    let x = body.strip_prefix("the day ").unwrap_or(body);
-    let k = before(x)?;
-    Ok(mk(Box::new(move |y, m, d| {
-        let len = days_in_month(y, m);
-        len > k && d == len - k
-    })))
-}
-
-/// Split day-of-month pieces: each ends with " of the month" / " of <Month>".
-fn dom_pieces(s: &str) -> R<Vec<DatePred>> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        let mut cut = None;
-        for end in std::iter::once("the month").chain(MONTHS.iter().copied()) {
-            let pat = format!(" of {end}");
-            if let Some(i) = rest.find(&pat) {
-                let mut j = i + pat.len();
-                // "every other day of the month from day 1 through day 31"
-                if rest[j..].starts_with(" from day ") {
-                    let tail = &rest[j + " from day ".len()..];
-                    let k = tail
-                        .find(" through day ")
-                        .ok_or(format!("bad step range `{s}`"))?;
-                    let tail2 = &tail[k + " through day ".len()..];
-                    let digits = tail2.chars().take_while(|c| c.is_ascii_digit()).count();
-                    j += " from day ".len() + k + " through day ".len() + digits;
-                }
-                if cut.map_or(true, |(ci, _)| i < ci) {
-                    cut = Some((i, j));
-                }
-            }
-        }
-        let (_, j) = cut.ok_or(format!("day piece without `of`: `{rest}`"))?;
-        out.push(dom_piece(&rest[..j])?);
-        rest = &rest[j..];
-        rest = rest
-            .strip_prefix(", ")
-            .or_else(|| rest.strip_prefix(" and "))
-            .or_else(|| rest.strip_prefix(" or "))
-            .unwrap_or(rest);
-        rest = rest.strip_prefix("on ").unwrap_or(rest);
-    }
-    Ok(out)
-}
-
-/// Day-of-week nouns: "Monday through Friday", "Saturday", "the third Friday of the month".
-fn dow_nouns(s: &str) -> R<Vec<DatePred>> {
-    let mut out: Vec<DatePred> = Vec::new();
-    for it in items(s) {
-        if let Some((a, b)) = it.split_once(" through ") {
-            let a = weekday_index(a).ok_or(format!("bad weekday `{it}`"))?;
-            let b = weekday_index(b).ok_or(format!("bad weekday `{it}`"))?;
-            out.push(Box::new(move |y, m, d| {
+    if let Some((a, b)) = p.split_once(" through ") {
+        if let (Some(a), Some(b)) = (weekday_index(a), weekday_index(b)) {
+            return Ok(Box::new(move |y, m, d| {
                 let w = weekday(y, m, d);
                 (w + 7 - a) % 7 <= (b + 7 - a) % 7
             }));
-        } else if let Some(w) = weekday_index(&it) {
-            out.push(Box::new(move |y, m, d| weekday(y, m, d) == w));
-        } else if let Some(x) = it.strip_prefix("the ") {
-            let (body, of) = x.rsplit_once(" of ").ok_or(format!("bad weekday `{it}`"))?;
-            let month = of_month(of)?;
-            let (nth, name) = body.split_once(' ').ok_or(format!("bad weekday `{it}`"))?;
-            let w = weekday_index(name).ok_or(format!("bad weekday `{it}`"))?;
+        }
+    }
+    if let Some(w) = weekday_index(p) {
+        return Ok(Box::new(move |y, m, d| weekday(y, m, d) == w));
+    }
+    if let Some((nth, name)) = p.strip_prefix("the ").and_then(|x| x.split_once(' ')) {
+        if let Some(w) = weekday_index(name) {
             let k = match nth {
                 "first" => 1,
                 "second" => 2,
@@ -630,22 +628,58 @@ fn dow_nouns(s: &str) -> R<Vec<DatePred>> {
                 "fourth" => 4,
                 "fifth" => 5,
                 "last" => 0,
-                _ => return err("nth", &it),
+                _ => return err("nth", p),
             };
-            out.push(Box::new(move |y, m, d| {
-                month.map_or(true, |mm| mm == m)
-                    && weekday(y, m, d) == w
+            return Ok(Box::new(move |y, m, d| {
+                weekday(y, m, d) == w
                     && if k == 0 {
                         d + 7 > days_in_month(y, m)
                     } else {
                         (d - 1) / 7 + 1 == k
                     }
             }));
-        } else {
-            return err("weekday", &it);
         }
     }
-    Ok(out)
+    let x = p.strip_prefix("the day ").unwrap_or(p);
+    let k = before(x)?;
+    Ok(Box::new(move |y, m, d| {
+        let len = days_in_month(y, m);
+        len > k && d == len - k
+    }))
+}
+
+/// A list of day items, any of which fires ("on day 1, the last day or the last
+/// Friday of the month"), with at most one month scope at its end (" of the month" /
+/// " of February"), which is said once for the whole list. Bare numbers after a
+/// "days …" item continue its list ("days 1 and 15 and the last day").
+fn day_list(s: &str) -> R<DatePred> {
+    let s = s.trim_start_matches([' ', ',']);
+    let s = s.strip_prefix("on ").unwrap_or(s);
+    let mut month = None;
+    let mut body = s;
+    if let Some((b, of)) = s.rsplit_once(" of ") {
+        month = of_month(of)?;
+        body = b;
+    }
+    if body.contains(" of ") {
+        return err("a month scope said more than once", s);
+    }
+    let mut merged: Vec<String> = Vec::new();
+    for it in items(body) {
+        let continues = it.starts_with(|c: char| c.is_ascii_digit()) || it == "…";
+        match merged.last_mut() {
+            Some(last) if continues && last.starts_with("days ") => {
+                last.push_str(", ");
+                last.push_str(&it);
+            }
+            _ => merged.push(it),
+        }
+    }
+    let preds: Vec<DatePred> = merged.iter().map(|p| day_item(p)).collect::<R<_>>()?;
+    let any = any_of(preds);
+    Ok(Box::new(move |y, m, d| {
+        month.map_or(true, |mm| mm == m) && any(y, m, d)
+    }))
 }
 
 fn any_of(ps: Vec<DatePred>) -> DatePred {
@@ -653,8 +687,7 @@ fn any_of(ps: Vec<DatePred>) -> DatePred {
 }
 
 /// The date part of a sentence (everything after the time part, notes removed):
-/// which dates fire, judged from the words. Returns the predicate and the years the
-/// year phrase names (None = every year).
+/// which dates fire, judged from the words.
 pub fn dates(part: &str) -> R<DatePred> {
     let mut s = part.to_string();
     let mut preds: Vec<DatePred> = Vec::new();
@@ -670,38 +703,23 @@ pub fn dates(part: &str) -> R<DatePred> {
         let x = x
             .strip_suffix(" (every day)")
             .ok_or(format!("bad OR `{s}`"))?;
-        let _ = dow_nouns(x)?;
+        let _ = day_list(x)?;
         Box::new(|_, _, _| true)
     } else if let Some(x) = s.strip_suffix(" or on any day of the week (every day)") {
-        let _ = dom_pieces(x.trim_start_matches([' ', ',']))?;
+        let _ = day_list(x)?;
         Box::new(|_, _, _| true)
-    } else if let Some((dom, dow)) = s.split_once(" or on ") {
-        let a = any_of(dom_pieces(dom.trim_start_matches([' ', ',']))?);
-        let b = any_of(dow_nouns(dow)?);
-        Box::new(move |y, m, d| a(y, m, d) || b(y, m, d))
     } else if let Some((dom, dow)) = s.split_once(", if it falls on ") {
+        // AND: the weekday side has no month scope of its own
         let a = dom_side(dom)?;
-        let b = any_of(dow_nouns(dow)?);
+        let b = day_list(dow)?;
         Box::new(move |y, m, d| a(y, m, d) && b(y, m, d))
-    } else if let Some(x) = s.strip_prefix(", ") {
-        // ", Monday through Friday" or ", 3 days before the last day of the month"
-        if x.contains(" of ") {
-            dom_side(s)?
-        } else {
-            any_of(dow_nouns(x)?)
-        }
-    } else if let Some(x) = s.strip_prefix(" on ") {
-        if x.starts_with("day")
-            || x.starts_with("every")
-            || x.starts_with("the last day")
-            || x.starts_with("the last weekday")
-            || x.starts_with("the weekday")
-            || MONTHS.iter().any(|m| x.starts_with(m))
-        {
-            dom_side(s)?
-        } else {
-            any_of(dow_nouns(x)?)
-        }
+    } else if let Some((days, weekdays)) = s.split_once(" or on ") {
+        // Vixie's OR: days of the month (and weekdays of the month), or plain weekdays
+        let a = day_list(days)?;
+        let b = day_list(weekdays)?;
+        Box::new(move |y, m, d| a(y, m, d) || b(y, m, d))
+    } else if s.starts_with(", ") || s.starts_with(" on ") {
+        dom_side(s)?
     } else {
         return err("day part", s);
     };
@@ -709,7 +727,7 @@ pub fn dates(part: &str) -> R<DatePred> {
     Ok(Box::new(move |y, m, d| preds.iter().all(|p| p(y, m, d))))
 }
 
-/// " on February 30", " on January 1 and July 1", or day-of-month pieces.
+/// " on February 30", " on January 1 and July 1", or a list of day items.
 fn dom_side(s: &str) -> R<DatePred> {
     let x = s.trim_start_matches([' ', ',']);
     let x2 = x.strip_prefix("on ").unwrap_or(x);
@@ -723,10 +741,29 @@ fn dom_side(s: &str) -> R<DatePred> {
         }
         return Ok(Box::new(move |_, m, d| dates.contains(&(m, d))));
     }
-    Ok(any_of(dom_pieces(x)?))
+    day_list(x)
 }
 
 fn take_years(s: &mut String) -> R<DatePred> {
+    // ", in odd years", ", in even years from 2000( through 2010)"
+    for (phrase, parity) in [(", in odd years", 1), (", in even years", 0)] {
+        if let Some(i) = s.find(phrase) {
+            let tail = s[i + phrase.len()..].to_string();
+            s.truncate(i);
+            let (a, b): (u32, u32) = match tail.strip_prefix(" from ") {
+                Some(r) => match r.split_once(" through ") {
+                    Some((a, b)) => (a.parse().map_err(|_| "a")?, b.parse().map_err(|_| "b")?),
+                    None => (r.parse().map_err(|_| "a")?, 2199),
+                },
+                None if tail.is_empty() => (1970, 2199),
+                None => match tail.strip_prefix(" through ") {
+                    Some(b) => (1970, b.parse().map_err(|_| "b")?),
+                    None => return err("year parity", &tail),
+                },
+            };
+            return Ok(Box::new(move |y, _, _| a <= y && y <= b && y % 2 == parity));
+        }
+    }
     // ", every 2 years from 2030( through 2040)"
     if let Some(i) = s.find(", every ") {
         if s[i..].contains(" years from ") || s[i..].contains(" year from ") {
@@ -766,9 +803,8 @@ fn take_years(s: &mut String) -> R<DatePred> {
     // the date form's ", 2099" (at the end, or before ", if it falls on …")
     let found = s.match_indices(", ").map(|(i, _)| i).find(|&i| {
         let tail = &s[i + 2..];
-        tail.len() >= 4
-            && tail[..4].chars().all(|c| c.is_ascii_digit())
-            && (tail.len() == 4 || tail[4..].starts_with(','))
+        let b = tail.as_bytes();
+        b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b',')
     });
     if let Some(i) = found {
         let y: u32 = s[i + 2..i + 6].parse().map_err(|_| "year")?;

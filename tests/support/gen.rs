@@ -97,6 +97,14 @@ pub fn year() -> BoxedStrategy<String> {
         1 => (2020u32..=2035, 2020u32..=2035).prop_filter_map("list", |(a, b)| (a < b).then(|| format!("{a},{b}"))),
         1 => Just("2097-2103".to_string()),
         1 => Just("*/4".to_string()),
+        // step 2 reads as odd or even years
+        1 => prop_oneof![
+            Just("1/2".to_string()),
+            Just("0/2".to_string()),
+            Just("*/2".to_string()),
+            Just("2000/2".to_string()),
+            Just("2001-2031/2".to_string()),
+        ],
     ]
     .boxed()
 }
