@@ -143,6 +143,7 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
         },
         day_shape: DayShape::Every,
         weekly: 0,
+        first_tod: 0,
         wildcard_time: min.star || hour.star,
         dialect,
         reboot: false,
