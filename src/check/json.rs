@@ -161,6 +161,7 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
     items.sort_by_key(|i| match i {
         Item::Entry(e) => (e.line, e.column),
         Item::Problem(p) => (p.line, p.column),
+        Item::Unevaluated(p) => p.as_ref().map_or((0, 0), |p| (p.line, p.column)),
     });
     items
 }

@@ -35,33 +35,23 @@
 pub mod herd;
 mod json;
 mod problems;
+pub mod read;
 pub mod sarif;
 pub mod walk;
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 
-use crate::formats::ci::{read_jenkinsfile, read_yaml, Found, FoundCron, YamlKind};
-use crate::formats::crontab::{read_crontab, CrontabStyle};
-use crate::formats::detect::{
-    classify, is_workflow_path, may_hold_schedules, Detected, InputKind, SkipReason,
-};
-use crate::formats::lines::read_lines;
-use crate::formats::nuxeo::parse_nuxeo_bytes;
-use crate::formats::{DialectHint, InputError, Located, SourceFormat};
-use crate::lint::crontab_percent::unescaped_percent;
-use crate::lint::eventbridge;
-use crate::lint::zone_name::is_known_zone;
+use crate::formats::detect::{may_hold_schedules, InputKind, SkipReason};
 use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
 use herd::{HerdCollector, HerdPlace};
 
 pub use problems::{INPUT_ERRORS, READER_WARNINGS};
 
-/// How many bytes of a file `--input auto` looks at.
-pub const DETECT_BYTES: u64 = 64 * 1024;
+pub use read::DETECT_BYTES;
+use read::{Outcome, ReadError};
 
 /// JSON and XML documents are parsed whole, so they are read up to this size
 /// (line-based inputs stream and have no limit): an endless stdin must not
@@ -267,6 +257,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The DST behaviour of the scheduler that runs this entry when it is not
+    /// its profile's own: Nuxeo runs Quartz 2.3.2 (`quartz`), where a Quartz
+    /// expression given on the command line gets Elasticsearch's `shift`.
+    /// `None`: the profile's default (`cron` for crontabs, `shift` for
+    /// Watcher, ...).
+    pub fn default_dst(&self) -> Option<DstPolicy> {
+        self.platform.default_dst()
+    }
+
+    /// The expression as its source wrote it (what to show and echo).
+    pub fn written(&self) -> &str {
+        match &self.shown {
+            Some(s) => s,
+            None => self.text.get(self.prepend..).unwrap_or(&self.text),
+        }
+    }
+
     /// An expression at `line:column`, verbatim, nothing else known.
     pub fn new(text: impl Into<String>, line: u32, column: u32) -> Entry {
         Entry {
@@ -309,6 +316,10 @@ pub enum Item {
     Entry(Entry),
     /// A problem to report.
     Problem(Problem),
+    /// A schedule that is not a cron expression cronkit evaluates (an
+    /// EventBridge `rate(...)`, a Jenkins hashed range `H(a-b)`), with its
+    /// problem if it has one: `validate` counts it as checked.
+    Unevaluated(Option<Problem>),
 }
 
 /// An input, for messages and output.
@@ -407,7 +418,7 @@ impl<S: Sink> Checker<S> {
     }
 
     /// Check a file found by walking a directory: read only when its path or
-    /// content says what it is ([`classify`]); skipped files are noted only
+    /// content says what it is ([`classify`](crate::formats::detect::classify)); skipped files are noted only
     /// with [`CheckOptions::verbose`].
     pub fn check_walked(&mut self, path: &Path) -> io::Result<()> {
         // Decided by the path before opening: most of a repository (sources,
@@ -461,353 +472,30 @@ impl<S: Sink> Checker<S> {
         forced: Option<InputKind>,
         named: bool,
     ) -> Result<bool, FileError> {
-        let stdin = path.as_os_str() == "-";
-        let shown = if stdin {
-            "<stdin>".to_string()
-        } else {
-            // a file name is input too (a repository can hold any name)
-            crate::sanitize::path(path)
-        };
-        let cannot = |e: io::Error| {
-            FileError::Input(Unreadable {
-                path: shown.clone(),
-                line: None,
-                source: e,
-            })
-        };
-        let mut raw: Box<dyn Read> = if stdin {
-            Box::new(io::stdin().lock())
-        } else {
-            Box::new(File::open(path).map_err(cannot)?)
-        };
-        // The head decides the kind; it is read again as part of the stream.
-        let head = read_head(&mut raw).map_err(cannot)?;
-        let kind = match forced {
-            Some(k) => k,
-            None => match classify((!stdin).then_some(path), &head, named) {
-                Detected::Kind(k) => k,
-                Detected::Skip(why) => {
-                    self.counts.skipped += 1;
-                    if named || self.opts.verbose {
-                        let hint = if named {
-                            "; pass --input KIND to read it anyway"
-                        } else {
-                            ""
-                        };
-                        self.sink
-                            .note(&shown, &format!("skipped: {}{hint}", why.as_str()))?;
-                    }
-                    return Ok(false);
-                }
-            },
-        };
+        let shown = read::shown_name(path);
         let src = Source {
             name: &shown,
-            is_file: !stdin,
+            is_file: path.as_os_str() != "-",
         };
-        let reader = BufReader::with_capacity(64 * 1024, io::Cursor::new(head).chain(raw));
-        match kind {
-            InputKind::Lines => {
-                for item in read_lines(reader) {
-                    self.located(&src, item, None)?;
+        let outcome = read::read_path(path, forced, named, |item| self.item(&src, item));
+        match outcome {
+            Ok(Outcome::Read(_)) => Ok(true),
+            Ok(Outcome::Skipped(why)) => {
+                self.counts.skipped += 1;
+                if named || self.opts.verbose {
+                    let hint = if named {
+                        "; pass --input KIND to read it anyway"
+                    } else {
+                        ""
+                    };
+                    self.sink
+                        .note(&shown, &format!("skipped: {}{hint}", why.as_str()))?;
                 }
+                Ok(false)
             }
-            InputKind::Crontab => {
-                let style_path = (!stdin).then_some(path);
-                for item in read_crontab(reader, CrontabStyle::Auto, style_path) {
-                    self.located(&src, item, None)?;
-                }
-            }
-            InputKind::Nuxeo => {
-                let bytes = read_document(reader).map_err(cannot)?;
-                for item in parse_nuxeo_bytes(&bytes) {
-                    self.located(&src, item, Some(&bytes))?;
-                }
-            }
-            InputKind::Watcher | InputKind::OpenSearch => {
-                let bytes = read_document(reader).map_err(cannot)?;
-                // Forced: read every schedule that way; detected: let the
-                // reader decide per schedule object.
-                let format = match forced {
-                    Some(InputKind::Watcher) => SourceFormat::Watcher,
-                    Some(InputKind::OpenSearch) => SourceFormat::OpenSearch,
-                    _ => SourceFormat::Auto,
-                };
-                json::each_json_entry(&bytes, format, |item| self.item(&src, item))?;
-            }
-            InputKind::Yaml
-            | InputKind::Github
-            | InputKind::Kubernetes
-            | InputKind::CloudFormation
-            | InputKind::Jenkins => {
-                let bytes = read_limited(reader, MAX_CI_FILE_BYTES).map_err(cannot)?;
-                let text = match std::str::from_utf8(&bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        let (line, column) = utf8_error_position(&bytes, e.valid_up_to());
-                        let p = Problem {
-                            severity: Severity::Error,
-                            code: "invalid-utf8",
-                            message: "not valid UTF-8; the file was not read".to_string(),
-                            help: Some("save the file as UTF-8".to_string()),
-                            line,
-                            column,
-                        };
-                        self.problem(&src, p)?;
-                        return Ok(true);
-                    }
-                };
-                let found = match kind {
-                    InputKind::Jenkins => read_jenkinsfile(text),
-                    InputKind::Github => read_yaml(text, YamlKind::Github, true),
-                    InputKind::Kubernetes => read_yaml(text, YamlKind::Kubernetes, false),
-                    InputKind::CloudFormation => read_yaml(text, YamlKind::CloudFormation, false),
-                    _ => read_yaml(text, YamlKind::Auto, !stdin && is_workflow_path(path)),
-                };
-                for f in found {
-                    self.ci_found(&src, f)?;
-                }
-            }
+            Err(ReadError::Input(e)) => Err(FileError::Input(e)),
+            Err(ReadError::Visit(e)) => Err(FileError::Output(e)),
         }
-        Ok(true)
-    }
-
-    /// A finding of a document-level rule of the table (severity from the
-    /// table; nothing when `--allow`ed).
-    fn rule_problem(
-        &mut self,
-        src: &Source<'_>,
-        code: &'static str,
-        message: String,
-        help: Option<String>,
-        line: u32,
-        column: u32,
-    ) -> io::Result<()> {
-        if self.opts.lint.is_allowed(code) {
-            return Ok(());
-        }
-        let severity = lint::rule(code).map_or(Severity::Error, |r| r.severity);
-        self.problem(
-            src,
-            Problem {
-                severity,
-                code,
-                message,
-                help,
-                line,
-                column,
-            },
-        )
-    }
-
-    /// One thing a CI reader found.
-    fn ci_found(&mut self, src: &Source<'_>, found: Found) -> io::Result<()> {
-        match found {
-            Found::Malformed {
-                message,
-                line,
-                column,
-            } => self.problem(
-                src,
-                Problem {
-                    severity: Severity::Error,
-                    code: "malformed-yaml",
-                    message: format!(
-                        "malformed YAML: {message}; schedules before it are still checked"
-                    ),
-                    help: None,
-                    line,
-                    column,
-                },
-            ),
-            Found::Rate(r) => {
-                self.counts.expressions += 1;
-                match eventbridge::rate_problem(&r.text) {
-                    Some(why) => self.rule_problem(
-                        src,
-                        "eventbridge-rate",
-                        format!("{why} in `{}`", r.text),
-                        Some("e.g. `rate(1 hour)`, `rate(5 minutes)`".to_string()),
-                        r.line,
-                        r.column,
-                    ),
-                    None => Ok(()),
-                }
-            }
-            Found::Cron(c) => self.ci_cron(src, c),
-        }
-    }
-
-    fn ci_cron(&mut self, src: &Source<'_>, c: FoundCron) -> io::Result<()> {
-        let mut zone = None;
-        if let Some(z) = &c.zone {
-            if is_known_zone(&z.name, false) {
-                zone = Some(z.name.clone());
-            } else {
-                self.rule_problem(
-                    src,
-                    "unknown-timezone",
-                    format!(
-                        "`{}` is not a time zone name that {} knows",
-                        z.name,
-                        platform_name(c.platform)
-                    ),
-                    Some(
-                        "use an IANA name such as `Europe/Paris` or `America/New_York`".to_string(),
-                    ),
-                    z.line,
-                    z.column,
-                )?;
-            }
-        }
-        let mut entry = Entry::new(c.text, c.line, c.column);
-        entry.exact = c.verbatim;
-        entry.dialect = c.platform.dialect();
-        entry.zone = zone;
-        entry.context = c.context;
-        entry.context_in_message = true;
-        entry.platform = c.platform;
-        match c.platform {
-            Platform::Kubernetes => {
-                let prefix = ["CRON_TZ=", "TZ="]
-                    .into_iter()
-                    .find(|p| entry.text.starts_with(p));
-                if let Some(p) = prefix {
-                    let rest = &entry.text[p.len()..];
-                    let zone_len = rest.find(' ').unwrap_or(rest.len());
-                    let skip = p.len() + zone_len;
-                    self.rule_problem(
-                        src,
-                        "k8s-zone-prefix",
-                        format!("Kubernetes rejects a `{p}` prefix in spec.schedule"),
-                        Some(format!(
-                            "remove it and set `spec.timeZone: {}`",
-                            &rest[..zone_len]
-                        )),
-                        c.line,
-                        c.column,
-                    )?;
-                    let after = entry.text[skip..].trim_start();
-                    let moved = entry.text.len() - after.len();
-                    if entry.exact {
-                        entry.column += entry.text[..moved].chars().count() as u32;
-                    }
-                    entry.text = after.to_string();
-                }
-            }
-            Platform::Jenkins if entry.text.contains('H') => {
-                if entry.text.contains("H(") {
-                    self.counts.expressions += 1;
-                    return self.rule_problem(
-                        src,
-                        "jenkins-hash-range-unchecked",
-                        format!(
-                            "`{}` uses a hashed range `H(a-b)`, which is not checked yet",
-                            entry.text
-                        ),
-                        None,
-                        c.line,
-                        c.column,
-                    );
-                }
-                // `H` is one fixed value Jenkins picks per job: any valid
-                // value checks the rest of the expression the same way.
-                entry.shown = Some(entry.text.clone());
-                entry.text = entry.text.replace('H', "1");
-            }
-            _ => {}
-        }
-        self.check_entry(src, &entry)
-    }
-
-    /// One result of the lines / crontab / Nuxeo readers. `doc` is the whole
-    /// input when the reader had it (to tell whether a text is verbatim).
-    fn located(
-        &mut self,
-        src: &Source<'_>,
-        item: Result<Located, InputError>,
-        doc: Option<&[u8]>,
-    ) -> Result<(), FileError> {
-        let loc = match item {
-            Ok(loc) => loc,
-            Err(InputError::Io { line, source }) => {
-                return Err(FileError::Input(Unreadable {
-                    path: src.name.to_string(),
-                    line: Some(line),
-                    source,
-                }))
-            }
-            Err(e) => {
-                for item in problems::input_error(e) {
-                    self.item(src, item)?;
-                }
-                return Ok(());
-            }
-        };
-        let exact = match doc {
-            Some(doc) => doc
-                .get(loc.byte_offset..)
-                .is_some_and(|rest| rest.starts_with(loc.text.as_bytes())),
-            // line-based readers: the trimmed text is a slice of one line
-            None => true,
-        };
-        let (context, context_in_message) = match (loc.context, loc.dialect_hint) {
-            // Nuxeo: `schedule id=...` belongs in the message
-            (Some(c), Some(DialectHint::Quartz)) => {
-                (Some(crate::sanitize::quoted(&c).into_owned()), true)
-            }
-            (c, _) => (c, false),
-        };
-        let crontab = loc.context_column.is_some();
-        if let (Some(cmd), Some(col)) = (&context, loc.context_column) {
-            if let Some(i) = unescaped_percent(cmd) {
-                self.rule_problem(
-                    src,
-                    "crontab-unescaped-percent",
-                    "unescaped `%` in the command: cron ends the command there and sends the rest to its standard input".to_string(),
-                    Some("write `\\%` for a literal percent sign (e.g. `date +\\%F`)".to_string()),
-                    loc.line,
-                    col + i as u32,
-                )?;
-            }
-        }
-        let mut zone = None;
-        if let Some(z) = loc.zone {
-            if is_known_zone(&z, false) {
-                zone = Some(z);
-            } else {
-                self.rule_problem(
-                    src,
-                    "unknown-timezone",
-                    format!("`{z}` (from a CRON_TZ= or TZ= line above) is not a time zone name; cron runs this entry in the system zone"),
-                    Some("use an IANA name such as `Europe/Paris`".to_string()),
-                    loc.line,
-                    loc.column,
-                )?;
-            }
-        }
-        let entry = Entry {
-            text: loc.text,
-            line: loc.line,
-            column: loc.column,
-            exact,
-            dialect: loc.dialect_hint.map(|h| match h {
-                DialectHint::Quartz => DialectChoice::Quartz,
-                DialectHint::Unix => DialectChoice::Unix,
-            }),
-            zone,
-            context,
-            context_in_message,
-            platform: match loc.dialect_hint {
-                Some(DialectHint::Quartz) => Platform::Nuxeo,
-                _ if crontab => Platform::Crontab,
-                _ => Platform::Generic,
-            },
-            prepend: 0,
-            shown: None,
-        };
-        self.item(src, Item::Entry(entry))
-            .map_err(FileError::Output)
     }
 
     /// Check or report one reader result.
@@ -815,11 +503,19 @@ impl<S: Sink> Checker<S> {
         match item {
             Item::Entry(e) => self.check_entry(src, &e),
             Item::Problem(p) => self.problem(src, p),
+            Item::Unevaluated(p) => {
+                self.counts.expressions += 1;
+                p.map_or(Ok(()), |p| self.problem(src, p))
+            }
         }
     }
 
     fn problem(&mut self, src: &Source<'_>, p: Problem) -> io::Result<()> {
         if p.severity == Severity::Warning && self.opts.allowed_reader.contains(&p.code) {
+            return Ok(());
+        }
+        // document-level rules of the table (crontab-unescaped-percent, ...)
+        if self.opts.lint.is_allowed(p.code) {
             return Ok(());
         }
         let severity = self.count(p.severity);
@@ -1092,56 +788,6 @@ pub fn position(e: &Entry, at: usize) -> (u32, u32) {
             )
         }
     }
-}
-
-/// The platform as users call it, for messages.
-fn platform_name(p: Platform) -> &'static str {
-    match p {
-        Platform::Github => "GitHub Actions",
-        Platform::Kubernetes => "Kubernetes",
-        Platform::Argo => "Argo Workflows",
-        Platform::EventBridge => "AWS EventBridge",
-        Platform::Jenkins => "Jenkins",
-        Platform::Watcher => "Elasticsearch",
-        Platform::OpenSearch => "OpenSearch",
-        _ => "cron",
-    }
-}
-
-/// The first [`DETECT_BYTES`] of an input (fewer at its end), in as few reads
-/// as the system allows: with room reserved up front, a small file costs one
-/// read that returns it and one that returns nothing (from an empty vector,
-/// `read_to_end` starts with small probing reads: five system calls per file
-/// in a walk).
-fn read_head(r: &mut impl Read) -> io::Result<Vec<u8>> {
-    let mut head = Vec::with_capacity(DETECT_BYTES as usize);
-    r.take(DETECT_BYTES).read_to_end(&mut head)?;
-    Ok(head)
-}
-
-/// Read at most `max` bytes; more is an error naming the limit.
-fn read_limited(r: impl Read, max: u64) -> io::Result<Vec<u8>> {
-    let mut v = Vec::new();
-    r.take(max + 1).read_to_end(&mut v)?;
-    if v.len() as u64 > max {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("larger than {} MiB, the most a CI file is read", max >> 20),
-        ));
-    }
-    Ok(v)
-}
-
-/// 1-based line and column of byte `at`.
-fn utf8_error_position(bytes: &[u8], at: usize) -> (u32, u32) {
-    let before = &bytes[..at.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (to_u32(line), to_u32(column))
 }
 
 #[cfg(test)]

@@ -1480,8 +1480,25 @@ impl Schedule {
     /// The conversions to and from Unix seconds take the calendar shortcuts of
     /// the search itself (`unix_seconds`, `utc_instant`) rather than chrono's
     /// general ones, so this costs a few instructions more than the `_ts` form.
-    #[inline]
+    #[inline(always)]
     pub fn next_after(
+        &self,
+        after: DateTime<Utc>,
+        zone: &Zone,
+        dst: DstPolicy,
+    ) -> Option<DateTime<Utc>> {
+        if self.weekly != 0 && zone.fixed_offset() == Some(0) {
+            if let Some(next) = self.later_today_in_utc(&after) {
+                return Some(next);
+            }
+        }
+        self.next_after_by_seconds(after, zone, dst)
+    }
+
+    /// [`Schedule::next_after`] through Unix seconds (out of line: the inline part
+    /// then needs no register saves).
+    #[inline(never)]
+    fn next_after_by_seconds(
         &self,
         after: DateTime<Utc>,
         zone: &Zone,
@@ -1489,6 +1506,29 @@ impl Schedule {
     ) -> Option<DateTime<Utc>> {
         self.next_after_ts(unix_seconds(&after), zone, dst)
             .and_then(utc_instant)
+    }
+
+    /// [`Schedule::next_after`] in UTC for a weekday schedule (every N seconds or
+    /// minutes, daily, weekdays at a time) when it fires again later the same day:
+    /// read from and written to chrono's own date and time fields, so the date is
+    /// neither taken apart nor rebuilt (`None`: not today, or not that simple).
+    #[inline]
+    fn later_today_in_utc(&self, after: &DateTime<Utc>) -> Option<DateTime<Utc>> {
+        use chrono::{Datelike, Timelike};
+        let n = after.naive_utc();
+        let date = n.date();
+        // (a leap second, 23:59:60, ends the day: left to the general path)
+        // (NaiveTime's, which is its field; NaiveDateTime's adds up h, m and s)
+        let sod = n.time().num_seconds_from_midnight() + 1;
+        if sod >= DAY as u32 || !(MIN_YEAR as i32..=MAX_YEAR as i32).contains(&date.year()) {
+            return None;
+        }
+        if self.weekly >> date.weekday().num_days_from_sunday() & 1 == 0 {
+            return None;
+        }
+        let tod = self.next_time_of_day(sod)?;
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(tod, 0)?;
+        Some(date.and_time(time).and_utc())
     }
 
     /// [`Schedule::prev_before_ts`] on chrono instants: the last fire time strictly
@@ -2064,6 +2104,55 @@ mod tests {
         let s = Schedule::parse(expr, DialectChoice::Auto).unwrap();
         let z = Zone::parse(zone).unwrap();
         s.iter_after(ts(from), &z, dst).take(n).map(iso).collect()
+    }
+
+    /// The `DateTime` API's same-day shortcut in UTC answers as the seconds API,
+    /// at the ends of a day, of the range and on a leap second.
+    #[test]
+    fn datetime_shortcut_agrees_with_the_seconds_api() {
+        use chrono::{NaiveDate, NaiveTime};
+        let utc = Zone::utc();
+        let exprs = [
+            "* * * * * ?",
+            "0 30 9 ? * MON-FRI",
+            "59 59 23 * * ?",
+            "0 0 0 ? * SUN",
+        ];
+        let mut instants: Vec<DateTime<Utc>> = Vec::new();
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2026, 3, 9),
+            (2026, 3, 13),
+            (2199, 12, 31),
+            (1969, 12, 31),
+            (2200, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            for (secs, nanos) in [
+                (0, 0),
+                (34_199, 5),
+                (34_200, 0),
+                (86_398, 0),
+                (86_399, 0),
+                (86_399, 1_500_000_000),
+            ] {
+                let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
+                instants.push(date.and_time(time).and_utc());
+            }
+        }
+        for e in exprs {
+            let s = Schedule::parse(e, DialectChoice::Quartz).unwrap();
+            for &t in &instants {
+                let want = s
+                    .next_after_ts(t.timestamp(), &utc, DstPolicy::Shift)
+                    .and_then(|n| DateTime::from_timestamp(n, 0));
+                assert_eq!(
+                    s.next_after(t, &utc, DstPolicy::Shift),
+                    want,
+                    "`{e}` after {t:?}"
+                );
+            }
+        }
     }
 
     #[test]
