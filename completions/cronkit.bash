@@ -116,7 +116,7 @@ _cronkit() {
                     return 0
                     ;;
                 --to)
-                    COMPREPLY=($(compgen -W "quartz unix ocps watcher" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "quartz unix ocps k8s github gitlab eventbridge spring watcher" -- "${cur}"))
                     return 0
                     ;;
                 --spread)

@@ -2010,6 +2010,11 @@ spring\t'Spring CronExpression (6 fields, day fields AND-ed)'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l to -d 'What to produce [default: quartz for JSON and unix input, unix for quartz input]' -r -f -a "quartz\t'Quartz / Elasticsearch cron (6 or 7 fields)'
 unix\t'classic 5-field Unix cron (Vixie, ISC, cronie)'
 ocps\t'Unix cron with the OCPS extensions (seconds, year, L, W, #, +)'
+k8s\t'Kubernetes CronJob spec.schedule (robfig/cron: 5 fields, SUN=0)'
+github\t'GitHub Actions on.schedule cron (5 fields, SUN=0)'
+gitlab\t'GitLab pipeline schedule (fugit: [sec] min hour dom month dow)'
+eventbridge\t'AWS EventBridge cron(min hour dom month dow year) with `?`'
+spring\t'Spring CronExpression (sec min hour dom month dow, both day fields AND-ed)'
 watcher\t'the simplest Elasticsearch Watcher schedule JSON'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread -d 'Move a fixed time to one picked from KEY (a job or repository name), the same every time, for platforms without Jenkins\' `H`: the result fires at another time, it is not equivalent (see docs/load.md)' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand convert" -l spread-window -d 'The time-of-day window --spread picks a time in [default: the job\'s own hour]' -r

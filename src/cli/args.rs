@@ -443,6 +443,16 @@ pub enum ConvertTo {
     Unix,
     /// Unix cron with the OCPS extensions (seconds, year, L, W, #, +)
     Ocps,
+    /// Kubernetes CronJob spec.schedule (robfig/cron: 5 fields, SUN=0)
+    K8s,
+    /// GitHub Actions on.schedule cron (5 fields, SUN=0)
+    Github,
+    /// GitLab pipeline schedule (fugit: [sec] min hour dom month dow)
+    Gitlab,
+    /// AWS EventBridge cron(min hour dom month dow year) with `?`
+    Eventbridge,
+    /// Spring CronExpression (sec min hour dom month dow, both day fields AND-ed)
+    Spring,
     /// the simplest Elasticsearch Watcher schedule JSON
     Watcher,
 }

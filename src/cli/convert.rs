@@ -913,6 +913,11 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
         Some(ConvertTo::Quartz) => Target::Quartz,
         Some(ConvertTo::Unix) => Target::Unix,
         Some(ConvertTo::Ocps) => Target::Ocps,
+        Some(ConvertTo::K8s) => Target::Profile(Dialect::K8s),
+        Some(ConvertTo::Github) => Target::Profile(Dialect::Github),
+        Some(ConvertTo::Gitlab) => Target::Profile(Dialect::Gitlab),
+        Some(ConvertTo::Eventbridge) => Target::Profile(Dialect::Eventbridge),
+        Some(ConvertTo::Spring) => Target::Profile(Dialect::Spring),
         Some(ConvertTo::Watcher) => {
             let patterns: Result<Vec<Pattern>, ConvertError> =
                 parsed.iter().map(|p| Pattern::from_expr(&p.expr)).collect();

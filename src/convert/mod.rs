@@ -18,6 +18,10 @@
 //!   OCPS 1.2), a year (7 fields, 1.2), `L`, `FRI#L`, `FRI#3` (1.2/1.3),
 //!   `nW` (1.3) and `+` for AND (1.4). `LW`, `L-n` and `L-nW` are Quartz
 //!   extensions that OCPS does not have: errors.
+//! * **Cron → a platform profile** ([`Target::Profile`]): written in that
+//!   platform's syntax from the profile table (seconds and year where its layout
+//!   has them, `cron(...)` for EventBridge); what it cannot read is an error that
+//!   names the platform.
 //! * **Cron → Watcher** ([`to_watcher`]): the simplest Watcher schedule that
 //!   Elasticsearch translates back into crons firing at the same times.
 //! * **Merge** ([`merge`]): fewer expressions that fire identically.
@@ -40,6 +44,7 @@
 
 pub mod equivalence;
 pub mod pattern;
+mod profile;
 pub mod render;
 pub mod spread;
 pub mod watcher;
@@ -62,6 +67,10 @@ pub enum Target {
     Unix,
     /// Unix with the OCPS 1.2–1.4 extensions (seconds, year, `L`, `#`, `W`, `+`).
     Ocps,
+    /// A platform profile (`k8s`, `github`, `gitlab`, `eventbridge`, `spring`), in
+    /// its own layout and syntax (EventBridge's `cron(...)` with `?`, Spring's
+    /// seconds, Kubernetes' names); driven by the profile table ([`crate::expr::profile`]).
+    Profile(Dialect),
 }
 
 impl Target {
@@ -70,6 +79,7 @@ impl Target {
         match self {
             Target::Quartz => Dialect::Quartz,
             Target::Unix | Target::Ocps => Dialect::Unix,
+            Target::Profile(d) => d,
         }
     }
 
@@ -79,6 +89,7 @@ impl Target {
             Target::Quartz => "quartz",
             Target::Unix => "unix",
             Target::Ocps => "ocps",
+            Target::Profile(d) => d.name(),
         }
     }
 }

@@ -479,6 +479,7 @@ pub fn write(p: &Pattern, target: Target) -> Result<Vec<String>, ConvertError> {
     match target {
         Target::Quartz => to_quartz(p),
         Target::Unix | Target::Ocps => to_unix(p, target),
+        Target::Profile(d) => super::profile::write(p, d),
     }
 }
 
