@@ -470,6 +470,11 @@ impl MergedCrons {
             Some(ConvertTo::Quartz) => Target::Quartz,
             Some(ConvertTo::Unix) => Target::Unix,
             Some(ConvertTo::Ocps) => Target::Ocps,
+            Some(ConvertTo::K8s) => Target::Profile(Dialect::K8s),
+            Some(ConvertTo::Github) => Target::Profile(Dialect::Github),
+            Some(ConvertTo::Gitlab) => Target::Profile(Dialect::Gitlab),
+            Some(ConvertTo::Eventbridge) => Target::Profile(Dialect::Eventbridge),
+            Some(ConvertTo::Spring) => Target::Profile(Dialect::Spring),
             Some(ConvertTo::Watcher) => {
                 match distinct.and_then(|ps| convert::to_watcher(&ps, None)) {
                     Ok(w) => {
