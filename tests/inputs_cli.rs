@@ -239,6 +239,97 @@ fn several_inputs_echo_their_expression() {
     );
 }
 
+/// With several inputs, every JSON object names its expression in an `expr`
+/// field, the same in the three commands (issue #14): explain (arguments, a
+/// crontab, an invalid expression), croneval (arguments, a crontab, a
+/// Watcher interval) and convert (`-e`, a file of lines; `null` for a JSON
+/// schedule, which its `id` names). The expressions are the inputs; nothing
+/// here is cronkit's own output.
+#[test]
+fn several_inputs_json_carry_expr() {
+    let json = |bin: &str, args: &[&str], stdin: &str| -> serde_json::Value {
+        let (out, err, code) = run(bin, args, stdin);
+        assert!(code == 0 || code == 1, "{bin} {args:?}: {err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{bin} {args:?}: {e}: {out}"))
+    };
+    let path = fixture("crontab");
+    let p = path.to_str().expect("utf-8 path");
+
+    // explain: arguments, the invalid one included
+    let v = json(
+        "cronkit",
+        &["explain", "--format", "json", "0 15 10 ? * MON-FRI", "*/15 9-17 * * 1-5", "0 0 32 * *"],
+        "",
+    );
+    let exprs: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|o| o["expr"].as_str().expect("expr"))
+        .collect();
+    assert_eq!(exprs, ["0 15 10 ? * MON-FRI", "*/15 9-17 * * 1-5", "0 0 32 * *"]);
+    assert!(v[2]["error"].is_object(), "{v}");
+    // explain: a crontab (the entries, not MAILTO= nor the commands)
+    let v = json("cronkit", &["explain", "--input", "crontab", "--format", "json", p], "");
+    let exprs: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|o| o["expr"].as_str().expect("expr"))
+        .collect();
+    assert_eq!(exprs, ["@reboot", "30 2 * * *", "0 9 * * 1-5", "15 */4 * * *"]);
+
+    // croneval: arguments, then a crontab (whose `text` is a `file:line:` label)
+    let from = ["--from", "2026-01-05T00:00:00Z", "-c", "2", "--format", "json"];
+    let mut args = vec!["0 0 * * *", "30 2 * * *"];
+    args.extend(from);
+    let v = json("croneval", &args, "");
+    let exprs: Vec<&str> = v["expressions"]
+        .as_array()
+        .expect("expressions")
+        .iter()
+        .map(|o| o["expr"].as_str().expect("expr"))
+        .collect();
+    assert_eq!(exprs, ["0 0 * * *", "30 2 * * *"]);
+    let mut args = vec!["--input", "crontab", p];
+    args.extend(from);
+    let v = json("croneval", &args, "");
+    let first = &v["expressions"][0];
+    assert_eq!(first["expr"], "30 2 * * *", "{v}");
+    assert_eq!(first["text"], format!("{p}:5: 30 2 * * *"), "{v}");
+    // croneval --schedule: a Watcher cron and a Watcher interval
+    let watches = r#"[{"_id":"a","trigger":{"schedule":{"cron":"0 0 12 * * ?"}}},{"_id":"b","trigger":{"schedule":{"interval":"5m"}}}]"#;
+    let mut args = vec!["--schedule", "-"];
+    args.extend(from);
+    let v = json("croneval", &args, watches);
+    let exprs: Vec<&str> = v["expressions"]
+        .as_array()
+        .expect("expressions")
+        .iter()
+        .map(|o| o["expr"].as_str().expect("expr"))
+        .collect();
+    assert_eq!(exprs, ["0 0 12 * * ?", "every 5m"], "{v}");
+
+    // convert: two -e, a file of lines on stdin; a JSON schedule has `expr: null`
+    let v = json(
+        "cronkit",
+        &["convert", "--format", "json", "-e", "0 0 * * *", "-e", "0 0 12 ? * MON"],
+        "",
+    );
+    assert_eq!(v[0]["expr"], "0 0 * * *", "{v}");
+    assert_eq!(v[1]["expr"], "0 0 12 ? * MON", "{v}");
+    let v = json(
+        "cronkit",
+        &["convert", "--format", "json", "-"],
+        "0 0 * * *\n# a comment\n30 2 * * 1-5\n",
+    );
+    assert_eq!(v[0]["expr"], "0 0 * * *", "{v}");
+    assert_eq!(v[1]["expr"], "30 2 * * 1-5", "{v}");
+    let v = json("cronkit", &["convert", "--format", "json", "-"], watches);
+    assert_eq!(v[0]["id"], "a", "{v}");
+    assert!(v[0]["expr"].is_null() && v[1]["expr"].is_null(), "{v}");
+}
+
 // ------------------------------------------------------------------ Nuxeo XML
 
 /// Before: `convert scheduler-contrib.xml` read every XML line as a cron

@@ -464,3 +464,55 @@ fn completions_offer_zones_rules_and_dialects() {
     ]);
     assert_eq!(o.code, 0, "{}", o.stderr);
 }
+
+/// `--dialect` completes `auto` and every profile of the profile table, by
+/// its table name, wherever the option is taken (croneval, explain, validate,
+/// and the `croneval` binary). The expected list is read from the table
+/// itself: a profile added there and missing from the completions fails here.
+#[test]
+fn dialect_completion_is_the_profile_table() {
+    let names: Vec<&str> = std::iter::once("auto")
+        .chain(cronkit::expr::PROFILES.iter().map(|p| p.name))
+        .collect();
+    assert!(names.len() >= 9, "{names:?}"); // auto + 8 profiles today
+    let bash_words = format!("compgen -W \"{}\"", names.join(" "));
+    for (args, takers) in [
+        (&["completions", "bash"][..], 3),
+        (&["completions", "bash", "--croneval"][..], 1),
+    ] {
+        let o = cronkit(args);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        let lines: Vec<&str> = o.stdout.lines().collect();
+        let mut seen = 0;
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim() == "--dialect)" {
+                seen += 1;
+                assert!(
+                    lines[i + 1].contains(&bash_words),
+                    "{args:?}: {} (want {bash_words})",
+                    lines[i + 1]
+                );
+            }
+        }
+        assert_eq!(seen, takers, "{args:?}: --dialect completions");
+    }
+    // fish: one `complete ... -l dialect ... -a "name\t'help'` entry, a value a
+    // line, up to the next `complete`
+    let o = cronkit(&["completions", "fish"]);
+    let entries: Vec<&str> = o
+        .stdout
+        .split("\ncomplete ")
+        .filter(|c| c.contains("-l dialect "))
+        .collect();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    for c in entries {
+        let values: Vec<&str> = c
+            .split("-a \"")
+            .nth(1)
+            .expect("values")
+            .lines()
+            .map(|l| l.split("\\t").next().unwrap_or(""))
+            .collect();
+        assert_eq!(values, names, "fish: {c}");
+    }
+}

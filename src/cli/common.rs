@@ -21,18 +21,18 @@ impl DialectArg {
     pub const QUARTZ: DialectArg = DialectArg(DialectChoice::Quartz);
 }
 
-/// `auto` and one value per profile, in the table's order.
-static DIALECT_ARGS: [DialectArg; 9] = [
-    DialectArg(DialectChoice::Auto),
-    DialectArg(DialectChoice::Quartz),
-    DialectArg(DialectChoice::Unix),
-    DialectArg(DialectChoice::K8s),
-    DialectArg(DialectChoice::Github),
-    DialectArg(DialectChoice::Gitlab),
-    DialectArg(DialectChoice::Eventbridge),
-    DialectArg(DialectChoice::Spring),
-    DialectArg(DialectChoice::Jenkins),
-];
+/// `auto` and one value per profile, in the table's order: built from the
+/// table, so a profile added there is a `--dialect` value, in `--help` and in
+/// the shell completions without a second list to keep in step.
+static DIALECT_ARGS: std::sync::LazyLock<Vec<DialectArg>> = std::sync::LazyLock::new(|| {
+    std::iter::once(DialectArg::AUTO)
+        .chain(
+            cronkit::expr::PROFILES
+                .iter()
+                .map(|p| DialectArg(p.dialect.into())),
+        )
+        .collect()
+});
 
 impl ValueEnum for DialectArg {
     fn value_variants<'a>() -> &'a [Self] {

@@ -1144,8 +1144,13 @@ fn record_json(r: &Record) -> String {
     if let Some(f) = &r.file {
         o.push_str(&format!("\"file\":{},", js(f)));
     }
-    if let Some(inp) = &r.input {
-        o.push_str(&format!("\"input\":{},", js(inp)));
+    // `expr`: in every object, the cron text converted (`null` for a JSON
+    // schedule, which `id`, `path` and `file` name), so with several inputs a
+    // program can tell the records apart (issue #14); `input` is kept for
+    // compatibility.
+    match &r.input {
+        Some(inp) => o.push_str(&format!("\"input\":{0},\"expr\":{0},", js(inp))),
+        None => o.push_str("\"expr\":null,"),
     }
     o.push_str(&format!(
         "\"type\":{},\"dialect\":{},\"expressions\":{},",
@@ -1258,6 +1263,7 @@ fn run_spread(args: &ConvertArgs, key: &str) -> Result<ExitCode> {
                 lines.push('\n');
                 done.push(serde_json::json!({
                     "input": text,
+                    "expr": text,
                     "key": key,
                     "window": window.map(|w| w.to_string()),
                     "expression": s.expression,

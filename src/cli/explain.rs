@@ -72,6 +72,9 @@ struct Input<'a> {
     at: Option<String>,
     /// The document position, for JSON.
     location: Option<JsonLocation<'a>>,
+    /// The expression as its input wrote it, when what is described differs
+    /// (a Jenkins line with `H`, resolved): JSON's `expr`.
+    written: Option<&'a str>,
     /// The zone its source gives it (`--next` uses it unless `--tz` is given).
     zone: Option<&'a str>,
     /// Its scheduler's DST behaviour (unless `--dst` is given).
@@ -288,6 +291,7 @@ fn entry(ctx: &mut Ctx, out: &mut SharedOut, shown: &str, e: &Entry) -> io::Resu
             column: e.column,
             context: e.context.as_deref(),
         }),
+        written: Some(written),
         zone: e.zone.as_deref(),
         dst: e.default_dst(),
     };
@@ -327,7 +331,13 @@ fn jenkins_one(ctx: &mut Ctx, out: &mut impl Write, text: &str) -> io::Result<()
                             )?;
                             text_block(ctx, out, &resolved, &e, &Input::default())?;
                         }
-                        TextOrJson::Json => json_item(ctx, out, &resolved, &e, &Input::default())?,
+                        TextOrJson::Json => {
+                            let input = Input {
+                                written: Some(&l.text),
+                                ..Input::default()
+                            };
+                            json_item(ctx, out, &resolved, &e, &input)?;
+                        }
                     },
                     Err(d) => {
                         ctx.failed = true;
@@ -345,6 +355,7 @@ fn jenkins_one(ctx: &mut Ctx, out: &mut impl Write, text: &str) -> io::Result<()
                     TextOrJson::Json => {
                         let item = serde_json::json!({
                             "expression": l.text,
+                            "expr": l.text,
                             "dialect": "jenkins",
                             "description": sentence,
                             "hashed": true,
@@ -539,6 +550,9 @@ struct JsonLocation<'a> {
 #[derive(Serialize)]
 struct JsonItem<'a> {
     expression: &'a str,
+    /// The input's expression as written, in every object, so a consumer of
+    /// several inputs' output can tell which is which (issue #14).
+    expr: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<JsonLocation<'a>>,
     dialect: String,
@@ -565,6 +579,7 @@ struct JsonField {
 #[derive(Serialize)]
 struct JsonError<'a> {
     expression: &'a str,
+    expr: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<JsonLocation<'a>>,
     error: JsonErrorBody<'a>,
@@ -602,6 +617,7 @@ fn json_item(
     let s = Schedule::from_expr(e);
     let mut item = JsonItem {
         expression: text,
+        expr: input.written.unwrap_or(text),
         location: input.location.clone(),
         dialect: e.dialect.to_string(),
         description: &description,
@@ -648,6 +664,7 @@ fn json_error(
     let sp = d.primary_span();
     let doc = JsonError {
         expression: text,
+        expr: input.written.unwrap_or(text),
         location: input.location.clone(),
         error: JsonErrorBody {
             code: d.code,

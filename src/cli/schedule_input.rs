@@ -168,10 +168,10 @@ pub fn load(
                     (from, None)
                 }
             };
-            let label = format!("{prefix}every {}", format_interval(iv.seconds));
+            let text = format!("every {}", format_interval(iv.seconds));
             sources.push(Source {
-                text: label.clone(),
-                label,
+                label: format!("{prefix}{text}"),
+                text,
                 timing: Timing::Interval(Interval {
                     period: iv.seconds as i64,
                     anchor,

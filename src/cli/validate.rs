@@ -22,12 +22,11 @@ use cronkit::check::{
 };
 use cronkit::expr::error::caret_lines;
 use cronkit::formats::detect::looks_like_expression;
-use cronkit::formats::detect::InputKind;
 use cronkit::lint::{self, LintOptions, Severity};
 use cronkit::sanitize::{self, quote};
 use cronkit::{DstPolicy, Zone};
 
-use super::args::{DenyArg, InputArg, ValidateArgs, ValidateFormat};
+use super::args::{DenyArg, ValidateArgs, ValidateFormat};
 use super::common::{finish_stdout, parse_instant, parse_zone, stdout_is_terminal, use_color};
 use super::ExitCode;
 
@@ -121,19 +120,7 @@ fn check_all(
     for (i, text) in args.exprs.iter().enumerate() {
         checker.check_expression(&format!("<argument {}>", i + 1), text)?;
     }
-    let forced = match args.input {
-        InputArg::Auto => None,
-        InputArg::Lines => Some(InputKind::Lines),
-        InputArg::Crontab => Some(InputKind::Crontab),
-        InputArg::Watcher => Some(InputKind::Watcher),
-        InputArg::Opensearch => Some(InputKind::OpenSearch),
-        InputArg::Nuxeo => Some(InputKind::Nuxeo),
-        InputArg::Yaml => Some(InputKind::Yaml),
-        InputArg::Github => Some(InputKind::Github),
-        InputArg::K8s => Some(InputKind::Kubernetes),
-        InputArg::Cloudformation => Some(InputKind::CloudFormation),
-        InputArg::Jenkins => Some(InputKind::Jenkins),
-    };
+    let forced = super::documents::input_kind(args.input);
     let mut paths: Vec<&Path> = args
         .paths
         .iter()

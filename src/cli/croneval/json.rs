@@ -26,10 +26,10 @@ struct Head<'a> {
 #[derive(Serialize)]
 struct ExprDoc<'a> {
     text: &'a str,
-    /// The expression alone, when `text` labels it (`file:line: expr`,
-    /// `watch_id: expr`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expr: Option<&'a str>,
+    /// The expression alone (`text` may label it: `file:line: expr`,
+    /// `watch_id: expr`), in every entry, so a program reading several inputs'
+    /// times can tell them apart (issue #14); an interval's is `every 5m`.
+    expr: &'a str,
     dialect: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<FieldDoc>>,
@@ -54,7 +54,7 @@ pub(super) fn render(ctx: &Ctx, tl: &mut Timeline, out: &mut impl Write) -> io::
             .iter()
             .map(|s| ExprDoc {
                 text: &s.label,
-                expr: (s.expr.is_some() && s.label != s.text).then_some(s.text.as_str()),
+                expr: &s.text,
                 dialect: s.dialect_name(),
                 fields: match (&s.expr, s.schedule(), ctx.detail) {
                     (Some(e), Some(_), true) => Some(

@@ -25,7 +25,7 @@
 //! # JSON shape (stable)
 //!
 //! ```json
-//! {"expressions":[{"text":"0 0/1 * * * ?","dialect":"quartz"}],
+//! {"expressions":[{"text":"0 0/1 * * * ?","expr":"0 0/1 * * * ?","dialect":"quartz"}],
 //!  "timezone":"UTC","dst":"shift","direction":"next",
 //!  "from":"2026-11-21T08:30:00Z","until":null,"count":2,"times":[
 //! {"utc":"2026-11-21T08:31:00Z","local":"2026-11-21T08:31:00Z","unix":1795249860,"expressions":[0]},
@@ -34,8 +34,9 @@
 //! ```
 //!
 //! - `expressions`: the inputs in order; `text` is the expression, or its label
-//!   when it comes from a document (`file:line: expr`, `watch_id: expr`), and then
-//!   `expr` is the expression alone; `dialect` is `quartz` or `unix`. With
+//!   when it comes from a document (`file:line: expr`, `watch_id: expr`); `expr`
+//!   is always the expression alone (an interval's is `every 5m`); `dialect` is
+//!   the profile it is read with. With
 //!   `--detail` each also has `fields`: `[{"field","text","meaning"}]` (`text` is
 //!   `null` for a field that was not written).
 //! - `timezone`: the evaluation zone (`--tz`, default `UTC`); `dst`: the policy.
