@@ -333,6 +333,50 @@ fn bad_inputs_one_diagnostic_each_and_the_walk_goes_on() {
     }
 }
 
+/// The walk skips what ripgrep skips: folders named in `.ignore` (as well as
+/// `.gitignore`, covered by the fixture), hidden files and folders, except
+/// `.github` where workflows live; a file the user names is read all the same.
+/// Each skipped file holds a finding that would show if it were read.
+#[test]
+fn dot_ignore_and_hidden_files_are_skipped() {
+    let s = Scratch::new("ignore");
+    let dow7 = b"apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: '0 0 * * 7'\n";
+    s.file(".ignore", b"vendor/\n");
+    s.file("vendor/cron.yaml", dow7);
+    s.file(".cache/cron.yaml", dow7);
+    s.file(".hidden.yaml", dow7);
+    s.file("visible.yaml", dow7);
+    s.file(
+        ".github/workflows/ci.yml",
+        b"on:\n  schedule:\n    - cron: '@daily'\n",
+    );
+    let run = validate_in(&s.0, &["--format", "json"]);
+    let got = rows(&run.stdout);
+    assert_eq!(
+        got,
+        [
+            r(".github/workflows/ci.yml", 3, 14, "github-nickname"),
+            r("visible.yaml", 4, 22, "k8s-dow-7"),
+        ],
+        "{}",
+        run.stderr
+    );
+    // named, an ignored or hidden file is read
+    let run = validate_in(
+        &s.0,
+        &["--format", "json", "vendor/cron.yaml", ".hidden.yaml"],
+    );
+    assert_eq!(
+        rows(&run.stdout),
+        [
+            r("vendor/cron.yaml", 4, 22, "k8s-dow-7"),
+            r(".hidden.yaml", 4, 22, "k8s-dow-7"),
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
 /// A directory without permission: the walk names it and goes on (exit 2).
 /// Root reads every directory, so the check runs as `nobody` when the tests
 /// run as root and `setpriv` is there; otherwise it is skipped, saying so.

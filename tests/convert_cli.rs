@@ -594,6 +594,7 @@ fn json_output_shape() {
         serde_json::json!({
             "id": "nightly",
             "path": "watches[0].watch.trigger.schedule.daily",
+            "expr": null,
             "type": "daily",
             "dialect": "quartz",
             "expressions": ["0 30 14 * * ?", "0 30 2 * * ?"],

@@ -764,7 +764,7 @@ fn json_document_shape() {
     let v = json(&["0 0/1 * * * ?", "--from", FROM, "-c", "2"]);
     assert_eq!(
         v["expressions"],
-        serde_json::json!([{"text": "0 0/1 * * * ?", "dialect": "quartz"}])
+        serde_json::json!([{"text": "0 0/1 * * * ?", "expr": "0 0/1 * * * ?", "dialect": "quartz"}])
     );
     assert_eq!(v["timezone"], "UTC");
     assert_eq!(v["dst"], "shift");

@@ -258,7 +258,14 @@ fn several_inputs_json_carry_expr() {
     // explain: arguments, the invalid one included
     let v = json(
         "cronkit",
-        &["explain", "--format", "json", "0 15 10 ? * MON-FRI", "*/15 9-17 * * 1-5", "0 0 32 * *"],
+        &[
+            "explain",
+            "--format",
+            "json",
+            "0 15 10 ? * MON-FRI",
+            "*/15 9-17 * * 1-5",
+            "0 0 32 * *",
+        ],
         "",
     );
     let exprs: Vec<&str> = v
@@ -267,21 +274,39 @@ fn several_inputs_json_carry_expr() {
         .iter()
         .map(|o| o["expr"].as_str().expect("expr"))
         .collect();
-    assert_eq!(exprs, ["0 15 10 ? * MON-FRI", "*/15 9-17 * * 1-5", "0 0 32 * *"]);
+    assert_eq!(
+        exprs,
+        ["0 15 10 ? * MON-FRI", "*/15 9-17 * * 1-5", "0 0 32 * *"]
+    );
     assert!(v[2]["error"].is_object(), "{v}");
     // explain: a crontab (the entries, not MAILTO= nor the commands)
-    let v = json("cronkit", &["explain", "--input", "crontab", "--format", "json", p], "");
+    let v = json(
+        "cronkit",
+        &["explain", "--input", "crontab", "--format", "json", p],
+        "",
+    );
     let exprs: Vec<&str> = v
         .as_array()
         .expect("array")
         .iter()
         .map(|o| o["expr"].as_str().expect("expr"))
         .collect();
-    assert_eq!(exprs, ["@reboot", "30 2 * * *", "0 9 * * 1-5", "15 */4 * * *"]);
+    assert_eq!(
+        exprs,
+        ["@reboot", "30 2 * * *", "0 9 * * 1-5", "15 */4 * * *"]
+    );
 
     // croneval: arguments, then a crontab (whose `text` is a `file:line:` label)
-    let from = ["--from", "2026-01-05T00:00:00Z", "-c", "2", "--format", "json"];
-    let mut args = vec!["0 0 * * *", "30 2 * * *"];
+    let from = [
+        "--from",
+        "2026-01-05T00:00:00Z",
+        "-c",
+        "2",
+        "--format",
+        "json",
+    ];
+    // (the croneval binary reads Quartz, as Elasticsearch's does)
+    let mut args = vec!["0 0 0 * * ?", "0 30 2 * * ?"];
     args.extend(from);
     let v = json("croneval", &args, "");
     let exprs: Vec<&str> = v["expressions"]
@@ -290,7 +315,7 @@ fn several_inputs_json_carry_expr() {
         .iter()
         .map(|o| o["expr"].as_str().expect("expr"))
         .collect();
-    assert_eq!(exprs, ["0 0 * * *", "30 2 * * *"]);
+    assert_eq!(exprs, ["0 0 0 * * ?", "0 30 2 * * ?"]);
     let mut args = vec!["--input", "crontab", p];
     args.extend(from);
     let v = json("croneval", &args, "");
@@ -313,7 +338,15 @@ fn several_inputs_json_carry_expr() {
     // convert: two -e, a file of lines on stdin; a JSON schedule has `expr: null`
     let v = json(
         "cronkit",
-        &["convert", "--format", "json", "-e", "0 0 * * *", "-e", "0 0 12 ? * MON"],
+        &[
+            "convert",
+            "--format",
+            "json",
+            "-e",
+            "0 0 * * *",
+            "-e",
+            "0 0 12 ? * MON",
+        ],
         "",
     );
     assert_eq!(v[0]["expr"], "0 0 * * *", "{v}");

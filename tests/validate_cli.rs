@@ -283,6 +283,52 @@ fn opensearch_job_uses_its_timezone() {
         .ends_with("(in job `nightly-rollup` at _source.schedule.cron)"));
 }
 
+/// A crontab's `CRON_TZ=` (cronie: the zone of the entries after it) and
+/// `TZ=` lines give its entries the zone the DST rules check them in (issue
+/// #13); an entry before them runs in UTC, which has no DST. From "now"
+/// (2026-06-01) the next spring-forward gaps are 2027-03-14 02:00–03:00 in New
+/// York (second Sunday of March) and 2027-03-28 01:00–02:00 in London (last
+/// Sunday of March), so 02:30 and 01:30 do not exist there.
+#[test]
+fn crontab_zone_lines_set_the_zone_of_the_dst_rules() {
+    let tab = "30 2 * * * /bin/a\n\
+               CRON_TZ=America/New_York\n\
+               30 2 * * * /bin/b\n\
+               TZ=Europe/London\n\
+               30 1 * * * /bin/c\n";
+    let r = run_stdin(&["--input", "crontab", "-f", "-", "--format", "json"], tab);
+    let v: Value = serde_json::from_str(&r.stdout).expect(&r.stderr);
+    let gaps: Vec<(u64, String)> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["code"] == "dst-gap")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(gaps.len(), 2, "{}", r.stdout);
+    assert_eq!(gaps[0].0, 3);
+    assert!(
+        gaps[0]
+            .1
+            .starts_with("2027-03-14 02:30 does not exist in America/New_York"),
+        "{}",
+        gaps[0].1
+    );
+    assert_eq!(gaps[1].0, 5);
+    assert!(
+        gaps[1]
+            .1
+            .starts_with("2027-03-28 01:30 does not exist in Europe/London"),
+        "{}",
+        gaps[1].1
+    );
+}
+
 #[test]
 fn forced_input_kind_and_stdin() {
     // a crontab on stdin, detected by content (an environment line and commands)
