@@ -234,10 +234,59 @@ pub fn convert_distinct(distinct: &[Pattern], target: Target) -> Result<Conversi
     })
 }
 
+/// How many checked writings [`checked_write`] remembers (per thread). A
+/// long input repeats a few patterns (a crontab of `0 N * * *` has 24); past
+/// this many different ones the memory is emptied and filled again, so it
+/// stays a few hundred kilobytes however long the input.
+const WRITE_MEMO_CAP: usize = 4096;
+
+/// What [`checked_write`] remembers: a pattern with its month spelling (which
+/// [`Pattern`]'s own equality leaves out, but the written text shows), and
+/// the target.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct WriteKey {
+    pattern: Pattern,
+    month_names: bool,
+    target: Target,
+}
+
+type WriteMemo = std::collections::HashMap<WriteKey, Result<Vec<String>, ConvertError>>;
+
+thread_local! {
+    static WRITTEN: std::cell::RefCell<WriteMemo> = std::cell::RefCell::new(WriteMemo::new());
+}
+
 /// Write a pattern and read the result back: output that the target dialect
 /// does not accept, or that means something else, is a bug caught here
 /// rather than a wrong schedule handed to the user.
+///
+/// The answer depends only on the pattern (with its month spelling) and the
+/// target, so it is remembered: converting a long list parses each input
+/// expression once and writes and reads back each *different* pattern once,
+/// not every line again (a 10 MB crontab of repeated schedules spent most of
+/// its time reading its own output back).
 pub(crate) fn checked_write(p: &Pattern, target: Target) -> Result<Vec<String>, ConvertError> {
+    let key = WriteKey {
+        pattern: *p,
+        month_names: p.month_names,
+        target,
+    };
+    if let Some(done) = WRITTEN.with(|m| m.borrow().get(&key).cloned()) {
+        return done;
+    }
+    let done = write_and_read_back(p, target);
+    WRITTEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= WRITE_MEMO_CAP {
+            m.clear();
+        }
+        m.insert(key, done.clone());
+    });
+    done
+}
+
+/// [`checked_write`] without the memory.
+fn write_and_read_back(p: &Pattern, target: Target) -> Result<Vec<String>, ConvertError> {
     let out = render::write(p, target)?;
     let mut back: Vec<Pattern> = Vec::with_capacity(out.len());
     for text in &out {
@@ -440,6 +489,33 @@ mod tests {
         let out = convert(&parsed(&["0 12 1 * 1"]), Target::Quartz, false).unwrap();
         assert_eq!(out.expressions, ["0 0 12 1 * ?", "0 0 12 ? * MON"]);
         assert_eq!(out.notes.len(), 1);
+    }
+
+    /// The memory of checked writings keys on the month spelling too: the
+    /// same schedule spelt `JAN` and `1` is written as it was spelt, in
+    /// either order, however often it comes.
+    #[test]
+    fn remembered_writings_keep_the_month_spelling() {
+        let one = |t: &str| {
+            convert(&parsed(&[t]), Target::Quartz, false)
+                .unwrap()
+                .expressions
+        };
+        for _ in 0..2 {
+            assert_eq!(one("0 0 1 JAN *"), ["0 0 0 1 JAN ?"]);
+            assert_eq!(one("0 0 1 1 *"), ["0 0 0 1 1 ?"]);
+        }
+        for _ in 0..2 {
+            assert_eq!(one("0 0 2 2 *"), ["0 0 0 2 2 ?"]);
+            assert_eq!(one("0 0 2 FEB *"), ["0 0 0 2 FEB ?"]);
+        }
+        // past the cap the memory starts again and answers the same
+        for i in 0..WRITE_MEMO_CAP + 10 {
+            let t = format!("{} {} {} * *", i % 60, i / 60 % 24, i / 1440 % 28 + 1);
+            let q = format!("0 {} {} {} * ?", i % 60, i / 60 % 24, i / 1440 % 28 + 1);
+            assert_eq!(one(&t), [q]);
+        }
+        assert_eq!(one("0 0 1 JAN *"), ["0 0 0 1 JAN ?"]);
     }
 
     #[test]
