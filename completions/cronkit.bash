@@ -424,7 +424,7 @@ _cronkit() {
                     return 0
                     ;;
                 --allow)
-                    COMPREPLY=($(compgen -W "never-fires year-in-past rarely-fires every-second skips-short-months step-exceeds-range quartz-dow-numbering l-alone-in-dow nonportable-question-mark dst-gap dst-overlap herd github-min-interval github-nickname github-top-of-hour k8s-dow-7 k8s-special-chars k8s-zone-prefix unknown-timezone eventbridge-fields eventbridge-question-mark eventbridge-multiple-hash eventbridge-rate opensearch-unsupported crontab-unescaped-percent watcher-several-schedule-types watcher-ignored-field watcher-alias-repeated watcher-truncated-number opensearch-missing-timezone opensearch-unknown-timezone opensearch-missing-start-time opensearch-truncated-number" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "never-fires year-in-past rarely-fires every-second skips-short-months step-exceeds-range quartz-dow-numbering l-alone-in-dow nonportable-question-mark dst-gap dst-overlap herd github-min-interval github-nickname github-top-of-hour k8s-dow-7 k8s-special-chars k8s-zone-prefix every-duration every-rounded unknown-timezone eventbridge-fields eventbridge-question-mark eventbridge-multiple-hash eventbridge-rate opensearch-unsupported crontab-unescaped-percent watcher-several-schedule-types watcher-ignored-field watcher-alias-repeated watcher-truncated-number opensearch-missing-timezone opensearch-unknown-timezone opensearch-missing-start-time opensearch-truncated-number" -- "${cur}"))
                     return 0
                     ;;
                 --tz)

@@ -1354,3 +1354,139 @@ fn pipefail_sees_success() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+// --- interval schedules: `@every` (k8s) and `rate(...)` (eventbridge) ---------
+
+/// robfig oracle (`../shared/oracles/robfig/run.sh`): `@every 5m` asked from
+/// 2026-01-01T00:00:07Z answers 00:05:07, 00:10:07, 00:15:07 (robfig counts from
+/// the start, not from the clock); `@every 1h30m` from 00:00:00Z answers 01:30,
+/// 03:00, 04:30, in UTC and in America/New_York alike.
+#[test]
+fn every_counts_from_the_start_as_robfig() {
+    let out = run(&[
+        "--dialect",
+        "k8s",
+        "--format",
+        "iso",
+        "-c",
+        "3",
+        "--from",
+        "2026-01-01T00:00:07Z",
+        "@every 5m",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "2026-01-01T00:05:07Z\n2026-01-01T00:10:07Z\n2026-01-01T00:15:07Z\n"
+    );
+    assert!(
+        out.stderr.contains("counted from when the schedule starts"),
+        "{}",
+        out.stderr
+    );
+    for tz in ["UTC", "America/New_York"] {
+        let v = json(&[
+            "--dialect",
+            "k8s",
+            "-c",
+            "3",
+            "--tz",
+            tz,
+            "--from",
+            "2026-01-01T00:00:00Z",
+            "@every 1h30m",
+        ]);
+        let utc: Vec<&str> = v["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["utc"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            utc,
+            [
+                "2026-01-01T01:30:00Z",
+                "2026-01-01T03:00:00Z",
+                "2026-01-01T04:30:00Z"
+            ],
+            "{tz}"
+        );
+    }
+}
+
+/// AWS: "A rate expression starts when you create the scheduled event rule, and
+/// then it runs on a defined schedule"
+/// (docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html):
+/// from a start s, `rate(1 day)` fires at s + 1 day, s + 2 days, ...
+#[test]
+fn rate_counts_from_the_start() {
+    let out = run(&[
+        "--dialect",
+        "eventbridge",
+        "--format",
+        "iso",
+        "-c",
+        "2",
+        "--from",
+        FROM,
+        "rate(1 day)",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "2026-11-22T08:30:00Z\n2026-11-23T08:30:00Z\n");
+    let out = run(&[
+        "--dialect",
+        "eventbridge",
+        "--format",
+        "iso",
+        "-c",
+        "2",
+        "--from",
+        FROM,
+        "rate(5 minutes)",
+    ]);
+    assert_eq!(out.stdout, "2026-11-21T08:35:00Z\n2026-11-21T08:40:00Z\n");
+}
+
+/// AWS: "If the value is equal to 1, then the unit must be singular. If the value
+/// is greater than 1, the unit must be plural"; "value: A positive number"; units
+/// minute | minutes | hour | hours | day | days (eb-rate-expressions.html).
+#[test]
+fn bad_rates_and_durations_are_errors_with_rule_codes() {
+    for (dialect, text, code) in [
+        ("eventbridge", "rate(1 minutes)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 hour)", "eventbridge-rate"),
+        ("eventbridge", "rate(0 minutes)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 weeks)", "eventbridge-rate"),
+        ("eventbridge", "rate(five minutes)", "eventbridge-rate"),
+        // robfig: `time.ParseDuration("1d")` is "unknown unit", "5 m" too
+        ("k8s", "@every 1d", "every-duration"),
+        ("k8s", "@every 5 m", "every-duration"),
+        ("k8s", "@every", "every-duration"),
+        // robfig `Every`: under a second is a second (oracle: @every 0s from :07 fires :08, :09)
+        ("k8s", "@every 0s", "every-rounded"),
+        ("k8s", "@every 1.5s", "every-rounded"),
+    ] {
+        let out = run(&["--dialect", dialect, text]);
+        assert_eq!(out.code, 1, "{text}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!("error[{code}]")),
+            "{text}: {}",
+            out.stderr
+        );
+    }
+    // the other profiles do not read them, and say which does
+    let out = run(&["--dialect", "unix", "@every 5m"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("--dialect k8s"), "{}", out.stderr);
+    let out = run(&["--dialect", "k8s", "rate(5 minutes)"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("--dialect eventbridge"),
+        "{}",
+        out.stderr
+    );
+    // an interval has no times before it starts
+    let out = run(&["--dialect", "k8s", "--prev", "--from", FROM, "@every 5m"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("--prev"), "{}", out.stderr);
+}

@@ -31,6 +31,8 @@ Examples:
       the next runs of a whole crontab, each labelled with its line
   printf '0 0 12 * * ?\n0 30 9 ? * MON\n' | croneval - -c 4
       expressions from stdin, one per line, merged into one timeline
+  croneval --dialect k8s '@every 90m' --from 2026-11-21T08:00:00Z -c 3
+      an interval schedule, counted from when it starts (here --from)
 
 Exit status: 0 success, 1 invalid expression or no fire time, 2 usage error.
 (Elasticsearch's croneval exits 0 for an invalid expression; cronkit exits 1 so a CI step fails.)";
@@ -188,7 +190,10 @@ pub struct CronevalArgs {
     #[arg(short = 'c', long = "count", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
     /// Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z`
-    /// (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`
+    /// (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`.
+    /// An interval schedule (`@every 90m` under --dialect k8s, `rate(5 minutes)`
+    /// under --dialect eventbridge) counts from here; the platform counts from when
+    /// the schedule is created, so give that time to see its real times
     #[arg(long, value_name = "T")]
     pub from: Option<String>,
     /// Stop at this time, inclusive (same forms as --from); with --prev, the earliest

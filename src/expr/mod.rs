@@ -20,6 +20,7 @@
 
 pub mod error;
 pub(crate) mod fix;
+pub mod interval;
 pub mod profile;
 
 use smallvec::SmallVec;
@@ -27,8 +28,8 @@ use smallvec::SmallVec;
 pub use error::{Diagnostic, DiagnosticData};
 
 pub use profile::{
-    DayFieldRule, Dialect, DowNumbering, Forms, Layout, Misreads, Profile, StarRule,
-    UnknownDialect, Wrapper, ZonePrefix, PROFILES,
+    DayFieldRule, Dialect, DowNumbering, Forms, IntervalSyntax, Layout, Misreads, Profile,
+    StarRule, UnknownDialect, Wrapper, ZonePrefix, PROFILES,
 };
 
 /// Which dialect to read: a fixed profile or the automatic choice by field count.
@@ -383,6 +384,7 @@ pub(crate) fn parse_with<B: Build>(
             d.input = text.to_string();
         }
         fix::after_parse(&mut d, dialect);
+        interval_help(&mut d, text, dialect);
         // Messages quote the input; a control character in it (ESC, BEL, a newline)
         // must not reach a terminal or a CI log raw, where it could recolour or
         // clear the screen or start a forged workflow command.
@@ -405,6 +407,35 @@ pub(crate) fn parse_with<B: Build>(
         }
         d
     })
+}
+
+/// Interval text (`@every 5m`, `rate(5 minutes)`) given to the cron parser: say
+/// that it is an interval schedule and which profiles read it (from the table).
+fn interval_help(d: &mut Diagnostic, text: &str, choice: DialectChoice) {
+    let Some(syntax) = interval::written_as(text) else {
+        return;
+    };
+    let own = choice.fixed().and_then(|c| c.profile().interval) == Some(syntax);
+    if own {
+        d.help = Some(format!(
+            "`{}` is an interval schedule, not cron: croneval, explain and validate read it under `--dialect {}`",
+            syntax.example(),
+            choice.fixed().map_or("", |c| c.name())
+        ));
+        return;
+    }
+    let readers: Vec<String> = PROFILES
+        .iter()
+        .filter(|p| p.interval == Some(syntax))
+        .map(|p| format!("{} (`--dialect {}`)", p.display, p.name))
+        .collect();
+    if !readers.is_empty() {
+        d.help = Some(format!(
+            "`{}` is an interval schedule, not cron; {} reads it",
+            syntax.example(),
+            readers.join(" and ")
+        ));
+    }
 }
 
 /// The longest `quoted` piece of input a message repeats in full (characters);

@@ -280,8 +280,53 @@ pub enum ZonePrefix {
 pub enum Wrapper {
     /// The text is the expression.
     None,
-    /// `cron(...)` around the fields, or `rate(n unit)` instead (EventBridge).
+    /// `cron(...)` around the fields (EventBridge). The platform's `rate(n unit)` is
+    /// an interval schedule, not cron: [`Profile::interval`] says so.
     AwsCronOrRate,
+}
+
+/// An interval schedule a platform reads besides cron: it fires every so long,
+/// counted from when the schedule starts, not at clock times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntervalSyntax {
+    /// `@every <duration>` with a Go duration (`90s`, `1h30m`): robfig/cron's
+    /// ConstantDelaySchedule, read to whole seconds.
+    Every,
+    /// `rate(value unit)`: a positive whole number of minutes, hours or days,
+    /// the unit singular exactly when the value is 1 (AWS EventBridge).
+    Rate,
+}
+
+impl IntervalSyntax {
+    /// How the syntax is written, for messages and docs.
+    pub fn example(self) -> &'static str {
+        match self {
+            IntervalSyntax::Every => "@every <duration>",
+            IntervalSyntax::Rate => "rate(value unit)",
+        }
+    }
+
+    /// When the platform starts counting, for notes: the text does not say.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            IntervalSyntax::Every => {
+                "Kubernetes counts from the CronJob's creation, then from each scheduled time; robfig/cron from when the job is added"
+            }
+            IntervalSyntax::Rate => "EventBridge counts from when the rule is created",
+        }
+    }
+
+    /// What the docs say about it (`docs/profiles.md`, the `interval` line).
+    pub fn describe(self) -> &'static str {
+        match self {
+            IntervalSyntax::Every => {
+                "`@every <duration>` (a Go duration: `90s`, `1h30m`), read to whole seconds; fires every so long counted from when the schedule is created"
+            }
+            IntervalSyntax::Rate => {
+                "`rate(value unit)`: `minute`, `hour`, `day` for 1, `minutes`, `hours`, `days` otherwise; fires every so long counted from when the rule is created"
+            }
+        }
+    }
 }
 
 /// Which fields an expression of `count` fields has, in order.
@@ -331,8 +376,9 @@ pub struct Profile {
     pub day_fields: DayFieldRule,
     /// Nicknames accepted (`@daily`...), case-sensitive, alone.
     pub nicknames: &'static [Nickname],
-    /// `@every <duration>` (robfig).
-    pub every: bool,
+    /// The interval schedule the platform reads besides cron (`@every 5m`,
+    /// `rate(5 minutes)`), read by [`super::interval`].
+    pub interval: Option<IntervalSyntax>,
     /// The year field's range when the layout has one.
     pub years: (u16, u16),
     /// A `TZ=`/`CRON_TZ=` prefix.
@@ -467,7 +513,7 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::OneMustBeQuestion,
         nicknames: &[],
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -505,7 +551,7 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::TextStartsWithStar),
         nicknames: ALL_NICKNAMES,
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -534,8 +580,9 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::StarWithoutStep),
         nicknames: CLOCK_NICKNAMES,
-        // robfig reads `@every <duration>` (an interval); not read yet
-        every: false,
+        // robfig's parseDescriptor: `@every <Go duration>` is a ConstantDelaySchedule;
+        // Kubernetes validates with ParseStandard, so a CronJob may use it
+        interval: Some(IntervalSyntax::Every),
         years: (1970, 2199),
         zone_prefix: ZonePrefix::Rejected(
             "Kubernetes rejects a `TZ=`/`CRON_TZ=` prefix in `spec.schedule`; set `spec.timeZone` instead",
@@ -559,7 +606,7 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::Or(StarRule::TextStartsWithStar),
         nicknames: &[],
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -600,7 +647,7 @@ pub static PROFILES: [Profile; 8] = [
         // fugit knows `@daily` and friends, but GitLab appends the schedule's
         // zone to the text (`@daily UTC`), which fugit then cannot read
         nicknames: &[],
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -630,7 +677,7 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::OneMustBeQuestion,
         nicknames: &[],
-        every: false,
+        interval: Some(IntervalSyntax::Rate),
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::AwsCronOrRate,
@@ -671,7 +718,7 @@ pub static PROFILES: [Profile; 8] = [
             Nickname::Midnight,
             Nickname::Hourly,
         ],
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -695,7 +742,7 @@ pub static PROFILES: [Profile; 8] = [
         max_step: u16::MAX,
         day_fields: DayFieldRule::And,
         nicknames: CLOCK_NICKNAMES,
-        every: false,
+        interval: None,
         years: (1970, 2199),
         zone_prefix: ZonePrefix::NotSyntax,
         wrapper: Wrapper::None,
@@ -870,8 +917,9 @@ impl Profile {
         );
         line(
             &mut out,
-            "`@every`",
-            if self.every { "yes" } else { "no" }.to_string(),
+            "interval schedule",
+            self.interval
+                .map_or_else(|| "none".to_string(), |i| i.describe().to_string()),
         );
         if self.has_year() {
             line(
@@ -888,7 +936,7 @@ impl Profile {
             line(
                 &mut out,
                 "wrapper",
-                "`cron(...)` read; `rate(...)` is an interval, not cron".to_string(),
+                "`cron(...)` around the fields".to_string(),
             );
         }
         if let Some(s) = self.min_interval {

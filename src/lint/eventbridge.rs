@@ -29,28 +29,7 @@ pub fn recode(parse_code: &str) -> Option<&'static str> {
 /// assert!(rate_problem("rate(5 weeks)").is_some());
 /// ```
 pub fn rate_problem(text: &str) -> Option<String> {
-    let Some(inner) = text.strip_prefix("rate(").and_then(|r| r.strip_suffix(')')) else {
-        return Some("a rate is written `rate(value unit)`".to_string());
-    };
-    let parts: Vec<&str> = inner.split_ascii_whitespace().collect();
-    let [value, unit] = parts[..] else {
-        return Some(format!("`{inner}` is not `value unit`"));
-    };
-    let n: u64 = match value.parse() {
-        Ok(n) if n > 0 && value.bytes().all(|b| b.is_ascii_digit()) => n,
-        _ => return Some(format!("`{value}` is not a positive whole number")),
-    };
-    let singular = ["minute", "hour", "day"];
-    let plural = ["minutes", "hours", "days"];
-    if n == 1 && !singular.contains(&unit) {
-        return Some(format!(
-            "with the value 1 the unit is singular (minute, hour or day), not `{unit}`"
-        ));
-    }
-    if n != 1 && !plural.contains(&unit) {
-        return Some(format!(
-            "with the value {n} the unit is minutes, hours or days, not `{unit}`"
-        ));
-    }
-    None
+    crate::expr::interval::rate(text.trim(), 0)
+        .err()
+        .map(|(why, _)| why)
 }

@@ -154,7 +154,7 @@ pub struct Rule {
 }
 
 /// Every lint rule, in the order their findings are produced.
-pub static RULES: [Rule; 25] = [
+pub static RULES: [Rule; 27] = [
     Rule {
         code: "never-fires",
         severity: Severity::Error,
@@ -315,6 +315,24 @@ pub static RULES: [Rule; 25] = [
         example: "spec.schedule: CRON_TZ=Europe/Paris 0 3 * * *",
         needs_zone: false,
         platforms: &[Platform::Kubernetes],
+        check: None,
+    },
+    Rule {
+        code: "every-duration",
+        severity: Severity::Error,
+        summary: "Kubernetes (robfig/cron) reads `@every` with one space and a Go duration: numbers with units h, m, s, ms, us or ns, no spaces (`@every 1h30m`).",
+        example: "spec.schedule: \"@every 1d\"",
+        needs_zone: false,
+        platforms: &[Platform::Kubernetes, Platform::Argo],
+        check: None,
+    },
+    Rule {
+        code: "every-rounded",
+        severity: Severity::Error,
+        summary: "robfig/cron runs an `@every` under one second (`0s`, `-5m`, `500ms`) every second and drops fractions of a second (`1.5s` is 1s): the period is not the one written.",
+        example: "spec.schedule: \"@every 0s\"",
+        needs_zone: false,
+        platforms: &[Platform::Kubernetes, Platform::Argo],
         check: None,
     },
     Rule {

@@ -30,6 +30,7 @@
 
 pub mod calendar;
 mod fast_parse;
+mod interval;
 pub mod zone;
 
 use chrono::{DateTime, Utc};
@@ -44,6 +45,7 @@ use calendar::{
     civil_from_epoch_days, days_before_month, days_from_civil, days_in_month, is_leap,
     weekday_from_days, Civil,
 };
+pub use interval::Interval;
 pub use zone::{DstPolicy, LocalTime, Zone, ZoneError};
 use zone::{Table, TABLE_END, TABLE_START};
 

@@ -69,6 +69,7 @@ use std::io::{self, BufWriter, Write};
 use anyhow::{anyhow, bail, Result};
 use owo_colors::OwoColorize;
 
+use cronkit::expr::interval::IntervalExpr;
 use cronkit::{Diagnostic, DstPolicy, Expr, Schedule, Zone};
 
 use super::args::{CronevalArgs, CronevalFormat};
@@ -100,42 +101,7 @@ pub enum Timing {
     Interval(Interval),
 }
 
-/// Fires at `anchor + k * period` (whole seconds), never before `first` when
-/// that is set (an OpenSearch job starts at its `start_time`). An interval does
-/// not depend on zones or DST.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Interval {
-    pub period: i64,
-    pub anchor: i64,
-    pub first: Option<i64>,
-}
-
-impl Interval {
-    /// The first fire time strictly after `t`.
-    pub fn next_after(&self, t: i64) -> Option<i64> {
-        let k = t
-            .checked_sub(self.anchor)?
-            .div_euclid(self.period)
-            .checked_add(1)?;
-        let v = self.anchor.checked_add(k.checked_mul(self.period)?)?;
-        match self.first {
-            Some(f) if v < f => Some(f),
-            _ => Some(v),
-        }
-    }
-
-    /// The last fire time strictly before `t`.
-    pub fn prev_before(&self, t: i64) -> Option<i64> {
-        let d = t.checked_sub(self.anchor)?.checked_sub(1)?;
-        let v = self
-            .anchor
-            .checked_add(d.div_euclid(self.period).checked_mul(self.period)?)?;
-        match self.first {
-            Some(f) if v < f => None,
-            _ => Some(v),
-        }
-    }
-}
+pub use cronkit::schedule::Interval;
 
 impl Source {
     /// A source for a parsed cron expression. The label is shown in text,
@@ -146,6 +112,25 @@ impl Source {
             text,
             timing: Timing::Cron(Schedule::from_expr(&e)),
             expr: Some(e),
+            zone: None,
+            dst: None,
+        }
+    }
+
+    /// A source for an interval schedule (`@every 5m`, `rate(5 minutes)`) counted
+    /// from `anchor`: the platform counts from when the schedule is created or
+    /// started, which the text does not say.
+    pub fn interval(text: String, iv: &IntervalExpr, anchor: i64) -> Source {
+        Source {
+            label: cronkit::sanitize::quoted(&text).into_owned(),
+            text,
+            timing: Timing::Interval(Interval {
+                // at most 1000 years (rate) or 2^63 ns (@every): fits
+                period: iv.seconds as i64,
+                anchor,
+                first: None,
+            }),
+            expr: None,
             zone: None,
             dst: None,
         }
@@ -280,7 +265,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
             }
             loaded.sources
         }
-        None => match parse_sources(args, color_err) {
+        None => match parse_sources(args, from.timestamp(), color_err) {
             Some(s) => s,
             None => return Ok(ExitCode::Failure),
         },
@@ -480,13 +465,42 @@ fn document_sources(args: &CronevalArgs) -> Result<super::schedule_input::Loaded
 }
 
 /// Parse every expression, reporting each invalid one; `None` when any failed.
-fn parse_sources(args: &CronevalArgs, color_err: bool) -> Option<Vec<Source>> {
+fn parse_sources(args: &CronevalArgs, from_ts: i64, color_err: bool) -> Option<Vec<Source>> {
     let mut sources = Vec::with_capacity(args.exprs.len());
     let mut failed = false;
+    let dialect = cronkit::DialectChoice::from(args.dialect).fixed();
     for text in &args.exprs {
         if args.dialect.0 == cronkit::DialectChoice::Jenkins && super::explain::jenkins_text(text) {
             failed |= !jenkins_sources(args, text, &mut sources, color_err);
             continue;
+        }
+        // the profile's interval schedule (`@every 5m`, `rate(5 minutes)`)
+        match dialect.and_then(|d| IntervalExpr::parse(text, d)) {
+            Some(Ok(iv)) => {
+                if args.prev {
+                    ewriteln!(
+                        "{} `{}` is an interval schedule: it counts forwards from when it starts (--from here), so it has no times before that; --prev applies to cron expressions",
+                        label_error(color_err),
+                        cronkit::sanitize::quote(&iv.text)
+                    );
+                    failed = true;
+                    continue;
+                }
+                ewriteln!(
+                    "note: `{}` fires every {} counted from when the schedule starts ({}); the times below count from --from",
+                    cronkit::sanitize::quote(&iv.text),
+                    cronkit::expr::interval::period_words(iv.seconds),
+                    iv.syntax.anchor()
+                );
+                sources.push(Source::interval(text.clone(), &iv, from_ts));
+                continue;
+            }
+            Some(Err(d)) => {
+                report(&d, args.detail, color_err);
+                failed = true;
+                continue;
+            }
+            None => {}
         }
         match Expr::parse(text, args.dialect.into()) {
             Ok(e) => sources.push(Source::cron(text.clone(), text.clone(), e)),
