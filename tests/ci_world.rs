@@ -123,6 +123,12 @@ fn expected() -> Vec<Row> {
         r("k8s/cronjobs.yaml", 14, 13, "unknown-timezone"),
         // Argo `    - "0 6 * * 1-7"`: text at 8; the k8s profile points at the 7 (18)
         r("k8s/cronjobs.yaml", 23, 18, "k8s-dow-7"),
+        // `  schedule: "@every 5m"` (line 38) is a valid robfig interval: nothing.
+        // `  schedule: "@every 1d"`: text at 14, the duration at 21; Go's
+        // time.ParseDuration has no `d` unit, so robfig rejects it
+        r("k8s/cronjobs.yaml", 45, 21, "every-duration"),
+        // `  schedule: "@every 0s"`: robfig's Every() makes it one second
+        r("k8s/cronjobs.yaml", 52, 21, "every-rounded"),
         // `      <cronExpression>0 0 0 30 2 ?</cronExpression>`: text at 23, 30 at 29
         r("nuxeo/scheduler-contrib.xml", 6, 29, "never-fires"),
         // `      "expression": "0 0 L * *",`: text at 22, L at 26

@@ -334,3 +334,47 @@ fn croneval_detail_uses_the_field_describer() {
     assert!(s.contains("minutes 0 and 59"), "{s}");
     assert!(s.contains("Monday through Friday"), "{s}");
 }
+
+/// An interval schedule is described as one (never as clock times), and
+/// `--next` counts from `--from`. Times: robfig oracle, `@every 90m` from
+/// 2026-01-01T00:00:00Z gives 01:30, 03:00 (see tests/croneval_cli.rs).
+#[test]
+fn interval_schedules() {
+    let (out, err, code) =
+        stdout_of(explain().args(["--dialect", "k8s", "@every 5m", "@every 1h30m", "@every 1m"]));
+    assert_eq!(
+        out,
+        "@every 5m: Every 5 minutes, counted from when the schedule starts\n\
+         @every 1h30m: Every 1 hour and 30 minutes, counted from when the schedule starts\n\
+         @every 1m: Every minute, counted from when the schedule starts\n"
+    );
+    assert_eq!((err.as_str(), code), ("", 0));
+    let (out, _, code) = stdout_of(explain().args(["--dialect", "eventbridge", "rate(12 hours)"]));
+    assert_eq!(
+        out,
+        "Every 12 hours, counted from when the schedule starts\n"
+    );
+    assert_eq!(code, 0);
+    let (out, _, _) = stdout_of(explain().args([
+        "--dialect",
+        "k8s",
+        "--next",
+        "2",
+        "--from",
+        "2026-01-01T00:00:00Z",
+        "@every 90m",
+    ]));
+    assert_eq!(
+        out,
+        "Every 1 hour and 30 minutes, counted from when the schedule starts\n  2026-01-01T01:30:00Z Thu\n  2026-01-01T03:00:00Z Thu\n"
+    );
+    let (out, _, _) =
+        stdout_of(explain().args(["--dialect", "k8s", "--format", "json", "@every 90s"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["interval_seconds"], 90);
+    assert_eq!(v[0]["dialect"], "k8s");
+    assert_eq!(v[0]["fields"].as_array().map(Vec::len), Some(0));
+    let (_, err, code) = stdout_of(explain().args(["--dialect", "eventbridge", "rate(1 hours)"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("error[eventbridge-rate]"), "{err}");
+}

@@ -403,3 +403,52 @@ fn quartz_fire_times_are_claimed_by_the_sentence() {
         "{times_checked} time rows, {dates_checked} date rows"
     );
 }
+
+// ------------------------------------------------------------ interval schedules
+
+proptest! {
+    /// `@every` (k8s) and `rate(...)` (eventbridge): the sentence, read back by the
+    /// English reader, names the period the text says (counted here from the text
+    /// alone) and the period the engine fires at (first time after a start).
+    #[test]
+    fn interval_sentences_name_the_period(
+        h in 0u64..60, m in 0u64..200, s in 0u64..200, value in 1u64..400, unit in 0usize..3, rate in any::<bool>(),
+    ) {
+        use cronkit::expr::interval::IntervalExpr;
+        use cronkit::schedule::Interval;
+        let (text, dialect, written) = if rate {
+            let (name, size) = [("minute", 60), ("hour", 3_600), ("day", 86_400)][unit];
+            let plural = if value == 1 { "" } else { "s" };
+            (format!("rate({value} {name}{plural})"), cronkit::Dialect::Eventbridge, value * size)
+        } else {
+            let mut d = String::new();
+            for (n, u) in [(h, "h"), (m, "m"), (s, "s")] {
+                if n > 0 { d.push_str(&format!("{n}{u}")); }
+            }
+            if d.is_empty() { d.push_str("1s"); }
+            let secs = (h * 3_600 + m * 60 + s).max(1);
+            (format!("@every {d}"), cronkit::Dialect::K8s, secs)
+        };
+        let iv = IntervalExpr::parse(&text, dialect).unwrap().unwrap();
+        let sentence = iv.describe();
+        let claimed = english::interval_period(&sentence).map_err(|e| TestCaseError::fail(format!("{text}: {e}: {sentence}")))?;
+        prop_assert_eq!(claimed, written, "{}: {}", text, sentence);
+        let engine = Interval { period: iv.seconds as i64, anchor: 1_000_000, first: None };
+        prop_assert_eq!(engine.next_after(1_000_000), Some(1_000_000 + written as i64), "{}", text);
+    }
+}
+
+#[test]
+fn the_english_reader_refuses_clock_sentences_as_intervals() {
+    assert_eq!(
+        english::interval_period("Every 5 minutes, counted from when the schedule starts"),
+        Ok(300)
+    );
+    assert!(english::interval_period("Every 5 minutes").is_err());
+    assert!(
+        english::interval_period("Every 1 minutes, counted from when the schedule starts").is_err()
+    );
+    assert!(
+        english::interval_period("Every 5 minute, counted from when the schedule starts").is_err()
+    );
+}

@@ -824,3 +824,66 @@ fn dst_default_follows_the_input() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Interval schedules: a good `@every` (k8s) or `rate(...)` (eventbridge) passes;
+/// bad ones get the rule table's codes. AWS, eb-rate-expressions.html: "value: A
+/// positive number", units "minute | minutes | hour | hours | day | days", "If the
+/// value is equal to 1, then the unit must be singular. If the value is greater
+/// than 1, the unit must be plural". robfig: `@every` takes Go's
+/// `time.ParseDuration` (no `d` unit) and rounds under a second up to one.
+#[test]
+fn interval_schedules() {
+    for (dialect, text) in [
+        ("k8s", "@every 5m"),
+        ("k8s", "@every 1h30m"),
+        ("eventbridge", "rate(1 minute)"),
+        ("eventbridge", "rate(5 minutes)"),
+        ("eventbridge", "rate(1 hour)"),
+        ("eventbridge", "rate(12 hours)"),
+        ("eventbridge", "rate(1 day)"),
+        ("eventbridge", "rate(7 days)"),
+    ] {
+        let r = run(&["--dialect", dialect, "-e", text]);
+        assert_eq!(r.code, 0, "{text}: {}{}", r.stdout, r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains("checked 1 expression: 0 errors, 0 warnings"),
+            "{text}: {all}"
+        );
+    }
+    for (dialect, text, code) in [
+        ("eventbridge", "rate(1 minutes)", "eventbridge-rate"),
+        ("eventbridge", "rate(1 hours)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 hour)", "eventbridge-rate"),
+        ("eventbridge", "rate(0 minutes)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 weeks)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 seconds)", "eventbridge-rate"),
+        ("eventbridge", "rate(1.5 hours)", "eventbridge-rate"),
+        ("eventbridge", "rate(five minutes)", "eventbridge-rate"),
+        ("eventbridge", "rate(5 minutes", "eventbridge-rate"),
+        ("eventbridge", "rate()", "eventbridge-rate"),
+        ("k8s", "@every 1d", "every-duration"),
+        ("k8s", "@every five minutes", "every-duration"),
+        ("k8s", "@every", "every-duration"),
+        ("k8s", "@every 0s", "every-rounded"),
+        ("k8s", "@every -5m", "every-rounded"),
+        ("k8s", "@every 500ms", "every-rounded"),
+        ("k8s", "@every 1.5s", "every-rounded"),
+    ] {
+        let r = run(&["--dialect", dialect, "--format", "json", "-e", text]);
+        assert_eq!(r.code, 1, "{text}: {}{}", r.stdout, r.stderr);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(v[0]["code"], code, "{text}: {}", r.stdout);
+        assert_eq!(v[0]["severity"], "error", "{text}");
+    }
+    // the rules can be allowed like any other
+    let r = run(&[
+        "--dialect",
+        "k8s",
+        "--allow",
+        "every-rounded",
+        "-e",
+        "@every 0s",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -44,6 +44,7 @@ use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::expr::interval::IntervalExpr;
 use crate::formats::detect::{may_hold_schedules, InputKind, SkipReason};
 use crate::lint::{self, Finding, LintOptions, Platform, Severity};
 use crate::{DialectChoice, DstPolicy, Expr, Schedule, Span, Zone};
@@ -559,6 +560,16 @@ impl<S: Sink> Checker<S> {
             .unwrap_or(self.opts.choice);
         let mut findings = std::mem::take(&mut self.findings);
         findings.clear();
+        // the profile's interval schedule (`@every 5m`, `rate(5 minutes)`): read,
+        // not linted (it has no clock times to lint)
+        if let Some(read) = choice.fixed().and_then(|d| IntervalExpr::parse(&e.text, d)) {
+            if let Err(d) = read {
+                findings.push(Finding::from_diagnostic(&d));
+            }
+            let result = findings.iter().try_for_each(|f| self.report(src, e, f));
+            self.findings = findings;
+            return result;
+        }
         match Expr::parse(&e.text, choice) {
             Ok(expr) => {
                 let schedule = Schedule::from_expr(&expr);

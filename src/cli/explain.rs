@@ -27,9 +27,11 @@ use serde::Serialize;
 use cronkit::check::read::shown_name;
 use cronkit::check::{Entry, Item};
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
+use cronkit::expr::interval::IntervalExpr;
 use cronkit::formats::detect::InputKind;
 use cronkit::lint::{Platform, Severity};
 use cronkit::sanitize::quote;
+use cronkit::schedule::Interval;
 use cronkit::{Diagnostic, DialectChoice, DstPolicy, Expr, FieldKind, Schedule, Zone};
 
 use super::args::{ExplainArgs, TextOrJson};
@@ -376,23 +378,117 @@ fn one(ctx: &mut Ctx, out: &mut impl Write, text: &str, input: &Input) -> io::Re
     if dialect == DialectChoice::Jenkins && jenkins_text(text) {
         return jenkins_one(ctx, out, text);
     }
+    // the profile's interval schedule (`@every 5m`, `rate(5 minutes)`)
+    if let Some(read) = dialect.fixed().and_then(|d| IntervalExpr::parse(text, d)) {
+        return match read {
+            Ok(iv) => interval_one(ctx, out, text, &iv, input),
+            Err(d) => failed(ctx, out, text, &d, input),
+        };
+    }
     match Expr::parse(text, dialect) {
         Ok(e) => match ctx.args.format {
             TextOrJson::Text => text_block(ctx, out, text, &e, input),
             TextOrJson::Json => json_item(ctx, out, text, &e, input),
         },
-        Err(d) => {
-            ctx.failed = true;
-            // what was written so far goes first, so stdout and stderr interleave in order
-            out.flush()?;
-            if let Some(at) = &input.at {
-                ewriteln!("{at}:");
+        Err(d) => failed(ctx, out, text, &d, input),
+    }
+}
+
+fn failed(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    d: &Diagnostic,
+    input: &Input,
+) -> io::Result<()> {
+    ctx.failed = true;
+    // what was written so far goes first, so stdout and stderr interleave in order
+    out.flush()?;
+    if let Some(at) = &input.at {
+        ewriteln!("{at}:");
+    }
+    report(d, false, ctx.color_err);
+    if ctx.args.format == TextOrJson::Json {
+        json_error(ctx, out, text, d, input)?;
+    }
+    Ok(())
+}
+
+/// An interval schedule: "Every 5 minutes, counted from when the schedule starts".
+/// It has no fields and no clock times; `--next` counts from `--from`, since the
+/// platform counts from when the schedule is created, which the text does not say.
+fn interval_one(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    iv: &IntervalExpr,
+    input: &Input,
+) -> io::Result<()> {
+    let description = iv.describe();
+    let times: Option<(Vec<i64>, &Zone)> = ctx.next.as_ref().map(|(zone, _, from)| {
+        let every = Interval {
+            period: iv.seconds as i64,
+            anchor: *from,
+            first: None,
+        };
+        let mut t = *from;
+        let n = usize::try_from(ctx.args.next.unwrap_or(0)).unwrap_or(usize::MAX);
+        let times = std::iter::from_fn(|| {
+            t = every.next_after(t)?;
+            Some(t)
+        })
+        .take(n)
+        .collect();
+        (times, zone)
+    });
+    match ctx.args.format {
+        TextOrJson::Text => {
+            ctx.buf.clear();
+            if let Some(echo) = &input.echo {
+                ctx.buf.push_str(echo);
             }
-            report(&d, false, ctx.color_err);
-            if ctx.args.format == TextOrJson::Json {
-                json_error(ctx, out, text, &d, input)?;
+            ctx.buf.push_str(&description);
+            ctx.buf.push('\n');
+            out.write_all(ctx.buf.as_bytes())?;
+            if let Some((times, zone)) = &times {
+                let mut line = Vec::with_capacity(64);
+                for &t in times {
+                    line.clear();
+                    line.extend_from_slice(b"  ");
+                    iso_in_zone(t, zone, &mut line);
+                    line.push(b' ');
+                    let local = t + zone.offset_at(t) as i64;
+                    line.extend_from_slice(weekday_name(local.div_euclid(86_400)).as_bytes());
+                    line.push(b'\n');
+                    out.write_all(&line)?;
+                }
             }
             Ok(())
+        }
+        TextOrJson::Json => {
+            let item = JsonItem {
+                expression: text,
+                location: input.location.clone(),
+                dialect: iv.dialect.to_string(),
+                description: &description,
+                never_fires: false,
+                reboot: false,
+                fields: Vec::new(),
+                interval_seconds: Some(iv.seconds),
+                zone: times.as_ref().map(|(_, z)| z.name().to_string()),
+                next: times.as_ref().map(|(ts, z)| {
+                    ts.iter()
+                        .map(|&t| {
+                            let mut b = Vec::with_capacity(32);
+                            iso_in_zone(t, z, &mut b);
+                            String::from_utf8_lossy(&b).into_owned()
+                        })
+                        .collect()
+                }),
+                no_fire_times: None,
+            };
+            json_sep(ctx, out)?;
+            cronkit::sanitize::json::to_writer(&mut *out, &item)
         }
     }
 }
@@ -560,6 +656,9 @@ struct JsonItem<'a> {
     never_fires: bool,
     reboot: bool,
     fields: Vec<JsonField>,
+    /// An interval schedule's period in seconds (its `fields` are empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval_seconds: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     zone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -624,6 +723,7 @@ fn json_item(
         never_fires: s.never_fires(),
         reboot: s.is_reboot(),
         fields,
+        interval_seconds: None,
         zone: None,
         next: None,
         no_fire_times: None,

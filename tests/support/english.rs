@@ -848,3 +848,41 @@ fn take_months(s: &mut String) -> R<DatePred> {
     }
     Ok(Box::new(|_, _, _| true))
 }
+
+/// An interval sentence, "Every 5 minutes, counted from when the schedule
+/// starts" or "Every 1 hour and 30 minutes, ...", read back as its period in
+/// seconds. Anything else (a clock time, another ending) is not an interval
+/// sentence and fails.
+pub fn interval_period(s: &str) -> R<u64> {
+    let Some(body) = s
+        .strip_prefix("Every ")
+        .and_then(|r| r.strip_suffix(", counted from when the schedule starts"))
+    else {
+        return err("interval sentence", s);
+    };
+    let unit = |w: &str| -> Option<u64> {
+        Some(match w.strip_suffix('s').unwrap_or(w) {
+            "second" => 1,
+            "minute" => 60,
+            "hour" => 3_600,
+            "day" => 86_400,
+            "week" => 604_800,
+            _ => return None,
+        })
+    };
+    let mut total = 0u64;
+    for item in items(body) {
+        let words: Vec<&str> = item.split(' ').collect();
+        let (n, u) = match words[..] {
+            // "minute": one of it; a plural needs a number
+            [u] if !u.ends_with('s') => (1, u),
+            [n, u] => match n.parse::<u64>() {
+                Ok(n) if (n == 1) == !u.ends_with('s') => (n, u),
+                _ => return err("interval amount", &item),
+            },
+            _ => return err("interval amount", &item),
+        };
+        total += n * unit(u).ok_or_else(|| format!("cannot read unit `{u}`"))?;
+    }
+    Ok(total)
+}
