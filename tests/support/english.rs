@@ -877,7 +877,7 @@ pub fn interval_period(s: &str) -> R<u64> {
             // "minute": one of it; a plural needs a number
             [u] if !u.ends_with('s') => (1, u),
             [n, u] => match n.parse::<u64>() {
-                Ok(n) if (n == 1) == !u.ends_with('s') => (n, u),
+                Ok(n) if (n == 1) != u.ends_with('s') => (n, u),
                 _ => return err("interval amount", &item),
             },
             _ => return err("interval amount", &item),
