@@ -45,7 +45,7 @@ k8s\t'Kubernetes manifests (CronJob, Argo CronWorkflow)'
 cloudformation\t'CloudFormation / SAM / Serverless templates (YAML or JSON)'
 jenkins\t'a Jenkinsfile'"
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -s c -l count -d 'How many fire times to print [default: 10, or all up to --until]' -r
-complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`' -r
+complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l from -d 'Start here instead of now ("now" in the output): `2026-11-21T08:30:00Z` (RFC 3339), `2026-11-21 08:30` or `2026-11-21` (wall clock in --tz), or `now`. An interval schedule (`@every 90m` under --dialect k8s, `rate(5 minutes)` under --dialect eventbridge) counts from here; the platform counts from when the schedule is created, so give that time to see its real times' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l until -d 'Stop at this time, inclusive (same forms as --from); with --prev, the earliest time to go back to' -r
 complete -c cronkit -n "__fish_cronkit_using_subcommand croneval" -l tz -d 'Evaluate in this zone and show local times there: an IANA name (`Europe/Paris`), `UTC`, `local`, or an offset (`+05:30`) [default: UTC, with local times shown in the system zone, as Elasticsearch does]' -r -f -a "UTC\t''
 local\t''

@@ -259,3 +259,105 @@ fn k8s_output_is_read_by_robfig() {
 fn gitlab_output_is_read_by_fugit() {
     oracle_round(Dialect::Gitlab, "fugit", "FUGIT_ORACLE");
 }
+
+/// Interval schedules (`@every` for k8s, `rate(...)` for eventbridge): written
+/// for a platform with intervals of its own, refused for cron (no cron is
+/// equivalent: an interval counts from when the schedule is created, a cron
+/// fires at clock times), with the same-rate clock cron named in the help.
+/// AWS (eb-rate-expressions.html): "A rate expression starts when you create the
+/// scheduled event rule"; value 1 takes a singular unit, more a plural one.
+#[test]
+fn interval_schedules() {
+    let convert = |from: &str, to: &str, text: &str| {
+        let out = Command::cargo_bin("cronkit")
+            .unwrap()
+            .args(["convert", "--from", from, "--to", to, "-e", text])
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    for (from, to, text, want) in [
+        ("eventbridge", "k8s", "rate(5 minutes)", "@every 5m\n"),
+        ("eventbridge", "k8s", "rate(2 hours)", "@every 2h\n"),
+        ("eventbridge", "k8s", "rate(1 day)", "@every 24h\n"),
+        ("k8s", "eventbridge", "@every 90m", "rate(90 minutes)\n"),
+        ("k8s", "eventbridge", "@every 2h", "rate(2 hours)\n"),
+        ("k8s", "eventbridge", "@every 24h", "rate(1 day)\n"),
+        ("k8s", "eventbridge", "@every 1m", "rate(1 minute)\n"),
+        (
+            "eventbridge",
+            "watcher",
+            "rate(1 day)",
+            "{\"interval\":\"1d\"}\n",
+        ),
+        ("k8s", "k8s", "@every 1h30m", "@every 1h30m\n"),
+    ] {
+        let (code, out, err) = convert(from, to, text);
+        assert_eq!((code, out.as_str()), (0, want), "{text} → {to}: {err}");
+    }
+    for (from, to, text, code, help) in [
+        (
+            "k8s",
+            "unix",
+            "@every 5m",
+            "interval-not-cron",
+            Some("`*/5 * * * *`"),
+        ),
+        (
+            "eventbridge",
+            "quartz",
+            "rate(1 day)",
+            "interval-not-cron",
+            Some("`0 0 0 * * ?`"),
+        ),
+        (
+            "k8s",
+            "github",
+            "@every 7m",
+            "interval-not-cron",
+            Some("no cron fires every 7m"),
+        ),
+        (
+            "k8s",
+            "eventbridge",
+            "@every 90s",
+            "interval-not-in-target",
+            None,
+        ),
+        ("k8s", "eventbridge", "@every 0s", "every-rounded", None),
+    ] {
+        let (status, out, err) = convert(from, to, text);
+        assert_eq!(status, 1, "{text} → {to}: {out}");
+        assert!(
+            err.contains(&format!("error[{code}]")),
+            "{text} → {to}: {err}"
+        );
+        if let Some(h) = help {
+            assert!(err.contains(h), "{text} → {to}: {err}");
+        }
+    }
+    // the k8s output, asked of robfig: `rate(2 hours)` from a start s fires at
+    // s + 2 h, s + 4 h (AWS); robfig reads `@every 2h` the same way
+    let Ok(script) = find("ROBFIG_ORACLE", "robfig") else {
+        println!("SKIPPED interval_schedules: no robfig oracle");
+        return;
+    };
+    match ask(
+        &script,
+        &["@every 2h\t2026-03-08T06:59:13Z\t3\tAmerica/New_York".to_string()],
+    ) {
+        Ok(a) => assert_eq!(
+            a[0],
+            Answer::Times(vec![
+                "2026-03-08T08:59:13Z".into(),
+                "2026-03-08T10:59:13Z".into(),
+                "2026-03-08T12:59:13Z".into()
+            ])
+        ),
+        Err(why) => println!("SKIPPED interval_schedules oracle check: {why}"),
+    }
+}

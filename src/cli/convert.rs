@@ -19,6 +19,7 @@ use anyhow::Result;
 
 use cronkit::convert::{self, Conversion, ConvertError, DistinctPatterns, Parsed, Pattern, Target};
 use cronkit::expr::error::Style;
+use cronkit::expr::interval::IntervalExpr;
 use cronkit::formats::{
     self, format_interval, lines, Dialect as FormatDialect, FormatError, ScheduleKind,
     ScheduleSpec, SourceFormat,
@@ -883,6 +884,17 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
         rec.error = Some(Failure::Format(Box::new(e), u.shown.clone()));
         return rec;
     }
+    // an interval schedule (`@every 5m` under k8s, `rate(5 minutes)` under
+    // eventbridge): not cron; written only where the target has intervals
+    if let [c] = crons.as_slice() {
+        if let Some(read) = c
+            .choice
+            .fixed()
+            .and_then(|d| IntervalExpr::parse(&c.text, d))
+        {
+            return interval_record(rec, c, read, args);
+        }
+    }
     let mut parsed = Vec::with_capacity(crons.len());
     for c in &crons {
         match Parsed::parse(&c.text, c.choice) {
@@ -945,6 +957,67 @@ fn convert_unit(u: Unit, args: &ConvertArgs) -> Record {
             rec.notes.extend(notes);
         }
         Err(e) => rec.error = Some(conv_failure(e)),
+    }
+    rec
+}
+
+/// The record of an interval schedule: the same interval in the target's own
+/// syntax (`@every`, `rate(...)`, a Watcher `interval`), or the refusal, since
+/// no cron expression is equivalent (see `cronkit::convert::interval`).
+fn interval_record(
+    mut rec: Record,
+    c: &CronText,
+    read: Result<IntervalExpr, Diagnostic>,
+    args: &ConvertArgs,
+) -> Record {
+    rec.kind = Some("interval");
+    let iv = match read {
+        Ok(iv) => iv,
+        Err(d) => {
+            rec.error = Some(Failure::Parse {
+                diagnostic: Box::new(d),
+                origin: c.origin.clone(),
+                path: rec.path.clone(),
+                note: None,
+            });
+            return rec;
+        }
+    };
+    let target = match args.to {
+        // Watcher's `interval` counts from when the watch is activated
+        Some(ConvertTo::Watcher) => {
+            let mut v = String::new();
+            formats::json::write_string(&format_interval(iv.seconds), &mut v);
+            rec.schedule = Some(format!("{{\"interval\":{v}}}"));
+            rec.notes.push(format!(
+                "both count from when the schedule starts: {}; Watcher from when the watch is activated",
+                iv.syntax.anchor()
+            ));
+            return rec;
+        }
+        Some(ConvertTo::Quartz) | None => Target::Quartz,
+        Some(ConvertTo::Unix) => Target::Unix,
+        Some(ConvertTo::Ocps) => Target::Ocps,
+        Some(ConvertTo::K8s) => Target::Profile(Dialect::K8s),
+        Some(ConvertTo::Github) => Target::Profile(Dialect::Github),
+        Some(ConvertTo::Gitlab) => Target::Profile(Dialect::Gitlab),
+        Some(ConvertTo::Eventbridge) => Target::Profile(Dialect::Eventbridge),
+        Some(ConvertTo::Spring) => Target::Profile(Dialect::Spring),
+    };
+    match convert::interval::convert_interval(&iv, target) {
+        Ok(Conversion { expressions, notes }) => {
+            rec.dialect = Some(target.dialect_name());
+            rec.expressions = expressions;
+            rec.notes.extend(notes);
+        }
+        Err(error) => {
+            rec.error = Some(Failure::Convert {
+                error,
+                input: Rc::new(iv.text.clone()),
+                origin: Some(c.origin.clone()).filter(|o| o.file != "-e"),
+                path: rec.path.clone(),
+            })
+        }
     }
     rec
 }

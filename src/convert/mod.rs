@@ -43,6 +43,7 @@
 //! suite runs it on every conversion it makes.
 
 pub mod equivalence;
+pub mod interval;
 pub mod pattern;
 mod profile;
 pub mod render;
