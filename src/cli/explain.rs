@@ -468,6 +468,7 @@ fn interval_one(
         TextOrJson::Json => {
             let item = JsonItem {
                 expression: text,
+                expr: input.written.unwrap_or(text),
                 location: input.location.clone(),
                 dialect: iv.dialect.to_string(),
                 description: &description,
