@@ -18,6 +18,14 @@
 //!   (operator table and examples). GH_CRON: github/docs `data/reusables/repositories/cron.md`
 //!   (five fields and their ranges: minute 0-59, hour 0-23, day 1-31, month 1-12 or JAN-DEC,
 //!   day of week 0-6 or SUN-SAT).
+//! - AWS_RATE: AWS docs, EventBridge "Rate expressions reference"
+//!   (<https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html>):
+//!   "A rate expression starts when you create the scheduled event rule"; `rate(value unit)`,
+//!   "value: A positive number", "Valid values: minute | minutes | hour | hours | day | days",
+//!   "If the value is equal to 1, then the unit must be singular. If the value is greater than 1,
+//!   the unit must be plural. For example, rate(1 hours) and rate(5 hour) aren't valid, but
+//!   rate(1 hour) and rate(5 hours) are valid"; examples rate(1 minute), rate(5 minutes),
+//!   rate(1 hour), rate(1 day).
 //! - POSIX: The Open Group, `crontab` utility, "Input Files" (the OR of day-of-month and
 //!   day-of-week; only `*`, lists and ranges are defined).
 
@@ -740,4 +748,132 @@ fn github_conformance() {
     assert!(GITHUB.len() >= 40, "{} rows", GITHUB.len());
     let f = check(DialectChoice::Github, GITHUB);
     assert!(f.is_empty(), "{}", f.join("\n"));
+}
+
+/// EventBridge `rate(...)` rows: the period in seconds the source gives the text
+/// (`None`: the source does not allow it, `eventbridge-rate`). A rate counts from
+/// when the rule is created, so the first time after a start s is s + period.
+const EVENTBRIDGE_RATE: &[(&str, Option<u64>, &str)] = &[
+    (
+        "rate(1 minute)",
+        Some(60),
+        "AWS_RATE example: triggers the rule every minute",
+    ),
+    (
+        "rate(5 minutes)",
+        Some(300),
+        "AWS_RATE example: every five minutes",
+    ),
+    (
+        "rate(1 hour)",
+        Some(3_600),
+        "AWS_RATE example: once an hour; rate(1 hour) is valid",
+    ),
+    (
+        "rate(1 day)",
+        Some(86_400),
+        "AWS_RATE example: once per day",
+    ),
+    (
+        "rate(5 hours)",
+        Some(18_000),
+        "AWS_RATE: rate(5 hours) is valid",
+    ),
+    ("rate(1 hours)", None, "AWS_RATE: rate(1 hours) isn't valid"),
+    ("rate(5 hour)", None, "AWS_RATE: rate(5 hour) isn't valid"),
+    (
+        "rate(1 minutes)",
+        None,
+        "AWS_RATE: value 1 takes a singular unit",
+    ),
+    (
+        "rate(1 days)",
+        None,
+        "AWS_RATE: value 1 takes a singular unit",
+    ),
+    (
+        "rate(2 minute)",
+        None,
+        "AWS_RATE: a value over 1 takes a plural unit",
+    ),
+    (
+        "rate(7 day)",
+        None,
+        "AWS_RATE: a value over 1 takes a plural unit",
+    ),
+    (
+        "rate(7 days)",
+        Some(604_800),
+        "AWS_RATE: days, plural over 1",
+    ),
+    (
+        "rate(90 minutes)",
+        Some(5_400),
+        "AWS_RATE: minutes, plural over 1",
+    ),
+    (
+        "rate(0 minutes)",
+        None,
+        "AWS_RATE: value is a positive number",
+    ),
+    (
+        "rate(-5 minutes)",
+        None,
+        "AWS_RATE: value is a positive number",
+    ),
+    (
+        "rate(5 weeks)",
+        None,
+        "AWS_RATE: valid units are minute(s), hour(s), day(s)",
+    ),
+    (
+        "rate(30 seconds)",
+        None,
+        "AWS_RATE: valid units are minute(s), hour(s), day(s)",
+    ),
+    (
+        "rate(5)",
+        None,
+        "AWS_RATE: two required fields, value and unit",
+    ),
+    (
+        "rate(minutes)",
+        None,
+        "AWS_RATE: two required fields, value and unit",
+    ),
+    ("rate(5 minutes", None, "AWS_RATE syntax: rate(value unit)"),
+];
+
+#[test]
+fn eventbridge_rate_conformance() {
+    use cronkit::expr::interval::IntervalExpr;
+    use cronkit::schedule::Interval;
+    let start = 1_767_225_600; // 2026-01-01T00:00:00Z, the rule's creation
+    let mut failures = Vec::new();
+    for &(text, want, source) in EVENTBRIDGE_RATE {
+        let got = IntervalExpr::parse(text, cronkit::Dialect::Eventbridge)
+            .expect("rate text is EventBridge's interval form");
+        match (want, got) {
+            (None, Err(d)) if d.code == "eventbridge-rate" => {}
+            (Some(secs), Ok(iv)) => {
+                let every = Interval {
+                    period: iv.seconds as i64,
+                    anchor: start,
+                    first: None,
+                };
+                let first = every.next_after(start);
+                let second = first.and_then(|t| every.next_after(t));
+                let want = (Some(start + secs as i64), Some(start + 2 * secs as i64));
+                if (first, second) != want {
+                    failures.push(format!(
+                        "`{text}` ({source}): fires {first:?}, {second:?}; want {want:?}"
+                    ));
+                }
+            }
+            (want, got) => {
+                failures.push(format!("`{text}` ({source}): want {want:?}, got {got:?}"))
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
