@@ -397,31 +397,38 @@ pub fn parse_all_with_depth(input: &[u8], max_depth: usize) -> Result<Vec<Value>
 #[derive(Debug)]
 pub enum TopLevel {
     /// A whole top-level value that is not a non-empty array. For an object
-    /// whose [`STREAMED_MEMBER`] array was handed out element by element
+    /// whose [`STREAMED_PATHS`] array was handed out element by element
     /// (after [`TopLevel::MemberArrayStart`]), that member is left here as an
     /// empty array and this value comes after its elements.
     Value(Value),
     /// A top-level array begins (its elements follow, then [`TopLevel::End`]).
     ArrayStart,
-    /// The array value of this member of a top-level object begins (its
-    /// elements follow, then [`TopLevel::End`], then the object itself as a
-    /// [`TopLevel::Value`]).
-    MemberArrayStart(String),
+    /// The array at this path of keys in a top-level object (one of
+    /// [`STREAMED_PATHS`]) begins: its elements follow, then
+    /// [`TopLevel::End`], then the object itself as a [`TopLevel::Value`].
+    MemberArrayStart(&'static [&'static str]),
     /// The element at this index of the array being handed out.
     Element(usize, Value),
     /// The array being handed out ends.
     End,
 }
 
-/// The member of a top-level object whose array [`each_top_level`] hands
-/// out element by element: `watches`, the list of a Watcher query response
-/// (`GET _watcher/_query/watches`: `{"count": n, "watches": [...]}`), the one
-/// object that holds a whole cluster's watches. Only the first such member
-/// of an object is streamed (a reader looking up the key finds the first).
-pub const STREAMED_MEMBER: &str = "watches";
+/// The arrays in a top-level object that [`each_top_level`] hands out element
+/// by element, as paths of keys: `watches`, the list of a Watcher query
+/// response (`GET _watcher/_query/watches`: `{"count": n, "watches": [...]}`),
+/// and `hits.hits`, the documents of an Elasticsearch / OpenSearch search
+/// response (`{"took": 3, "hits": {"total": ..., "hits": [...]}}`, e.g. a
+/// search of `.opendistro-job-scheduler` jobs). These are the objects that
+/// hold a whole cluster's schedules. Only the first such array of an object
+/// is streamed, and at each level the first member with the key (a reader
+/// looking a key up finds the first). One difference from reading the object
+/// whole remains, for an object no server writes: when `hits.hits` comes
+/// before a `watches` array, both are read, where the whole object's reader
+/// takes `watches` alone.
+pub const STREAMED_PATHS: &[&[&str]] = &[&["watches"], &["hits", "hits"]];
 
 /// Reads a sequence of JSON values as [`parse_all`] does, but hands out the
-/// elements of a top-level array, and of the [`STREAMED_MEMBER`] array of a
+/// elements of a top-level array, and of a [`STREAMED_PATHS`] array of a
 /// top-level object, one at a time instead of building the array: memory is
 /// bounded by the largest element, not the document. `f` sees the values in
 /// order; when the input turns out to be malformed, the values before the
@@ -645,64 +652,98 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a top-level object (the reader is at its `{`) member by member,
-    /// as [`Reader::value`] would, except that the array value of the first
-    /// [`STREAMED_MEMBER`] goes to `f` element by element (see
+    /// as [`Reader::value`] would, except that the array at the first of the
+    /// [`STREAMED_PATHS`] found goes to `f` element by element (see
     /// [`TopLevel::MemberArrayStart`]) and stays empty in the object, which
     /// goes to `f` last. The nesting limit counts as in one whole value.
     fn top_object(&mut self, f: &mut impl FnMut(TopLevel)) -> Result<(), JsonError> {
+        let mut streamed = false;
+        let v = self.streaming_object(&[], f, &mut streamed)?;
+        f(TopLevel::Value(v));
+        Ok(())
+    }
+
+    /// Reads an object at `path` (keys from the top-level object down; the
+    /// reader is at its `{`) into a value, streaming the array of the first
+    /// member that completes one of the [`STREAMED_PATHS`] and descending
+    /// into a member whose key leads towards one. `streamed` says whether an
+    /// array of this top-level object was streamed already (only the first
+    /// is).
+    fn streaming_object(
+        &mut self,
+        path: &[&'static str],
+        f: &mut impl FnMut(TopLevel),
+        streamed: &mut bool,
+    ) -> Result<Value, JsonError> {
         let start = self.mark();
         self.bump();
         self.skip_ws();
         let mut members = Vec::new();
         if self.peek_byte() == Some(b'}') {
             self.bump();
-            f(TopLevel::Value(
-                self.finish(start, ValueKind::Object(members)),
-            ));
-            return Ok(());
+            return Ok(self.finish(start, ValueKind::Object(members)));
         }
-        let mut streamed = false;
+        // this object and its parents are levels of nesting
+        let depth = path.len() + 1;
+        // keys of this object that lie on a streamed path, once seen: a
+        // reader looking a key up finds its first member, so a later member
+        // with the same key stays whole
+        let mut seen: Vec<&'static str> = Vec::new();
         loop {
             let key = self.key()?;
             self.skip_ws();
-            if !streamed && key.text == STREAMED_MEMBER && self.peek_byte() == Some(b'[') {
-                streamed = true;
-                let at = self.mark();
-                self.bump();
-                f(TopLevel::MemberArrayStart(key.text.clone()));
-                // the object and the array are two levels of nesting
-                self.max_depth = DEFAULT_MAX_DEPTH - 2;
-                self.skip_ws();
-                if self.peek_byte() == Some(b']') {
-                    self.bump();
-                } else {
-                    let mut index = 0usize;
-                    loop {
-                        let v = self.value()?;
-                        f(TopLevel::Element(index, v));
-                        index += 1;
-                        self.skip_ws();
-                        match self.peek_byte() {
-                            Some(b',') => self.bump(),
-                            Some(b']') => {
-                                self.bump();
-                                break;
-                            }
-                            _ => return Err(self.unexpected("`,` or `]`")),
-                        }
-                    }
+            let next = self.peek_byte();
+            let step = STREAMED_PATHS
+                .iter()
+                .filter(|p| p.len() > path.len() && p[..path.len()] == *path)
+                .map(|p| p[path.len()])
+                .find(|k| *k == key.text);
+            let first = match step {
+                Some(k) if !seen.contains(&k) => {
+                    seen.push(k);
+                    true
                 }
-                f(TopLevel::End);
-                members.push(Member {
-                    key,
-                    value: self.finish(at, ValueKind::Array(Vec::new())),
-                });
+                _ => false,
+            };
+            // the streamed path this member completes, or leads into
+            let (ends, leads) = if *streamed || !first {
+                (None, None)
             } else {
-                self.max_depth = DEFAULT_MAX_DEPTH - 1;
-                let value = self.value()?;
-                members.push(Member { key, value });
-            }
-            self.max_depth = DEFAULT_MAX_DEPTH;
+                let here = |p: &&[&'static str]| {
+                    p.len() > path.len() && p[..path.len()] == *path && p[path.len()] == key.text
+                };
+                (
+                    STREAMED_PATHS
+                        .iter()
+                        .find(|p| here(p) && p.len() == depth)
+                        .copied(),
+                    STREAMED_PATHS
+                        .iter()
+                        .find(|p| here(p) && p.len() > depth)
+                        .map(|p| p[path.len()]),
+                )
+            };
+            let value = match (ends, leads, next) {
+                (Some(full), _, Some(b'[')) => {
+                    *streamed = true;
+                    f(TopLevel::MemberArrayStart(full));
+                    let v = self.streamed_array(depth + 1, f)?;
+                    f(TopLevel::End);
+                    v
+                }
+                (_, Some(k), Some(b'{')) => {
+                    let mut inner = path.to_vec();
+                    inner.push(k);
+                    self.streaming_object(&inner, f, streamed)?
+                }
+                _ => {
+                    self.max_depth = DEFAULT_MAX_DEPTH - depth;
+                    let v = self.value();
+                    self.max_depth = DEFAULT_MAX_DEPTH;
+                    v?
+                }
+            };
+            members.push(Member { key, value });
             self.skip_ws();
             match self.peek_byte() {
                 Some(b',') => self.bump(),
@@ -713,10 +754,52 @@ impl<'a> Reader<'a> {
                 _ => return Err(self.unexpected("`,` or `}`")),
             }
         }
-        f(TopLevel::Value(
-            self.finish(start, ValueKind::Object(members)),
-        ));
-        Ok(())
+        Ok(self.finish(start, ValueKind::Object(members)))
+    }
+
+    /// Reads an array (the reader is at its `[`; `depth` levels of nesting
+    /// with the array itself) handing each element to `f`; the value
+    /// returned is the array left empty, with the whole array's span.
+    fn streamed_array(
+        &mut self,
+        depth: usize,
+        f: &mut impl FnMut(TopLevel),
+    ) -> Result<Value, JsonError> {
+        let at = self.mark();
+        self.bump();
+        self.skip_ws();
+        if self.peek_byte() == Some(b']') {
+            self.bump();
+        } else {
+            self.max_depth = DEFAULT_MAX_DEPTH - depth;
+            let mut index = 0usize;
+            loop {
+                let v = self.value();
+                let v = match v {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.max_depth = DEFAULT_MAX_DEPTH;
+                        return Err(e);
+                    }
+                };
+                f(TopLevel::Element(index, v));
+                index += 1;
+                self.skip_ws();
+                match self.peek_byte() {
+                    Some(b',') => self.bump(),
+                    Some(b']') => {
+                        self.bump();
+                        break;
+                    }
+                    _ => {
+                        self.max_depth = DEFAULT_MAX_DEPTH;
+                        return Err(self.unexpected("`,` or `]`"));
+                    }
+                }
+            }
+            self.max_depth = DEFAULT_MAX_DEPTH;
+        }
+        Ok(self.finish(at, ValueKind::Array(Vec::new())))
     }
 
     /// Reads one complete value, iteratively.
@@ -1022,6 +1105,80 @@ mod tests {
             Ok(v) => panic!("expected an error for {input:?}, got {v:?}"),
             Err(e) => e,
         }
+    }
+
+    /// What `each_top_level` hands out, one line per piece.
+    fn pieces(input: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_top_level(input.as_bytes(), |piece| {
+            out.push(match piece {
+                TopLevel::Value(v) => format!("value {}", &input[v.span.start..v.span.end]),
+                TopLevel::ArrayStart => "array".to_string(),
+                TopLevel::MemberArrayStart(keys) => format!("member {}", keys.join(".")),
+                TopLevel::Element(i, v) => {
+                    format!("element {i} {}", &input[v.span.start..v.span.end])
+                }
+                TopLevel::End => "end".to_string(),
+            })
+        })
+        .unwrap();
+        out
+    }
+
+    /// A search response's `hits.hits` and a query response's `watches`
+    /// come element by element, and the object after them with the array
+    /// left empty; only the first member with a key on the path counts.
+    #[test]
+    fn search_hits_and_watches_are_streamed() {
+        let doc = r#"{"took":1,"hits":{"total":2,"hits":[{"_id":"a"},{"_id":"b"}],"max_score":1}}"#;
+        assert_eq!(
+            pieces(doc),
+            [
+                "member hits.hits",
+                r#"element 0 {"_id":"a"}"#,
+                r#"element 1 {"_id":"b"}"#,
+                "end",
+                &format!("value {doc}"),
+            ]
+        );
+        let mut whole = parse(doc.as_bytes()).unwrap();
+        let mut streamed = None;
+        each_top_level(doc.as_bytes(), |p| {
+            if let TopLevel::Value(v) = p {
+                streamed = Some(v);
+            }
+        })
+        .unwrap();
+        // the object handed out last is the whole one with `hits.hits` empty
+        if let ValueKind::Object(m) = &mut whole.kind {
+            if let ValueKind::Object(inner) = &mut m[1].value.kind {
+                if let ValueKind::Array(items) = &mut inner[1].value.kind {
+                    items.clear();
+                }
+            }
+        }
+        assert_eq!(streamed, Some(whole));
+        assert_eq!(
+            pieces(r#"{"watches":[1],"hits":{"hits":[2]}}"#),
+            [
+                "member watches",
+                "element 0 1",
+                "end",
+                r#"value {"watches":[1],"hits":{"hits":[2]}}"#
+            ]
+        );
+        // a first member that is not the array hides a later one with its key
+        for doc in [
+            r#"{"hits":5,"hits":{"hits":[1]}}"#,
+            r#"{"hits":{"hits":{},"hits":[1]}}"#,
+            r#"{"watches":5,"watches":[1]}"#,
+            r#"{"hits":{"total":1},"hits":{"hits":[1]}}"#,
+        ] {
+            assert_eq!(pieces(doc), [format!("value {doc}")], "{doc}");
+        }
+        // other keys stay whole
+        let doc = r#"{"hit":{"hits":[1]},"hits":{"watches":[2]},"x":{"hits":{"hits":[3]}}}"#;
+        assert_eq!(pieces(doc), [format!("value {doc}")]);
     }
 
     #[test]

@@ -579,7 +579,8 @@ pub fn extract(input: &[u8], format: SourceFormat) -> Result<Extraction, JsonErr
 }
 
 /// [`extract`] in pieces: `f` gets what each top-level document (or each
-/// element of a top-level array, or of a query response's `watches` array)
+/// element of a top-level array, of a query response's `watches` array or of
+/// a search response's `hits.hits`, see [`json::STREAMED_PATHS`])
 /// holds, in file order, and the document is never held whole, so memory
 /// follows the largest piece, not the input.
 /// The input is read twice: first to check that it is well-formed JSON (a
@@ -635,10 +636,13 @@ pub fn extract_each(
                 index += 1;
                 return;
             }
-            json::TopLevel::MemberArrayStart(key) => {
-                // a query response's `watches`, as `walk_document` walks it;
-                // the object itself follows as a `Value` with the array empty
-                array_path = child_path(&prefix(index), &key);
+            json::TopLevel::MemberArrayStart(keys) => {
+                // a query response's `watches` or a search response's
+                // `hits.hits`, as `walk_document` walks them; the object
+                // itself follows as a `Value` with the array empty
+                array_path = keys
+                    .iter()
+                    .fold(prefix(index), |path, key| child_path(&path, key));
                 return;
             }
             json::TopLevel::Element(i, item) => {
@@ -1108,6 +1112,24 @@ mod tests {
             r#"{"_id":"outer","watch":{"trigger":{"schedule":{"cron":"0 0 1 * * ?"}}}}"#
                 .to_string(),
             "{}".to_string(),
+            // a first `watches` that is not an array hides a later one
+            format!(r#"{{"watches":5,"watches":[{}]}}"#, w("a", "0 5 * * * ?")),
+            // search responses: `hits.hits` is streamed
+            format!(
+                r#"{{"took":2,"hits":{{"total":{{"value":3}},"hits":[{},{},7],"max_score":1.0}}}}"#,
+                r#"{"_id":"j1","_source":{"schedule":{"cron":{"expression":"15 3 * * *","timezone":"UTC"}}}}"#,
+                w("b", "0 0 12 * * ?")
+            ),
+            r#"{"hits":{"hits":[]},"trigger":{"schedule":{"cron":"0 0 * * * ?"}}}"#.to_string(),
+            r#"{"hits":{"hits":{"a":1}}}"#.to_string(),
+            format!(
+                r#"{{"hits":5,"hits":{{"hits":[{}]}}}}"#,
+                w("c", "0 5 * * * ?")
+            ),
+            format!(
+                r#"{{"hits":{{"hits":[1],"hits":[{}]}}}}"#,
+                w("d", "0 5 * * * ?")
+            ),
         ];
         for doc in &docs {
             let whole = extract_value(
@@ -1142,6 +1164,10 @@ mod tests {
             r#"{"watches":[1 2]}"#,
             r#"{"watches":[1],}"#,
             r#"{"watches":[1]"#,
+            r#"{"hits":{"hits":[1,]}}"#,
+            r#"{"hits":{"hits":[1]"#,
+            r#"{"hits":{"hits":[1]},}"#,
+            r#"{"hits":{"hits":[1],}}"#,
         ] {
             let whole = json::parse(bad.as_bytes()).unwrap_err();
             let streamed = extract(bad.as_bytes(), SourceFormat::Auto).unwrap_err();
@@ -1153,13 +1179,21 @@ mod tests {
         }
         // the nesting limit counts the object and the array
         let deep = |n: usize| format!(r#"{{"watches":[{}{}]}}"#, "[".repeat(n), "]".repeat(n));
-        for n in [125, 126, 127] {
-            let d = deep(n);
-            assert_eq!(
-                json::parse(d.as_bytes()).is_ok(),
-                extract(d.as_bytes(), SourceFormat::Auto).is_ok(),
-                "depth {n}"
-            );
+        let deep_hits = |n: usize| {
+            format!(
+                r#"{{"hits":{{"hits":[{}{}]}}}}"#,
+                "[".repeat(n),
+                "]".repeat(n)
+            )
+        };
+        for n in [124, 125, 126, 127] {
+            for d in [deep(n), deep_hits(n)] {
+                assert_eq!(
+                    json::parse(d.as_bytes()).is_ok(),
+                    extract(d.as_bytes(), SourceFormat::Auto).is_ok(),
+                    "depth {n}: {d}"
+                );
+            }
         }
     }
 
