@@ -363,6 +363,62 @@ fn several_inputs_json_carry_expr() {
     assert!(v[0]["expr"].is_null() && v[1]["expr"].is_null(), "{v}");
 }
 
+/// One reader layer: `croneval --schedule FILE` and `croneval --input watcher
+/// FILE` read a Watcher document alike, intervals included. Before, `--input`
+/// went through the reader layer, which left intervals out without a word,
+/// and `--schedule` had a JSON reader of its own. A Watcher interval counts
+/// from `--from` (Elasticsearch counts from the watch's activation), so from
+/// 11:50 every 5 minutes is 11:55, 12:00, ...; the cron fires at 12:00, the
+/// same instant as the interval (one time, both sources).
+#[test]
+fn schedule_and_input_read_watcher_documents_alike() {
+    let doc = r#"[{"_id":"a","trigger":{"schedule":{"cron":"0 0 12 * * ?"}}},
+                  {"_id":"b","trigger":{"schedule":{"interval":"5m"}}}]"#;
+    let dir = std::env::temp_dir().join(format!("cronkit-inputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("watches.json");
+    std::fs::write(&path, doc).expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let common = ["--from", "2026-01-05T11:50:00Z", "-c", "4"];
+    for mode in [["--schedule", p], ["--input", "watcher"]] {
+        let mut args = mode.to_vec();
+        if mode[0] == "--input" {
+            args.push(p);
+        }
+        args.extend(common);
+        let mut iso = args.clone();
+        iso.extend(["--format", "iso"]);
+        let (out, err, code) = run("croneval", &iso, "");
+        assert_eq!(code, 0, "{mode:?}: {err}");
+        assert_eq!(
+            out,
+            "2026-01-05T11:55:00Z\n2026-01-05T12:00:00Z\n2026-01-05T12:05:00Z\n2026-01-05T12:10:00Z\n",
+            "{mode:?}"
+        );
+        assert!(err.contains("counted from --from"), "{mode:?}: {err}");
+        let mut json = args.clone();
+        json.extend(["--format", "json"]);
+        let (out, _, _) = run("croneval", &json, "");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        assert_eq!(v["expressions"][0]["text"], "a: 0 0 12 * * ?", "{mode:?}");
+        assert_eq!(v["expressions"][1]["text"], "b: every 5m", "{mode:?}");
+        assert_eq!(
+            v["times"][1]["expressions"],
+            serde_json::json!([0, 1]),
+            "{mode:?}"
+        );
+    }
+    // explain has no sentence for an interval, and says so
+    let (out, err, code) = run("cronkit", &["explain", "--input", "watcher", p], "");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        err.contains("an interval of 5m, not a cron expression"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 // ------------------------------------------------------------------ Nuxeo XML
 
 /// Before: `convert scheduler-contrib.xml` read every XML line as a cron

@@ -1,7 +1,9 @@
 //! Watcher and OpenSearch JSON documents as [`Item`]s.
 
-use super::{to_u32, Entry, Item, Problem};
-use crate::formats::{extract_each, Dialect as DocDialect, Extraction, ScheduleKind, SourceFormat};
+use super::{to_u32, Entry, IntervalEntry, Item, Problem};
+use crate::formats::{
+    extract_each, Dialect as DocDialect, Extraction, FormatErrorKind, ScheduleKind, SourceFormat,
+};
 use crate::lint::zone_name::is_known_zone;
 use crate::lint::{Platform, Severity};
 use crate::DialectChoice;
@@ -13,9 +15,11 @@ use crate::DialectChoice;
 /// string); the structured schedules (`hourly` ... `yearly`) as the cron
 /// expressions Elasticsearch turns them into, positioned at the schedule
 /// body. The schedule's `timezone` goes to [`Entry::zone`], so the DST rules
-/// check it there. Intervals are not linted (their cron form is an artefact of
-/// the translation). What the reader rejects or warns about becomes a
-/// [`Problem`].
+/// check it there, and its `_id` to [`Entry::name`]. Intervals come as
+/// [`Item::Interval`] (their period and start), not as their cron form, which
+/// is an artefact of the translation (so `validate` does not lint it and
+/// `croneval` counts them as Elasticsearch and OpenSearch do). What the reader
+/// rejects or warns about becomes a [`Problem`].
 ///
 /// `f` gets the items of one top-level document (or array element) at a
 /// time, in file order, so a large document is never held whole; the first
@@ -116,8 +120,36 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
             spec.kind,
             ScheduleKind::Interval | ScheduleKind::OpenSearchInterval
         ) {
+            // at its cron form when it has one (the interval value), else at
+            // what says why it has none (the same value)
+            let at = spec
+                .expressions
+                .first()
+                .map(|e| (e.line, e.column))
+                .or_else(|| spec.conversion_error.as_ref().map(|e| (e.line, e.column)));
+            if let (Some(iv), Some((line, column))) = (spec.interval, at) {
+                items.push(Item::Interval(IntervalEntry {
+                    seconds: iv.seconds,
+                    start_ms: iv.start_time_ms,
+                    line: to_u32(line),
+                    column: to_u32(column),
+                    name: spec.id.clone(),
+                    zone: spec.timezone.clone(),
+                    platform: if spec.kind.is_opensearch() {
+                        Platform::OpenSearch
+                    } else {
+                        Platform::Watcher
+                    },
+                }));
+            }
             continue;
         }
+        // an OpenSearch `schedule_delay`: the cron's times are not the job's
+        let offset_note = spec
+            .conversion_error
+            .as_ref()
+            .filter(|e| e.kind == FormatErrorKind::DelayNotCron)
+            .map(ToString::to_string);
         for e in &spec.expressions {
             // A JSON string without escapes holds the expression verbatim
             // right after its opening quote.
@@ -144,6 +176,8 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
                 },
                 shown: None,
                 remap: Vec::new(),
+                name: spec.id.clone(),
+                offset_note: offset_note.clone(),
             }));
         }
     }
@@ -162,6 +196,7 @@ fn piece_entries(bytes: &[u8], found: Extraction) -> Vec<Item> {
         Item::Entry(e) => (e.line, e.column),
         Item::Problem(p) => (p.line, p.column),
         Item::Unevaluated(p) => p.as_ref().map_or((0, 0), |p| (p.line, p.column)),
+        Item::Interval(i) => (i.line, i.column),
     });
     items
 }

@@ -257,6 +257,14 @@ pub struct Entry {
     /// Where the pieces of [`Entry::text`] are in [`Entry::shown`], when it is
     /// set (empty: spans need no mapping).
     pub remap: Vec<Remap>,
+    /// The schedule's own name, when its source gives one (a watch's or an
+    /// OpenSearch job's `_id`), as written: what `croneval` labels its fire
+    /// times with. Escape it before showing it.
+    pub name: Option<String>,
+    /// Why the expression's fire times are not exactly the scheduler's, when
+    /// they are not (an OpenSearch `schedule_delay` moves every one of them):
+    /// `croneval` says so beside the times it lists.
+    pub offset_note: Option<String>,
 }
 
 impl Entry {
@@ -288,8 +296,36 @@ impl Entry {
             platform: Platform::Generic,
             shown: None,
             remap: Vec::new(),
+            name: None,
+            offset_note: None,
         }
     }
+}
+
+/// A schedule that fires at a fixed period rather than by a cron expression:
+/// a Watcher `interval` or an OpenSearch `interval`. `croneval` puts it on its
+/// timeline as it is; `validate` does not lint it (the cron form Elasticsearch
+/// gives some intervals is an artefact of the translation, not something the
+/// user wrote).
+#[derive(Debug, Clone)]
+pub struct IntervalEntry {
+    /// The period, in seconds (at least 1).
+    pub seconds: u64,
+    /// When the count starts (Unix milliseconds), when the document says
+    /// (OpenSearch `start_time`, plus its `schedule_delay`); `None` for a
+    /// Watcher interval, which counts from the watch's activation.
+    pub start_ms: Option<i64>,
+    /// 1-based line of the interval in the document.
+    pub line: u32,
+    /// 1-based column (in characters).
+    pub column: u32,
+    /// The schedule's own name (a watch or job `_id`), as written.
+    pub name: Option<String>,
+    /// The zone the schedule names (an interval does not depend on it, but a
+    /// timeline of several schedules shows times in their common zone).
+    pub zone: Option<String>,
+    /// Who runs it (Watcher or OpenSearch).
+    pub platform: Platform,
 }
 
 /// A problem with the input itself, at a position.
@@ -320,6 +356,9 @@ pub enum Item {
     /// EventBridge `rate(...)`, a Jenkins hashed range `H(a-b)`), with its
     /// problem if it has one: `validate` counts it as checked.
     Unevaluated(Option<Problem>),
+    /// A schedule with a fixed period (a Watcher or OpenSearch `interval`):
+    /// `croneval` evaluates it; `validate` has nothing to lint in it.
+    Interval(IntervalEntry),
 }
 
 /// An input, for messages and output.
@@ -507,6 +546,7 @@ impl<S: Sink> Checker<S> {
                 self.counts.expressions += 1;
                 p.map_or(Ok(()), |p| self.problem(src, p))
             }
+            Item::Interval(_) => Ok(()),
         }
     }
 

@@ -470,6 +470,8 @@ fn located<E>(
         },
         shown: None,
         remap: Vec::new(),
+        name: None,
+        offset_note: None,
     };
     visit(Item::Entry(entry)).map_err(ReadError::Visit)
 }

@@ -258,6 +258,20 @@ fn read_document(
             ewrite!("{}", docs::problem_message(&shown, &p));
             Ok(())
         }
+        // a fixed period is not a cron expression: say why nothing is printed
+        Item::Interval(i) => {
+            out.flush()?;
+            ewriteln!(
+                "note: {shown}:{}: {}an interval of {}, not a cron expression: nothing to explain (croneval lists its times)",
+                i.line,
+                i.name
+                    .as_deref()
+                    .map(|n| format!("`{}`: ", quote(n)))
+                    .unwrap_or_default(),
+                cronkit::formats::format_interval(i.seconds)
+            );
+            Ok(())
+        }
         Item::Problem(_) | Item::Unevaluated(_) => Ok(()),
     });
     match read {

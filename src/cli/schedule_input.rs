@@ -1,12 +1,22 @@
-//! `croneval --schedule FILE`: fire times of Watcher or OpenSearch schedules.
+//! The schedules of documents as timeline sources, for `croneval --schedule FILE`
+//! and `croneval --input KIND FILE...` (and `croneval -`).
 //!
-//! Every cron of every schedule in the document becomes one source of the
-//! merged timeline (Watcher evaluates the crons of a schedule together).
-//! A schedule's `timezone` is used unless `--tz` is given; when all schedules
-//! agree on one zone, times are shown in it. Intervals are sources of their
-//! own: an OpenSearch interval counts from its `start_time`; a Watcher
+//! Every document is read by the library's one reader layer
+//! ([`cronkit::check::read`], through [`super::documents`]), the one `validate`,
+//! `explain` and `convert` read with, so a watch, a crontab line or a Nuxeo
+//! contribution means the same thing to each command. Each cron expression and
+//! each interval becomes one source of the merged timeline (Watcher evaluates
+//! the crons of a schedule together).
+//!
+//! A schedule's zone (a watch's `timezone`, a crontab's `CRON_TZ=`) is used
+//! unless `--tz` is given; when all schedules agree on one zone, times are
+//! shown in it. An OpenSearch interval counts from its `start_time`; a Watcher
 //! interval counts from the watch's activation, which the document does not
 //! say, so it is anchored at `--from` (now by default).
+//!
+//! Labels: with several schedules, each source is labelled with its
+//! schedule's name (a watch or job `_id`) or, without one, with where it is
+//! (`file:line: `); the sources of a single schedule are shown bare.
 
 use std::fs;
 use std::io::{self, Read};
@@ -14,11 +24,9 @@ use std::path::Path;
 
 use anyhow::{anyhow, Result};
 
-use cronkit::check::Item;
+use cronkit::check::{Entry, IntervalEntry, Item, READER_WARNINGS};
 use cronkit::formats::detect::InputKind;
-use cronkit::formats::{
-    self, format_interval, Dialect as FormatDialect, FormatErrorKind, ScheduleKind, SourceFormat,
-};
+use cronkit::formats::format_interval;
 use cronkit::lint::{Platform, Severity};
 use cronkit::sanitize::{self, quote};
 use cronkit::{DialectChoice, Expr, Zone};
@@ -31,7 +39,7 @@ use super::documents::{self, DocRead as Outcome};
 /// source costs time on every line printed; more is an error that says so.
 pub const MAX_SOURCES: usize = 10_000;
 
-/// The sources found in a schedule document.
+/// The sources found in the documents.
 pub struct Loaded {
     pub sources: Vec<Source>,
     /// The zone every schedule names, when they all name the same one (and
@@ -49,8 +57,10 @@ fn resolve_zone(tz: &str) -> Option<Zone> {
         .or_else(|| Zone::parse(&tz.to_ascii_uppercase()).ok())
 }
 
-/// Read the schedules in `path` (`-` = stdin) as timeline sources; intervals
-/// without a start are anchored at `from` (Unix seconds).
+/// `croneval --schedule FILE` (`-` = stdin): read the schedules of one
+/// document, of whatever kind its name and content say (one expression per
+/// line when they say nothing); intervals without a start are anchored at
+/// `from` (Unix seconds).
 pub fn load(
     path: &Path,
     from: i64,
@@ -71,171 +81,13 @@ pub fn load(
         fs::File::open(path).and_then(cronkit::check::read_document)
     }
     .map_err(|e| anyhow!("--schedule {shown}: {e}"))?;
-    // Not JSON (Nuxeo XML, a crontab, a CI file): the entry readers.
     let file = (path.as_os_str() != "-").then_some(path);
     let head = &bytes[..bytes.len().min(cronkit::check::DETECT_BYTES as usize)];
     let kind = documents::detected_kind(file, head);
-    if !matches!(kind, Some(InputKind::Watcher | InputKind::OpenSearch)) {
-        let mut set = DocumentSources::new(dialect, tz_given, dst_given);
-        set.read(&bytes[..], file, kind.or(Some(InputKind::Lines)))?;
-        return Ok(set.finish());
-    }
-    let found = formats::extract(&bytes, SourceFormat::Auto).map_err(|e| {
-        anyhow!(
-            "--schedule {shown}:{}:{}: invalid JSON: {}",
-            e.line,
-            e.column,
-            sanitize::message(&e.kind.to_string())
-        )
-    })?;
-    let mut failed = false;
-    for e in &found.errors {
-        let id =
-            e.id.as_ref()
-                .map(|i| format!(" (watch `{}`)", quote(i)))
-                .unwrap_or_default();
-        ewriteln!(
-            "error[{}]: {shown}:{}:{}{id}: {}",
-            e.kind.code(),
-            e.line,
-            e.column,
-            sanitize::message(&e.to_string())
-        );
-        failed = true;
-    }
-    let count: usize = found
-        .schedules
-        .iter()
-        .map(|s| s.expressions.len().max(1))
-        .sum();
-    if count > MAX_SOURCES {
-        return Err(anyhow!(
-            "--schedule {shown}: {count} schedules (cron expressions and intervals); croneval merges at most {MAX_SOURCES} into one timeline: split the document"
-        ));
-    }
-    let several = found.schedules.len() > 1;
-    let mut sources = Vec::new();
-    let mut zones: Vec<Option<String>> = Vec::new();
-    for spec in &found.schedules {
-        for w in &spec.warnings {
-            ewriteln!(
-                "warning[{}]: {shown}:{}:{}: {}",
-                w.code,
-                w.line,
-                w.column,
-                sanitize::message(&w.to_string())
-            );
-        }
-        let name = quote(spec.id.as_deref().unwrap_or(&spec.path)).to_string();
-        let prefix = if several {
-            format!("{name}: ")
-        } else {
-            String::new()
-        };
-        let zone = match (&spec.timezone, tz_given) {
-            (Some(tz), false) => match resolve_zone(tz) {
-                Some(z) => Some(z),
-                None => {
-                    ewriteln!(
-                        "error[invalid-timezone]: {shown}: {}: unknown time zone `{}`",
-                        quote(&spec.path),
-                        quote(tz)
-                    );
-                    failed = true;
-                    continue;
-                }
-            },
-            _ => None,
-        };
-        zones.push(zone.as_ref().map(|z| z.name().to_string()));
-        if let (ScheduleKind::Interval | ScheduleKind::OpenSearchInterval, Some(iv)) =
-            (spec.kind, spec.interval)
-        {
-            let (anchor, first) = match iv.start_time_ms {
-                Some(ms) => {
-                    if ms.rem_euclid(1000) != 0 {
-                        ewriteln!(
-                            "note: {prefix}start_time has milliseconds; times are shown to the second"
-                        );
-                    }
-                    let s = ms.div_euclid(1000);
-                    (s, Some(s))
-                }
-                None => {
-                    ewriteln!(
-                        "note: {prefix}the interval is counted from --from (Watcher counts from when the watch is activated)"
-                    );
-                    (from, None)
-                }
-            };
-            let text = format!("every {}", format_interval(iv.seconds));
-            sources.push(Source {
-                label: format!("{prefix}{text}"),
-                text,
-                timing: Timing::Interval(Interval {
-                    period: iv.seconds as i64,
-                    anchor,
-                    first,
-                }),
-                expr: None,
-                zone: None,
-                dst: None,
-            });
-            continue;
-        }
-        if let Some(e) = &spec.conversion_error {
-            if e.kind == FormatErrorKind::DelayNotCron {
-                ewriteln!(
-                    "warning: {prefix}{}; the times below are the cron's, without the delay",
-                    sanitize::message(&e.to_string())
-                );
-            }
-        }
-        let choice = match spec.dialect {
-            FormatDialect::Quartz => DialectChoice::Quartz,
-            FormatDialect::Unix => DialectChoice::Unix,
-        };
-        for x in &spec.expressions {
-            match Expr::parse(&x.text, choice) {
-                Ok(e) => {
-                    let mut s = Source::cron(format!("{prefix}{}", x.text), x.text.clone(), e);
-                    s.zone = zone.clone();
-                    sources.push(s);
-                }
-                Err(d) => {
-                    report(&d, false, false);
-                    ewriteln!(
-                        "  = in: {shown}:{}:{}, {}",
-                        x.line,
-                        x.column,
-                        quote(&spec.path)
-                    );
-                    failed = true;
-                }
-            }
-        }
-    }
-    if sources.is_empty() && !failed {
-        ewriteln!("error: --schedule {shown}: no schedule found");
-        failed = true;
-    }
-    // all sources in one named zone: make it the run's zone
-    let common = match zones.first() {
-        Some(Some(first)) if zones.iter().all(|z| z.as_deref() == Some(first.as_str())) => {
-            sources.iter().find_map(|s| s.zone.clone())
-        }
-        _ => None,
-    };
-    if common.is_some() {
-        for s in &mut sources {
-            s.zone = None;
-        }
-    }
-    Ok(Loaded {
-        sources,
-        zone: common,
-        failed,
-    })
+    let mut set = DocumentSources::new(dialect, tz_given, dst_given, from);
+    set.read(&bytes[..], file, kind.or(Some(InputKind::Lines)))
+        .map_err(|e| anyhow!("--schedule {e}"))?;
+    Ok(set.finish())
 }
 
 /// Timeline sources read from documents by the reader layer.
@@ -244,19 +96,27 @@ pub struct DocumentSources {
     dialect: DialectChoice,
     tz_given: bool,
     dst_given: bool,
+    /// Where a Watcher interval starts counting (Unix seconds).
+    from: i64,
     pub sources: Vec<Source>,
+    /// Per source: its label prefix (`watch_id: `, `file:line: `, or empty)
+    /// and the schedule it belongs to, to drop the prefixes when there is
+    /// only one schedule.
+    labels: Vec<(String, String)>,
     /// Each source's own zone name (`None`: the run's), to find a common one.
     zones: Vec<Option<String>>,
     pub failed: bool,
 }
 
 impl DocumentSources {
-    pub fn new(dialect: DialectChoice, tz_given: bool, dst_given: bool) -> Self {
+    pub fn new(dialect: DialectChoice, tz_given: bool, dst_given: bool, from: i64) -> Self {
         DocumentSources {
             dialect,
             tz_given,
             dst_given,
+            from,
             sources: Vec::new(),
+            labels: Vec::new(),
             zones: Vec::new(),
             failed: false,
         }
@@ -266,9 +126,13 @@ impl DocumentSources {
     pub fn expression(&mut self, text: &str) {
         match Expr::parse(text, self.dialect) {
             Ok(e) => {
-                self.sources
-                    .push(Source::cron(text.to_string(), text.to_string(), e));
-                self.zones.push(None);
+                let key = format!("argument {}", self.sources.len());
+                self.push(
+                    Source::cron(text.to_string(), text.to_string(), e),
+                    "",
+                    key,
+                    None,
+                );
             }
             Err(d) => {
                 report(&d, false, false);
@@ -277,7 +141,15 @@ impl DocumentSources {
         }
     }
 
-    /// Add every schedule of a document (`path`: `None` for stdin).
+    fn push(&mut self, s: Source, prefix: &str, schedule: String, zone: Option<String>) {
+        self.sources.push(s);
+        self.labels.push((prefix.to_string(), schedule));
+        self.zones.push(zone);
+    }
+
+    /// Add every schedule of a document (`path`: `None` for stdin). An error
+    /// is a document that cannot be read at all (exit 2): unreadable, not
+    /// JSON where JSON was expected, too many schedules.
     pub fn read(
         &mut self,
         raw: impl Read,
@@ -288,15 +160,32 @@ impl DocumentSources {
         let read = documents::read_document(raw, path, kind, |item| {
             match item {
                 Item::Entry(e) => self.entry(&shown, &e),
+                Item::Interval(i) => self.interval(&shown, &i),
+                // broken JSON: nothing in the document can be trusted
+                Item::Problem(p) if p.code.starts_with("json-") => {
+                    return Err(anyhow!(
+                        "{shown}:{}:{}: {}",
+                        p.line,
+                        p.column,
+                        sanitize::message(&p.message)
+                    ));
+                }
                 Item::Problem(p) if p.severity == Severity::Error => {
                     ewrite!("{}", documents::problem_message(&shown, &p));
                     self.failed = true;
+                }
+                // what the Watcher and OpenSearch readers warn about bears on
+                // the fire times (a zone assumed, a number cut); the rest is
+                // validate's business
+                Item::Problem(p) if READER_WARNINGS.contains(&p.code) => {
+                    ewrite!("{}", documents::problem_message(&shown, &p));
                 }
                 Item::Problem(_) | Item::Unevaluated(_) => {}
             }
             if self.sources.len() > MAX_SOURCES {
                 return Err(anyhow!(
-                    "{shown}: more than {MAX_SOURCES} schedules; croneval merges at most {MAX_SOURCES} into one timeline: split the document"
+                    "{shown}: {} schedules (cron expressions and intervals); croneval merges at most {MAX_SOURCES} into one timeline: split the document",
+                    self.sources.len()
                 ));
             }
             Ok(())
@@ -310,7 +199,16 @@ impl DocumentSources {
         }
     }
 
-    fn entry(&mut self, shown: &str, e: &cronkit::check::Entry) {
+    /// The label prefix and the schedule of an item of `shown`: a named
+    /// schedule (a watch's `_id`) by its name, anything else by its place.
+    fn label(shown: &str, name: Option<&str>, place: String, line: u32) -> (String, String) {
+        match name {
+            Some(n) => (format!("{n}: "), format!("{shown}#{n}")),
+            None => (place, format!("{shown}:{line}")),
+        }
+    }
+
+    fn entry(&mut self, shown: &str, e: &Entry) {
         let written = e.written();
         if e.shown.is_some() && e.platform == Platform::Jenkins {
             ewriteln!(
@@ -330,8 +228,13 @@ impl DocumentSources {
                 return;
             }
         };
-        let label = format!("{}{written}", documents::echo_prefix(shown, e));
-        let mut s = Source::cron(label, written.to_string(), expr);
+        let (prefix, schedule) = Self::label(
+            shown,
+            e.name.as_deref(),
+            documents::echo_prefix(shown, e),
+            e.line,
+        );
+        let mut s = Source::cron(written.to_string(), written.to_string(), expr);
         if s.schedule().is_some_and(cronkit::Schedule::is_reboot) {
             ewriteln!(
                 "note: {}: `{}` runs once when cron starts, not by the clock; left out",
@@ -343,26 +246,92 @@ impl DocumentSources {
         if !self.dst_given {
             s.dst = s.schedule().map(|x| documents::entry_dst(e, x.dialect()));
         }
-        let mut zone_name = None;
-        if let (Some(z), false) = (&e.zone, self.tz_given) {
-            match resolve_zone(z) {
-                Some(zone) => {
-                    zone_name = Some(zone.name().to_string());
-                    s.zone = Some(zone);
-                }
-                None => {
+        if let Some(note) = &e.offset_note {
+            ewriteln!(
+                "warning: {}: {}; the times below are the cron's, without the delay",
+                documents::location(shown, e),
+                sanitize::message(note)
+            );
+        }
+        let Ok(zone) = self.zone(shown, e.zone.as_deref(), e.platform, e.line, e.column) else {
+            return;
+        };
+        let zone_name = zone.as_ref().map(|z| z.name().to_string());
+        s.zone = zone;
+        self.push(s, &prefix, schedule, zone_name);
+    }
+
+    /// A schedule's zone, resolved as its platform does; `None` when `--tz`
+    /// is given or the schedule names none. An unknown zone is reported
+    /// (Watcher and OpenSearch zones by the reader itself) and the schedule
+    /// left out.
+    fn zone(
+        &mut self,
+        shown: &str,
+        zone: Option<&str>,
+        platform: Platform,
+        line: u32,
+        column: u32,
+    ) -> std::result::Result<Option<Zone>, ()> {
+        let (Some(z), false) = (zone, self.tz_given) else {
+            return Ok(None);
+        };
+        match resolve_zone(z) {
+            Some(zone) => Ok(Some(zone)),
+            None => {
+                if !matches!(platform, Platform::Watcher | Platform::OpenSearch) {
                     ewriteln!(
-                        "error[invalid-timezone]: {}: unknown time zone `{}`",
-                        documents::location(shown, e),
+                        "error[invalid-timezone]: {shown}:{line}:{column}: unknown time zone `{}`",
                         quote(z)
                     );
-                    self.failed = true;
-                    return;
                 }
+                self.failed = true;
+                Err(())
             }
         }
-        self.sources.push(s);
-        self.zones.push(zone_name);
+    }
+
+    /// A fixed period: counted from its start (OpenSearch `start_time`), else
+    /// from `--from` (a Watcher interval starts when the watch is activated).
+    fn interval(&mut self, shown: &str, i: &IntervalEntry) {
+        let place = format!("{shown}:{}: ", i.line);
+        let named = i.name.as_deref().map(|n| format!("`{}`: ", quote(n)));
+        let said = named.as_deref().unwrap_or(&place);
+        let (anchor, first) = match i.start_ms {
+            Some(ms) => {
+                if ms.rem_euclid(1000) != 0 {
+                    ewriteln!(
+                        "note: {said}start_time has milliseconds; times are shown to the second"
+                    );
+                }
+                let s = ms.div_euclid(1000);
+                (s, Some(s))
+            }
+            None => {
+                ewriteln!(
+                    "note: {said}the interval is counted from --from (Watcher counts from when the watch is activated)"
+                );
+                (self.from, None)
+            }
+        };
+        let Ok(zone) = self.zone(shown, i.zone.as_deref(), i.platform, i.line, i.column) else {
+            return;
+        };
+        let text = format!("every {}", format_interval(i.seconds));
+        let (prefix, schedule) = Self::label(shown, i.name.as_deref(), place.clone(), i.line);
+        let s = Source {
+            label: text.clone(),
+            text,
+            timing: Timing::Interval(Interval {
+                period: i.seconds as i64,
+                anchor,
+                first,
+            }),
+            expr: None,
+            zone: None,
+            dst: None,
+        };
+        self.push(s, &prefix, schedule, zone.map(|z| z.name().to_string()));
     }
 
     /// The sources, and the zone they all share (shown as the run's zone).
@@ -371,6 +340,18 @@ impl DocumentSources {
             ewriteln!("error: no schedule found");
             self.failed = true;
         }
+        // one schedule: its sources need no label
+        let several = self
+            .labels
+            .first()
+            .is_some_and(|(_, first)| self.labels.iter().any(|(_, s)| s != first));
+        if several {
+            for (s, (prefix, _)) in self.sources.iter_mut().zip(&self.labels) {
+                if !prefix.is_empty() {
+                    s.label = sanitize::quoted(&format!("{prefix}{}", s.text)).into_owned();
+                }
+            }
+        }
         let common = match self.zones.first() {
             Some(Some(first))
                 if self
@@ -378,7 +359,7 @@ impl DocumentSources {
                     .iter()
                     .all(|z| z.as_deref() == Some(first.as_str())) =>
             {
-                self.sources.iter().find_map(|s| s.zone.clone())
+                resolve_zone(first)
             }
             _ => None,
         };

@@ -250,7 +250,7 @@ pub fn run(args: &CronevalArgs) -> Result<ExitCode> {
             args.dst.is_some(),
             args.dialect.into(),
         )?),
-        None if documents => Some(document_sources(args)?),
+        None if documents => Some(document_sources(args, from.timestamp())?),
         None => None,
     };
     let sources = match loaded {
@@ -427,13 +427,14 @@ fn jenkins_sources(
 /// The sources of arguments that name documents (`-`, or all of them with
 /// `--input`), read by the reader layer `validate` uses, and of the
 /// expressions among them.
-fn document_sources(args: &CronevalArgs) -> Result<super::schedule_input::Loaded> {
+fn document_sources(args: &CronevalArgs, from: i64) -> Result<super::schedule_input::Loaded> {
     use std::path::Path;
     let forced = args.input.and_then(super::documents::input_kind);
     let mut set = super::schedule_input::DocumentSources::new(
         args.dialect.into(),
         args.tz.is_some(),
         args.dst.is_some(),
+        from,
     );
     let mut stdin_read = false;
     for arg in &args.exprs {
