@@ -390,7 +390,7 @@ pub fn classify(path: Option<&Path>, head: &[u8], named: bool) -> Detected {
 /// ```
 pub fn looks_like_expression(arg: &str) -> bool {
     let t = arg.trim();
-    if NICKNAMES.contains(&t) {
+    if NICKNAMES.contains(&t) || crate::expr::interval::written_as(t).is_some() {
         return true;
     }
     let tokens: Vec<&str> = t.split_ascii_whitespace().collect();
@@ -517,6 +517,13 @@ fn line_scores(content: &[u8]) -> (u32, u32) {
         let Some(first) = tokens.first() else {
             continue;
         };
+        // an interval schedule a profile reads (`@every 5m`, `rate(5 minutes)`)
+        if crate::expr::interval::written_as(line).is_some()
+            && (line.starts_with("rate(") && line.ends_with(')') || tokens.len() == 2)
+        {
+            lines += 1;
+            continue;
+        }
         if first.starts_with('@') {
             if NICKNAMES.contains(first) {
                 if tokens.len() >= 2 {
@@ -635,6 +642,11 @@ mod tests {
         assert_eq!(detect_kind(None, b""), InputKind::Lines);
         assert_eq!(detect_kind(None, b"   \n\n"), InputKind::Lines);
         assert_eq!(detect_kind(None, b"@daily\n@hourly\n"), InputKind::Lines);
+        // interval schedules: `--dialect k8s` / `--dialect eventbridge` read them
+        assert_eq!(by_path("every.txt", b"@every 5m\n@every 1h30m\n"), InputKind::Lines);
+        assert_eq!(by_path("rates.txt", b"rate(5 minutes)\nrate(1 day)\n"), InputKind::Lines);
+        assert!(looks_like_expression("@every 5m"));
+        assert!(looks_like_expression("rate(5 minutes)"));
         assert_eq!(detect_kind(None, b"0 3 * * *\n"), InputKind::Lines);
         assert_eq!(
             detect_kind(None, b"# q\n0 15 10 ? * MON-FRI\n0 0 12 * * ? 2030\n"),

@@ -487,12 +487,15 @@ fn parse_sources(args: &CronevalArgs, from_ts: i64, color_err: bool) -> Option<V
                     failed = true;
                     continue;
                 }
-                ewriteln!(
+                // --silent: the exit status is the answer, nothing else is said
+                if !args.silent {
+                    ewriteln!(
                     "note: `{}` fires every {} counted from when the schedule starts ({}); the times below count from --from",
                     cronkit::sanitize::quote(&iv.text),
                     cronkit::expr::interval::period_words(iv.seconds),
                     iv.syntax.anchor()
                 );
+                }
                 sources.push(Source::interval(text.clone(), &iv, from_ts));
                 continue;
             }
