@@ -643,8 +643,14 @@ mod tests {
         assert_eq!(detect_kind(None, b"   \n\n"), InputKind::Lines);
         assert_eq!(detect_kind(None, b"@daily\n@hourly\n"), InputKind::Lines);
         // interval schedules: `--dialect k8s` / `--dialect eventbridge` read them
-        assert_eq!(by_path("every.txt", b"@every 5m\n@every 1h30m\n"), InputKind::Lines);
-        assert_eq!(by_path("rates.txt", b"rate(5 minutes)\nrate(1 day)\n"), InputKind::Lines);
+        assert_eq!(
+            by_path("every.txt", b"@every 5m\n@every 1h30m\n"),
+            InputKind::Lines
+        );
+        assert_eq!(
+            by_path("rates.txt", b"rate(5 minutes)\nrate(1 day)\n"),
+            InputKind::Lines
+        );
         assert!(looks_like_expression("@every 5m"));
         assert!(looks_like_expression("rate(5 minutes)"));
         assert_eq!(detect_kind(None, b"0 3 * * *\n"), InputKind::Lines);
