@@ -459,3 +459,76 @@ fn issue_repro_watch_id_newline_forges_nothing() {
     assert!(stdout.contains("x\\n::error::forged"), "{stdout}");
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// The issue's quote repros: a 500 000-digit number, a long `id`, a lint's
+/// help and `convert`'s `= input:` were quoted in full. In text and github
+/// output every line now stays short and a cut says how long the whole was.
+#[test]
+fn issue_repro_long_values_are_cut_with_their_length() {
+    let dir = tempdir("long");
+    let number = "7".repeat(500_000);
+    let id = "i".repeat(2 << 20);
+    let doc = dir.join("long.json");
+    fs::write(
+        &doc,
+        format!(
+            r#"{{"_id":"{id}","watch":{{"trigger":{{"schedule":{{"hourly":{{"minute":{number}}}}}}}}}}}"#
+        ),
+    )
+    .expect("write");
+    let d = doc.to_str().expect("utf-8");
+    // 1 000 minutes (the field's item limit is 1 024): a long expression
+    let minutes: Vec<String> = (0..1000).map(|i| (i % 60).to_string()).collect();
+    let minutes = minutes.join(",");
+    let lint = format!("0 {minutes} 12 ? * 1-5");
+    let no_unix = format!("0 {minutes} 12 L * ?");
+    let merge = dir.join("merge.txt");
+    let lines: String = (0..1001)
+        .map(|i| format!("{} {} * * *\n", i % 60, i / 60 % 24))
+        .collect();
+    fs::write(&merge, &lines).expect("write");
+    let m = merge.to_str().expect("utf-8");
+    let cases: [(&[&str], &str); 7] = [
+        (&["validate", "-f", d], "bytes cut)"),
+        (&["validate", "--format", "github", "-f", d], "bytes cut)"),
+        (&["convert", d], "(2097152 bytes)"),
+        // quartz-dow-numbering's help rewrites the expression
+        (&["validate", "-e", &lint], "bytes)`"),
+        (
+            &["convert", "-e", &no_unix, "--to", "unix"],
+            &format!("({} bytes)", no_unix.len()),
+        ),
+        // the merged input, all 1 001 expressions joined
+        (&["convert", "--merge", m], "bytes)"),
+        (&["convert", "--merge", "--to", "watcher", m], "bytes)"),
+    ];
+    for (args, says) in cases {
+        let out = Command::new(bin("cronkit"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        let shown: Vec<String> = args.iter().map(|a| a.chars().take(40).collect()).collect();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{shown:?}: exit {:?}",
+            out.status.code()
+        );
+        for line in all.lines() {
+            assert!(
+                line.chars().count() <= 1200,
+                "{shown:?}: a line of {} characters: {}…",
+                line.chars().count(),
+                line.chars().take(200).collect::<String>()
+            );
+        }
+        assert!(all.contains(says), "{shown:?}: no {says:?} in\n{all}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}

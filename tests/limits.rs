@@ -219,3 +219,113 @@ fn convert_deduplicates_a_large_cron_array_in_order() {
     let got: Vec<&str> = out.lines().collect();
     assert_eq!(got, expected);
 }
+
+/// Runs `cronkit ARGS` in an address space of `mib` MiB (`ulimit -v`), so a
+/// run that needs more memory fails to allocate (and aborts) instead of
+/// passing. A bound, not a measurement: the debug binary itself starts in
+/// about 24 MiB.
+fn run_capped(mib: u64, args: &[&str]) -> Output {
+    let mut script = format!("ulimit -v {} && exec \"$0\"", mib * 1024);
+    for i in 1..=args.len() {
+        script.push_str(&format!(" \"${i}\""));
+    }
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(bin("cronkit"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sh")
+}
+
+/// The issue's memory repros, at sizes a debug build reads in seconds, each
+/// in a 64 MiB address space. Before streaming they needed far more: a 1 MB
+/// `[0,0,…]` took 270 MB in `validate` and 610 MB in `convert` (so 512 KB,
+/// about 140 and 300 MB); 10 MB of `0` lines through `convert` 5.9 GB (so
+/// 150 KB, about 90 MB); 100 MB of NDJSON in `validate` 3.2 GB (so 3 MB,
+/// about 100 MB); 200 000 watches (10.5 MB) 489 MB (so 40 000 in a query
+/// response, about 135 MB). Each must end with its normal answer.
+#[test]
+fn memory_repros_fit_a_small_address_space() {
+    if !std::path::Path::new("/bin/sh").exists() || cfg!(not(target_os = "linux")) {
+        eprintln!("SKIPPED: needs a Linux /bin/sh with ulimit -v");
+        return;
+    }
+    let zeros = format!("[{}]", vec!["0"; 256 * 1024].join(","));
+    let zero_lines = "0\n".repeat(75 * 1024);
+    let ndjson: String = (0..45_000)
+        .map(|i| {
+            format!(
+                "{{\"_id\":\"w{i}\",\"trigger\":{{\"schedule\":{{\"cron\":\"0 {} * * * ?\"}}}}}}\n",
+                i % 60
+            )
+        })
+        .collect();
+    let response = {
+        let items: Vec<String> = (0..40_000)
+            .map(|i| {
+                format!(
+                    r#"{{"_id":"w{i}","watch":{{"trigger":{{"schedule":{{"cron":"0 {} * * * ?"}}}}}}}}"#,
+                    i % 60
+                )
+            })
+            .collect();
+        format!(r#"{{"count":40000,"watches":[{}]}}"#, items.join(","))
+    };
+    let zeros_f = temp("mem-zeros.json", &zeros);
+    let lines_f = temp("mem-zero-lines.txt", &zero_lines);
+    let ndjson_f = temp("mem-watches.ndjson", &ndjson);
+    let response_f = temp("mem-response.json", &response);
+    let path = |p: &PathBuf| p.to_str().expect("utf-8").to_string();
+    let cases: [(Vec<String>, i32, &str); 5] = [
+        (
+            vec!["validate".into(), "-f".into(), path(&zeros_f)],
+            1,
+            "checked 0 expressions",
+        ),
+        (
+            vec!["convert".into(), path(&zeros_f)],
+            1,
+            "261144 more schedules could not be read",
+        ),
+        (vec!["convert".into(), path(&lines_f)], 1, "field-count"),
+        (
+            vec!["validate".into(), "-f".into(), path(&ndjson_f)],
+            0,
+            "checked 45000 expressions",
+        ),
+        (
+            vec!["validate".into(), "-f".into(), path(&response_f)],
+            0,
+            "checked 40000 expressions",
+        ),
+    ];
+    for (args, code, says) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_capped(64, &args);
+        let err = text(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "{args:?} in 64 MiB: {}",
+            err.lines().rev().take(5).collect::<Vec<_>>().join("\n")
+        );
+        let out = text(&o.stdout);
+        assert!(
+            err.contains(says) || out.contains(says),
+            "{args:?}: no {says:?} in the output"
+        );
+    }
+    // the cap bites: the same binary cannot read a document it must hold
+    // whole (a 96 MB JSON string) in that space
+    let big = format!("[\"{}\"]", "x".repeat(96 << 20));
+    let big_f = temp("mem-big-string.json", &big);
+    drop(big);
+    let o = run_capped(64, &["validate", "-f", &path(&big_f)]);
+    assert_ne!(o.status.code(), Some(0), "a 96 MB string in 64 MiB");
+    let _ = std::fs::remove_file(&big_f);
+}
