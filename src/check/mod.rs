@@ -658,12 +658,6 @@ impl<S: Sink> Checker<S> {
             return;
         }
         let shown = e.text.as_str();
-        let len = shown.trim_end().len();
-        let (line, column) = position(e, 0);
-        let end_column = match position(e, len) {
-            (l, c) if l == line && c > column => c - 1,
-            _ => column,
-        };
         let fallback = self.opts.lint.zone();
         let zone = || {
             e.zone
@@ -676,12 +670,12 @@ impl<S: Sink> Checker<S> {
             .opts
             .dst
             .unwrap_or(schedule.dialect().profile().default_dst);
-        herds.add(
-            &e.text,
-            schedule,
-            e.zone.as_deref(),
-            zone,
-            dst,
+        herds.add(&e.text, schedule, e.zone.as_deref(), zone, dst, || {
+            let (line, column) = position(e, 0);
+            let end_column = match position(e, shown.trim_end().len()) {
+                (l, c) if l == line && c > column => c - 1,
+                _ => column,
+            };
             HerdPlace {
                 path: src.name,
                 is_file: src.is_file,
@@ -689,8 +683,8 @@ impl<S: Sink> Checker<S> {
                 column,
                 end_column,
                 shown,
-            },
-        );
+            }
+        });
     }
 
     /// The schedules collected for the `herd` rule so far (a walk thread hands
