@@ -20,6 +20,12 @@
 //! * every fire time matches the expression at its wall-clock time — or, under `shift`
 //!   only, is a gap time moved forward by the gap; a repeated wall time fires at its
 //!   first occurrence (`shift`, `skip`) or its second (`quartz`);
+//! * under `cron` (Vixie/ISC cron, cronie: the rules of docs/dst.md, with a
+//!   schedule's wildcard-ness read from its text here), every fire time is a
+//!   matching wall time's own instant, at the first occurrence of a repeated one
+//!   (both for a wildcard schedule), or the instant a gap ends when the gap's
+//!   matching wall times run there; next/prev equal a reference built on those
+//!   rules, and the round trips hold with no exception;
 //! * fire times strictly increase (decrease backwards), so no instant fires twice;
 //! * `next_after(prev_before(t)) >= t`, and `prev_before(next_after(t)) <= t` with one
 //!   deliberate exception, pinned exactly in [`check_round_trips`];
@@ -70,7 +76,12 @@ const ZONES: [&str; 10] = [
     "America/Santiago",
     "Asia/Kolkata",
 ];
-const POLICIES: [DstPolicy; 3] = [DstPolicy::Shift, DstPolicy::Skip, DstPolicy::Quartz];
+const POLICIES: [DstPolicy; 4] = [
+    DstPolicy::Shift,
+    DstPolicy::Skip,
+    DstPolicy::Quartz,
+    DstPolicy::Cron,
+];
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -110,6 +121,11 @@ struct Model {
     day: DayModel,
     /// `@reboot`: no clock fire times at all.
     reboot: bool,
+    /// The minute or hour field is written starting with `*` (Quartz's bare `/n`,
+    /// which means `*/n`, and `@hourly` count):
+    /// cronie's `MIN_STAR | HR_STAR`, which decides what the `cron` policy does at
+    /// clock changes (docs/dst.md, from cronie `entry.c` `load_entry`).
+    wildcard: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -959,6 +975,9 @@ fn quartz_expr(mode: Mode) -> BoxedStrategy<Gen> {
                 } else {
                     (dom, dow, month, year)
                 };
+                // Quartz's bare `/n` is `*/n`: a wildcard too
+                let star = |t: String| t.starts_with('*') || t.starts_with('/');
+                let wildcard = star(min.render(d)) || star(hour.render(d));
                 let mut fields = vec![
                     sec.render(d),
                     min.render(d),
@@ -988,6 +1007,7 @@ fn quartz_expr(mode: Mode) -> BoxedStrategy<Gen> {
                         years: years_of(year.as_ref(), d),
                         day,
                         reboot: false,
+                        wildcard,
                     },
                 }
             },
@@ -1062,6 +1082,7 @@ fn unix_expr(mode: Mode) -> BoxedStrategy<Gen> {
                         }],
                     }
                 };
+                let wildcard = min.render(d).starts_with('*') || hour.render(d).starts_with('*');
                 let mut fields = vec![];
                 if count >= 6 {
                     fields.push(sec.render(d));
@@ -1104,6 +1125,7 @@ fn unix_expr(mode: Mode) -> BoxedStrategy<Gen> {
                         years: years_of(year.as_ref(), d),
                         day,
                         reboot: false,
+                        wildcard,
                     },
                 }
             },
@@ -1156,6 +1178,8 @@ fn nickname() -> impl Strategy<Value = Gen> {
                 years: vec![true; YEARS],
                 day,
                 reboot: nick == "@reboot",
+                // cronie's `load_entry` sets HR_STAR for @hourly and nothing for the others
+                wildcard: nick == "@hourly",
             },
         }
     })
@@ -1321,6 +1345,91 @@ fn map_wall(z: &Zone, policy: DstPolicy, w: i64) -> Option<i64> {
     }
 }
 
+// The `cron` policy, from the rules docs/dst.md reads out of cronie's `cron.c`
+// (`main`): cron notices a spring-forward gap of G minutes as a jump of G + 1
+// minutes; up to 5 ("small") it runs every job for each missed minute, up to 180
+// ("medium") only the fixed-time jobs, beyond that ("large") nothing. The missed
+// jobs run when cron notices: at the instant the gap ends, once. A fall-back
+// overlap of O minutes is a jump of 1 - O minutes; down to -180 only the wildcard
+// jobs run during the second pass, beyond that everything runs again.
+
+/// Whether a gap `gap` seconds long runs the schedule's wall times of the gap.
+fn cron_gap_fires(m: &Model, gap: i64) -> bool {
+    let jump = gap / 60 + 1;
+    jump <= 5 || (jump <= 180 && !m.wildcard)
+}
+
+/// Whether an overlap `overlap` seconds long runs the schedule in its second pass too.
+fn cron_fires_twice(m: &Model, overlap: i64) -> bool {
+    m.wildcard || 1 - overlap / 60 < -180
+}
+
+/// The instant the gap containing wall time `w` ends (the first instant with the
+/// offset `after`): it lies in `(w - after, w - before]`.
+fn gap_end(z: &Zone, w: i64, before: i32, after: i32) -> i64 {
+    let (mut lo, mut hi) = (w - after as i64, w - before as i64);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if z.offset_at(mid) == after {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
+/// The instants a matching wall time `w` fires at under `cron` (none, one or two).
+fn cron_instants(m: &Model, z: &Zone, w: i64) -> Vec<i64> {
+    match z.resolve_local(w) {
+        LocalTime::Unique(i) => vec![i],
+        LocalTime::Ambiguous(a, b) if cron_fires_twice(m, b - a) => vec![a, b],
+        LocalTime::Ambiguous(a, _) => vec![a],
+        LocalTime::Gap { before, after } if cron_gap_fires(m, (after - before) as i64) => {
+            vec![gap_end(z, w, before, after)]
+        }
+        LocalTime::Gap { .. } => vec![],
+    }
+}
+
+/// Reference `next_after` under `cron`: the earliest instant after `t` that any
+/// matching wall time fires at.
+fn ref_next_cron(m: &Model, z: &Zone, t: i64) -> Option<i64> {
+    let (lo, hi) = offset_bounds(z);
+    // every instant of a wall time n is at least n - hi (a gap's end: more than
+    // n - after), at most n - lo
+    let mut w = wall(z, t) - (hi - lo) - 1;
+    let mut best: Option<i64> = None;
+    while let Some(n) = m.next_local(w) {
+        w = n;
+        if best.is_some_and(|b| n - hi >= b) {
+            break;
+        }
+        for i in cron_instants(m, z, n).into_iter().filter(|&i| i > t) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    best
+}
+
+/// Reference `prev_before` under `cron`: the latest instant before `t` that any
+/// matching wall time fires at.
+fn ref_prev_cron(m: &Model, z: &Zone, t: i64) -> Option<i64> {
+    let (lo, hi) = offset_bounds(z);
+    let mut w = wall(z, t) + (hi - lo) + 1;
+    let mut best: Option<i64> = None;
+    while let Some(n) = m.prev_local(w) {
+        w = n;
+        if best.is_some_and(|b| n - lo <= b) {
+            break;
+        }
+        for i in cron_instants(m, z, n).into_iter().filter(|&i| i < t) {
+            best = Some(best.map_or(i, |b| b.max(i)));
+        }
+    }
+    best
+}
+
 /// Reference `next_after`. `shift`/`skip`: the earliest instant after `t` that any
 /// matching wall time fires at. `quartz`: as Quartz, the first matching wall time after
 /// the wall-clock time of `t` that exists, at its last occurrence.
@@ -1328,6 +1437,9 @@ fn ref_next(m: &Model, z: &Zone, policy: DstPolicy, t: i64) -> Option<i64> {
     if let Some(off) = z.fixed_offset() {
         let off = off as i64;
         return m.next_local(t + off).map(|w| w - off);
+    }
+    if policy == DstPolicy::Cron {
+        return ref_next_cron(m, z, t);
     }
     let (lo, hi) = offset_bounds(z);
     if policy == DstPolicy::Quartz {
@@ -1359,6 +1471,9 @@ fn ref_prev(m: &Model, z: &Zone, policy: DstPolicy, t: i64) -> Option<i64> {
     if let Some(off) = z.fixed_offset() {
         let off = off as i64;
         return m.prev_local(t + off).map(|w| w - off);
+    }
+    if policy == DstPolicy::Cron {
+        return ref_prev_cron(m, z, t);
     }
     let (lo, hi) = offset_bounds(z);
     let mut w = wall(z, t) + (hi - lo) + 1;
@@ -1430,6 +1545,32 @@ fn check_fire(
         "matches_civil and the model disagree at {}",
         iso(w)
     );
+    if policy == DstPolicy::Cron {
+        // its own wall time fires at it, or it ends a gap whose wall times fire
+        // there and some of them match
+        if by_model && cron_instants(&g.model, z, w).contains(&f) {
+            return Ok(());
+        }
+        let (before, after) = (z.offset_at(f - 1) as i64, z.offset_at(f) as i64);
+        prop_assert!(
+            after > before,
+            "{} ({} wall) is neither a cron fire time of its wall time nor a gap's end",
+            iso(f),
+            iso(w)
+        );
+        prop_assert!(
+            cron_gap_fires(&g.model, after - before),
+            "{}: the gap before it does not fire under cron",
+            iso(f)
+        );
+        let matched = (f + before..f + after).any(|gw| g.model.matches(gw));
+        prop_assert!(
+            matched,
+            "{} ends a gap but no wall time of the gap matches",
+            iso(f)
+        );
+        return Ok(());
+    }
     if by_model {
         match z.resolve_local(w) {
             LocalTime::Unique(i) => prop_assert_eq!(i, f),
@@ -1544,6 +1685,7 @@ proptest! {
     ) {
         let s = parse(&g)?;
         prop_assert_eq!(s.is_reboot(), g.model.reboot);
+        prop_assert_eq!(s.is_wildcard_time(), g.model.wildcard, "wildcard (cron policy) for `{}`", g.text);
         prop_assert_eq!(s.never_fires(), g.model.never_fires(), "never_fires for `{}`", g.text);
         for y in years {
             for m in 1..=12 {
@@ -1602,6 +1744,36 @@ proptest! {
         strictly_increasing(&forward)?;
         for &f in &forward {
             check_fire(&g, &s, &z, policy, f)?;
+        }
+        check_round_trips(&s, &z, policy, t)?;
+    }
+
+    /// The `cron` policy where it decides something: dense schedules, fixed-time and
+    /// wildcard, from within two hours of a change. Twelve fire times forwards and
+    /// backwards each equal the reference (so a gap's end, the first pass alone and
+    /// both passes of an overlap are compared, not only the first answer), each is a
+    /// cron fire time, and the round trips hold.
+    #[test]
+    fn cron_policy_across_transitions((g, z, _, t) in near_transition_case(dense_expr())) {
+        let s = parse(&g)?;
+        let policy = DstPolicy::Cron;
+        let mut n = t;
+        for _ in 0..12 {
+            let got = s.next_after_ts(n, &z, policy);
+            prop_assert_eq!(got.map(iso), ref_next_cron(&g.model, &z, n).map(iso),
+                "next_after({}) of `{}` in {} [cron]", iso(n), g.text, z.name());
+            let Some(f) = got else { break };
+            check_fire(&g, &s, &z, policy, f)?;
+            n = f;
+        }
+        let mut p = t;
+        for _ in 0..12 {
+            let got = s.prev_before_ts(p, &z, policy);
+            prop_assert_eq!(got.map(iso), ref_prev_cron(&g.model, &z, p).map(iso),
+                "prev_before({}) of `{}` in {} [cron]", iso(p), g.text, z.name());
+            let Some(f) = got else { break };
+            check_fire(&g, &s, &z, policy, f)?;
+            p = f;
         }
         check_round_trips(&s, &z, policy, t)?;
     }
