@@ -246,10 +246,24 @@ fn first_day_on(wd: u32, first_wd: u32) -> u32 {
     1 + if ahead >= 7 { ahead - 7 } else { ahead }
 }
 
+/// The day an `nW` (`from_end` false) or `L-nW` (`from_end` true; `LW` is n = 0)
+/// names in a month of `len` days, if the month has it (as `DayRule::dom_special`
+/// reads them: `nW` needs 1 ≤ n ≤ len, `L-nW` needs n < len).
+#[inline]
+fn w_day(n: u32, from_end: bool, len: u32) -> Option<u32> {
+    let d = if from_end { len.wrapping_sub(n) } else { n };
+    (d.wrapping_sub(1) < len).then_some(d)
+}
+
 /// The weekday (Mon–Fri) nearest day `d` without leaving the month, as Quartz's `W`.
 #[inline]
 fn nearest_weekday(d: u32, len: u32, first_wd: u32) -> u32 {
-    let wd = (first_wd + d - 1) % 7;
+    nearest_weekday_on(d, len, (first_wd + d - 1) % 7)
+}
+
+/// [`nearest_weekday`] when day `d` is known to fall on weekday `wd`.
+#[inline]
+fn nearest_weekday_on(d: u32, len: u32, wd: u32) -> u32 {
     match wd {
         6 if d == 1 => d + 2,   // Saturday the 1st → Monday the 3rd
         6 => d - 1,             // Saturday → Friday
@@ -295,6 +309,11 @@ enum DayShape {
     /// weekday it starts on (and its length, which just cuts the end off), so the
     /// seven possible masks are worked out once, here, indexed by that weekday.
     ByFirstWeekday([u32; 7]),
+    /// One `nW` (`from_end` false: day `n`) or `L-nW` (`from_end` true: `n` days
+    /// before the last; `LW` is n = 0) and nothing else restricting the day: the
+    /// weekday nearest one day, worked out inline ([`DayRule::special_mask`]
+    /// loops over every `W` form and costs about 100 instructions).
+    NearestWeekday { n: u32, from_end: bool },
     /// `W`, `nL`, or `L` with `n#k`: [`DayRule::special_mask`].
     Special,
 }
@@ -303,7 +322,26 @@ impl DayShape {
     /// The quickest way to compute `d`'s day masks.
     fn of(d: &DayRule) -> DayShape {
         let w_forms = d.dom_nearest_weekday != 0 || d.dom_last_nearest_weekday != 0;
-        if w_forms || d.last_weekdays != 0 || (d.nth_weekdays != 0 && d.dom_last_offsets != 0) {
+        // the weekday field adds nothing: `?`/`*` under AND, empty under OR
+        let dow_silent = d.dow_is_plain()
+            && match d.combine {
+                DayCombine::And => d.weekdays == 0x7F,
+                DayCombine::Or => d.weekdays == 0,
+            };
+        let (near, last_near) = (d.dom_nearest_weekday, d.dom_last_nearest_weekday);
+        if dow_silent
+            && d.dom_days == 0
+            && d.dom_last_offsets == 0
+            && near.count_ones() + last_near.count_ones() == 1
+        {
+            DayShape::NearestWeekday {
+                n: (near | last_near).trailing_zeros(),
+                from_end: last_near != 0,
+            }
+        } else if w_forms
+            || d.last_weekdays != 0
+            || (d.nth_weekdays != 0 && d.dom_last_offsets != 0)
+        {
             DayShape::Special
         } else if d.nth_weekdays != 0 {
             // 31 days: the longest month; shorter ones mask off their end
@@ -340,7 +378,9 @@ impl DayShape {
             DayShape::Every | DayShape::MonthDays { .. } => true,
             // the weekday pattern is then all or nothing
             DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
-            DayShape::ByFirstWeekday(_) | DayShape::Special => false,
+            DayShape::ByFirstWeekday(_) | DayShape::NearestWeekday { .. } | DayShape::Special => {
+                false
+            }
         }
     }
 }
@@ -665,6 +705,15 @@ impl Schedule {
         let today = (t / 86_400) as u32;
         let sod = (t % 86_400) as u32;
         let (year, month, day) = civil_from_epoch_days(today);
+        self.next_from_date(year, month, day, today, sod)
+    }
+
+    /// [`Schedule::next_local_by_date`] once the date is known: the first fire
+    /// time at or after second `sod` (< 86 400) of `year-month-day`, which is day
+    /// number `today` (1970 ≤ year ≤ 2199). Shared with the `DateTime` API, which
+    /// reads the date from chrono's fields instead of working it out.
+    #[inline(always)]
+    fn next_from_date(&self, year: i32, month: u32, day: u32, today: u32, sod: u32) -> Option<i64> {
         let month_start = today + 1 - day;
         let mut mask = 0; // days of this month that fire
         if self.year_ok(year) && self.months >> month & 1 == 1 {
@@ -703,6 +752,10 @@ impl Schedule {
         if let Some(d) = next_bit(mask as u64, day + 1) {
             return Some(at(month_start + d - 1, self.first_tod));
         }
+        if (self.months as u32) >> (month + 1) == 0 {
+            // no later month this year (a yearly schedule, most of the year)
+            return self.first_from_year(year + 1);
+        }
         self.next_month(year, month, month_start)
     }
 
@@ -721,8 +774,39 @@ impl Schedule {
     }
 
     /// The first fire time in year `y` or a later one.
+    ///
+    /// Every year left in `years` has a day that fires (see
+    /// `drop_years_that_cannot_fire`), and the schedule's first month usually
+    /// does: that case is answered here with no call, so it needs no register
+    /// saves (set up as a loop over years and months, with the schedule's fields
+    /// loaded and spilled first, it cost 103 instructions a call for a yearly
+    /// schedule; 65 now). The rest goes on in `first_from`.
+    #[inline(never)]
     fn first_from_year(&self, y: i32) -> Option<i64> {
-        let mut y = self.next_year(y)?;
+        // usually every year can fire: one bit test instead of the scan
+        let y = if self.year_ok(y) {
+            y
+        } else {
+            self.next_year(y)?
+        };
+        let months = self.months as u32 & 0x1FFE;
+        if months != 0 && !matches!(self.day_shape, DayShape::Special) {
+            let leap = is_leap(y);
+            let m = months.trailing_zeros();
+            let start =
+                YEAR_START_DAYS[(y - MIN_YEAR as i32) as usize] + days_before_month(leap, m);
+            let mask = self.month_mask(month_len(leap, m), start);
+            if mask != 0 {
+                return Some(at(start + mask.trailing_zeros() - 1, self.first_tod));
+            }
+        }
+        self.first_from(y)
+    }
+
+    /// [`Schedule::first_from_year`] in general, from year `y` (which can fire).
+    #[inline(never)]
+    fn first_from(&self, y: i32) -> Option<i64> {
+        let mut y = y;
         loop {
             // every year left in `years` has a day that fires (see
             // drop_years_that_cannot_fire), so this loop ends at once in practice
@@ -776,6 +860,11 @@ impl Schedule {
         match &self.day_shape {
             // these ignore the weekday: do not work it out
             DayShape::Every | DayShape::MonthDays { .. } => self.day_mask_of(len, 0),
+            // the weekday of the day `W` names, not of the 1st: one `% 7`, not two
+            &DayShape::NearestWeekday { n, from_end } => match w_day(n, from_end, len) {
+                Some(d) => 1 << nearest_weekday_on(d, len, weekday_of_day(start + d - 1)),
+                None => 0,
+            },
             _ => self.day_mask_of(len, weekday_of_day(start)),
         }
     }
@@ -795,6 +884,10 @@ impl Schedule {
                 self.days.plain_mask(len, first_wd, from_end >> (31 - len))
             }
             DayShape::ByFirstWeekday(masks) => masks[first_wd as usize % 7] & full_month(len),
+            &DayShape::NearestWeekday { n, from_end } => match w_day(n, from_end, len) {
+                Some(d) => 1 << nearest_weekday(d, len, first_wd),
+                None => 0,
+            },
             DayShape::Special => self.days.special_mask(len, first_wd),
         }
     }
@@ -1489,12 +1582,56 @@ impl Schedule {
         zone: &Zone,
         dst: DstPolicy,
     ) -> Option<DateTime<Utc>> {
-        if self.weekly != 0 && zone.fixed_offset() == Some(0) {
+        if zone.fixed_offset() == Some(0) {
+            if self.weekly == 0 {
+                return self.next_after_in_utc(&after, zone, dst);
+            }
             if let Some(next) = self.later_today_in_utc(&after) {
                 return Some(next);
             }
         }
         self.next_after_by_seconds(after, zone, dst)
+    }
+
+    /// [`Schedule::next_after`] in UTC for the schedules that need the calendar
+    /// (yearly, monthly, `L`, `W`, `#`, ...): the date is read from chrono's own
+    /// fields (year, day of the year, month and day: shifts and one table
+    /// lookup) instead of being worked out from Unix seconds, and the answer's
+    /// date is built from the year-start table, starting from the year asked
+    /// about (answers are usually in it or the next). Out of line: the inline
+    /// part of `next_after` stays small.
+    #[inline(never)]
+    fn next_after_in_utc(
+        &self,
+        after: &DateTime<Utc>,
+        zone: &Zone,
+        dst: DstPolicy,
+    ) -> Option<DateTime<Utc>> {
+        use chrono::{Datelike, Timelike};
+        let n = after.naive_utc();
+        let date = n.date();
+        let i = date.year().wrapping_sub(MIN_YEAR as i32) as u32 as usize;
+        // the first candidate second; the last second of a day (and a leap
+        // second, 23:59:60) and years outside 1970–2199 take the general path
+        let sod = n.time().num_seconds_from_midnight() + 1;
+        if i >= YEARS || sod >= DAY as u32 {
+            return self.next_after_by_seconds(*after, zone, dst);
+        }
+        let today = YEAR_START_DAYS[i] + date.ordinal0();
+        let wall = self.next_from_date(date.year(), date.month(), date.day(), today, sod)?;
+        // wall ≤ LOCAL_MAX: the answer's day is in year index i..YEARS
+        let wall = wall as u64;
+        let (days, tod) = ((wall / DAY as u64) as u32, (wall % DAY as u64) as u32);
+        let mut j = i;
+        while YEAR_START_DAYS[j + 1] <= days {
+            j += 1;
+            if j > i + 1 {
+                return utc_instant(wall as i64); // further than next year
+            }
+        }
+        let date = YEAR_STARTS[j].with_ordinal(days - YEAR_START_DAYS[j] + 1)?;
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(tod, 0)?;
+        Some(date.and_time(time).and_utc())
     }
 
     /// [`Schedule::next_after`] through Unix seconds (out of line: the inline part
@@ -1608,8 +1745,10 @@ fn unix_seconds(t: &DateTime<Utc>) -> i64 {
     let n = t.naive_utc();
     let i = n.year().wrapping_sub(1970) as u32 as usize;
     match YEAR_START_DAYS.get(i) {
+        // (NaiveTime's seconds from midnight are its field; NaiveDateTime's add
+        // up the hour, minute and second: three divisions)
         Some(&start) => {
-            (start + n.ordinal() - 1) as i64 * DAY + n.num_seconds_from_midnight() as i64
+            (start + n.ordinal() - 1) as i64 * DAY + n.time().num_seconds_from_midnight() as i64
         }
         None => t.timestamp(),
     }
@@ -2115,16 +2254,41 @@ mod tests {
         use chrono::{NaiveDate, NaiveTime};
         let utc = Zone::utc();
         let exprs = [
+            // weekday schedules (`later_today_in_utc`)
             "* * * * * ?",
             "0 30 9 ? * MON-FRI",
             "59 59 23 * * ?",
             "0 0 0 ? * SUN",
+            // the calendar ones (`next_after_in_utc`) and the day shapes
+            "0 0 0 1 1 ?",
+            "59 59 23 31 12 ?",
+            "0 0 12 LW * ?",
+            "0 0 12 L-3W * ?",
+            "0 0 12 15W * ?",
+            "0 0 12 1W * ?",
+            "0 0 12 31W * ?",
+            "0 0 12 L * ?",
+            "0 15 10 L-3 * ?",
+            "0 15 10 ? * 6L",
+            "0 15 10 ? * 6#3",
+            "0 0 0 29 2 ?",
+            "0 0 0 1 1 ? 2000/100",
+            "0 0 0 1 1 ? 2100",
+            "0 0 0 1 * ? 1970-1975,2150",
+            "0 0 9 ? 1,7 MON-FRI",
+            "* * * 31 * ?",
         ];
         let mut instants: Vec<DateTime<Utc>> = Vec::new();
         for (y, m, d) in [
             (1970, 1, 1),
             (2026, 3, 9),
             (2026, 3, 13),
+            (2026, 12, 31),
+            (2027, 1, 1),
+            (2028, 2, 29),
+            (2099, 12, 31),
+            (2100, 2, 28),
+            (2198, 12, 31),
             (2199, 12, 31),
             (1969, 12, 31),
             (2200, 1, 1),
@@ -2141,6 +2305,13 @@ mod tests {
                 let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
                 instants.push(date.and_time(time).and_utc());
             }
+        }
+        // and instants spread over 1969–2200 (a fixed pseudo-random sequence)
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let t = (x >> 20) as i64 % (7_260_000_000 + 86_400) - 86_400;
+            instants.push(DateTime::from_timestamp(t, (x % 3) as u32 * 400_000_000).unwrap());
         }
         for e in exprs {
             let s = Schedule::parse(e, DialectChoice::Quartz).unwrap();
