@@ -12,6 +12,9 @@
 //! which answers times before the one asked at the fall-back) is reported on
 //! stderr and not timed.
 //!
+//! Also timed: parse of the special day forms against saffron (`parse_forms`)
+//! and the one-off build of a zone's table of offset changes (`zone_table`).
+//!
 //! Run: `cargo bench --bench zones`; summarise with
 //! `python3 scripts/zone_table.py` (per-call nanoseconds and ratios).
 
@@ -135,5 +138,33 @@ fn bench_parse_forms(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_zones, bench_parse_forms);
+/// The one-off cost of a zone's first use in a process: building its table of
+/// offset changes (`Zone::build_table_uncached` builds a fresh one each time), for
+/// New York and for the zone whose table holds the most changes (found here, over
+/// every zone chrono-tz has).
+fn bench_zone_table(c: &mut Criterion) {
+    use chrono_tz::Tz;
+    let (most, changes) = chrono_tz::TZ_VARIANTS
+        .iter()
+        .filter_map(|&tz| Some((tz, cronkit::Zone::build_table_uncached(tz)?)))
+        .max_by_key(|&(tz, n)| (n, std::cmp::Reverse(tz.name())))
+        .expect("zones have tables");
+    let ny = cronkit::Zone::build_table_uncached(Tz::America__New_York).expect("a table");
+    eprintln!(
+        "check: America/New_York's table holds {ny} changes; the most, {changes}, are {}'s",
+        most.name()
+    );
+    let mut g = c.benchmark_group("zone_table");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    for tz in [Tz::America__New_York, most] {
+        g.bench_function(format!("build/{}", tz.name()), |b| {
+            b.iter(|| cronkit::Zone::build_table_uncached(black_box(tz)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_zones, bench_parse_forms, bench_zone_table);
 criterion_main!(benches);

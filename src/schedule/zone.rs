@@ -289,6 +289,15 @@ impl Zone {
         self.table
     }
 
+    /// Builds `tz`'s table of offset changes afresh, as the first use of the zone
+    /// in a process does, without keeping it: the number of changes it holds
+    /// (`None` when the zone gets no table). For the benchmark of that one-off
+    /// cost (`benches/zones.rs`, `zone_table`); the searches use the shared table.
+    #[doc(hidden)]
+    pub fn build_table_uncached(tz: Tz) -> Option<usize> {
+        Table::build(tz).map(|t| t.at.len())
+    }
+
     /// [`Zone::offset_at`] asked of chrono-tz directly, without the table (for the
     /// tests that check the table against its source).
     #[doc(hidden)]
