@@ -5,12 +5,15 @@
 //!   evaluation and display zones: the library's grid, minute strip, total and
 //!   per-minute counts equal a count made by walking every fire time with
 //!   `next_after_ts` and placing it with chrono (not cronkit's calendar).
+//! * `interval_counts_match_brute_force`: the same for intervals (their own
+//!   counting path), against fire times worked out by arithmetic.
 //! * snapshots of `croneval --format heatmap` (Unicode, ASCII, colour) whose numbers
 //!   are worked out by hand next to them, and the JSON document's counts.
 
 use assert_cmd::Command;
 use chrono::{Datelike, TimeZone, Timelike};
 use cronkit::load::LoadCounter;
+use cronkit::schedule::Interval;
 use cronkit::{DialectChoice, DstPolicy, Schedule, Zone};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -172,6 +175,89 @@ fn counts_match_brute_force() {
         }
         if let Some(top) = report.busiest.first() {
             assert_eq!(Some(&top.fires), per_minute.values().max(), "case {case}");
+        }
+    }
+}
+
+/// Intervals (a Watcher or OpenSearch `interval`, `@every`, `rate(...)`) go
+/// through `LoadCounter::add_times`, another path than cron schedules: random
+/// periods (several fires a minute, one in several hours, prime periods that
+/// drift across minutes), anchors and starts, counted against the fire times
+/// worked out by arithmetic (`anchor + k * period`, none before the start) and
+/// placed with chrono.
+#[test]
+fn interval_counts_match_brute_force() {
+    let zones = ["UTC", "+05:30", "America/New_York", "Australia/Lord_Howe"];
+    let periods = [1i64, 7, 10, 45, 60, 61, 90, 300, 3599, 3600, 5400, 86_400];
+    let mut r = Rng(0xD1B5_4A32_D192_ED03);
+    for case in 0..40 {
+        let display_name = zones[r.below(zones.len() as u64) as usize];
+        let display = Zone::parse(display_name).unwrap();
+        let from = 1_772_600_000i64 + r.below(40 * 86_400) as i64;
+        let until = from + 3600 * (1 + r.below(72) as i64);
+        let n = 1 + r.below(4) as usize;
+        let ivs: Vec<Interval> = (0..n)
+            .map(|_| {
+                let period = if r.below(4) == 0 {
+                    1 + r.below(7200) as i64
+                } else {
+                    periods[r.below(periods.len() as u64) as usize]
+                };
+                let anchor = from - 200_000 + r.below(400_000) as i64;
+                Interval {
+                    period,
+                    anchor,
+                    // an OpenSearch start: nothing before it
+                    first: (r.below(2) == 0).then_some(anchor),
+                }
+            })
+            .collect();
+        let mut load = LoadCounter::new(from, until, display).unwrap();
+        let mut brute = Brute {
+            grid: [[0; 24]; 7],
+            minutes: [0; 60],
+            total: 0,
+        };
+        let mut fires = std::collections::BTreeMap::<i64, u32>::new();
+        let mut schedules = std::collections::BTreeMap::<i64, u32>::new();
+        for iv in &ivs {
+            let added = load.add_times(|t| iv.next_after(t));
+            // the fire times in [from, until): anchor + k * period >= from
+            let lowest = iv.first.map_or(from, |f| f.max(from));
+            let k0 = (lowest - iv.anchor + iv.period - 1).div_euclid(iv.period);
+            let mut mine = 0u64;
+            let mut last_minute = None;
+            let mut t = iv.anchor + k0 * iv.period;
+            while t < until {
+                mine += 1;
+                let (wd, h, m) = place(t, display_name);
+                brute.grid[wd][h] += 1;
+                brute.minutes[m] += 1;
+                brute.total += 1;
+                let minute = t.div_euclid(60) * 60;
+                *fires.entry(minute).or_default() += 1;
+                if last_minute != Some(minute) {
+                    *schedules.entry(minute).or_default() += 1;
+                    last_minute = Some(minute);
+                }
+                t += iv.period;
+            }
+            assert_eq!(added, mine, "case {case}: {iv:?} from {from} until {until}");
+        }
+        let report = load.report(3);
+        let got = Brute {
+            grid: report.grid,
+            minutes: report.minutes,
+            total: report.total_fires,
+        };
+        assert_eq!(got, brute, "case {case}: {ivs:?} display {display_name}");
+        for (&start, &f) in &fires {
+            assert_eq!(load.fires_at(start), f, "case {case}: fires at {start}");
+            assert_eq!(
+                load.schedules_at(start),
+                schedules[&start],
+                "case {case}: schedules at {start}"
+            );
         }
     }
 }
