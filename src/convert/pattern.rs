@@ -354,6 +354,15 @@ impl Pattern {
         let s = Schedule::from_expr(e);
         let (seconds, minutes, hours, months) = s.bits();
         let r = s.day_rule();
+        if r.nth_last_weekdays != 0 || r.has_week_modulo() {
+            // no other dialect has them, and convert's patterns do not hold them
+            return Err(ConvertError::new(
+                "form-not-convertible",
+                Some(FieldKind::DayOfWeek),
+                "GitLab's `d#-k` (the k-th weekday from the end of the month) and `d%n` (every n-th week) have no equivalent in the other dialects",
+            )
+            .help("list the days another way (`d#L` is the last one), or keep the schedule in GitLab"));
+        }
         let dom = DomSet {
             days: r.dom_days,
             last: r.dom_last_offsets,

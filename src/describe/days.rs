@@ -143,23 +143,31 @@ fn weekday_runs(days: u8) -> Runs {
 
 fn dow_plain_count(r: &DayRule) -> usize {
     let plain = r.weekdays & 0x7F;
-    if plain != 0 {
-        super::text::list_items(&weekday_runs(plain), 0, 6)
-    } else {
-        0
-    }
+    let modulo = r.week_modulo.iter().filter(|&&(m, _)| m != 0).count();
+    modulo
+        + if plain != 0 {
+            super::text::list_items(&weekday_runs(plain), 0, 6)
+        } else {
+            0
+        }
 }
 
 /// `#k` and last-weekday items ("the first Monday", "the last Friday").
 fn dow_special_count(r: &DayRule) -> usize {
     r.last_weekdays.count_ones() as usize
         + (r.nth_weekdays & 0x003E_3E3E_3E3E_3E3E).count_ones() as usize
+        + (r.nth_last_weekdays & 0x003C_3C3C_3C3C_3C3C).count_ones() as usize
+}
+
+/// Any `#` or last-weekday item ("the first Monday", "the second-to-last Friday").
+fn has_month_specials(r: &DayRule) -> bool {
+    r.last_weekdays != 0 || r.nth_weekdays != 0 || r.nth_last_weekdays != 0
 }
 
 /// Is the day-of-week side one run of three or more plain days ("Monday through Friday")?
 fn dow_is_one_long_run(r: &DayRule) -> bool {
     let plain = r.weekdays & 0x7F;
-    if plain == 0 || r.last_weekdays != 0 || r.nth_weekdays != 0 {
+    if plain == 0 || has_month_specials(r) || r.has_week_modulo() {
         return false;
     }
     let runs = weekday_runs(plain);
@@ -172,9 +180,39 @@ fn dow_is_one_long_run(r: &DayRule) -> bool {
 /// Plain weekdays: "Monday through Friday", "Saturday and Sunday".
 fn write_dow_plain(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
     let plain = r.weekdays & 0x7F;
-    if plain == 0 {
-        return;
+    if plain != 0 {
+        write_weekday_runs(out, plain, conj, i, n);
     }
+    write_week_modulo(out, r, conj, i, n);
+}
+
+/// fugit `%` rules: "every other Sunday from 2019-01-13", the first day being
+/// the first one on or after 2019-01-01 in a week that fires.
+fn write_week_modulo(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
+    for wd in WEEK_ORDER {
+        let (every, plus) = r.week_modulo[wd as usize];
+        if every == 0 {
+            continue;
+        }
+        push_sep(out, *i, n, conj);
+        *i += 1;
+        // the first week w ≥ 1 with (w + plus) % every == 0; week 1 starts on
+        // Tuesday 2019-01-01 (day number 17 897)
+        let mut w = (every - plus % every) % every;
+        if w == 0 {
+            w = every;
+        }
+        let day = 17_897 + 7 * (w as u32 - 1) + (wd + 7 - 2) % 7;
+        let (y, m, d) = crate::schedule::calendar::civil_from_epoch_days(day);
+        super::text::push_every_nth(out, every as u32);
+        out.push(' ');
+        out.push_str(WEEKDAYS[wd as usize]);
+        out.push_str(&format!(" from {y:04}-{m:02}-{d:02}"));
+    }
+}
+
+/// Plain weekdays as runs: "Monday through Friday", "Saturday and Sunday".
+fn write_weekday_runs(out: &mut String, plain: u8, conj: &str, i: &mut usize, n: usize) {
     let runs = weekday_runs(plain);
     for &(a, b) in runs.as_slice() {
         let len = Runs::run_len(a, b, 0, 6);
@@ -214,6 +252,16 @@ fn write_dow_specials(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, 
             *i += 1;
             out.push_str("the last ");
             out.push_str(WEEKDAYS[wd as usize]);
+        }
+        for k in 2..=5u8 {
+            if r.nth_last_weekdays >> (8 * wd + k as u32) & 1 == 1 {
+                push_sep(out, *i, n, conj);
+                *i += 1;
+                out.push_str("the ");
+                out.push_str(ordinal_word(k));
+                out.push_str("-to-last ");
+                out.push_str(WEEKDAYS[wd as usize]);
+            }
         }
     }
 }
@@ -458,7 +506,7 @@ pub(crate) fn write(out: &mut String, r: &DayRule, months: u16, years: &Years) {
         }
         (DayCombine::And, false, true) => {
             // "the last Friday of February" only when every item can carry "of February"
-            let special = (r.last_weekdays != 0 || r.nth_weekdays != 0) && r.weekdays & 0x7F == 0;
+            let special = has_month_specials(r) && r.weekdays & 0x7F == 0 && !r.has_week_modulo();
             let of = match single_month {
                 Some(m) if special => {
                     months_said = true;

@@ -206,6 +206,13 @@ pub enum ItemKind {
     LastOfWeekday(u16),
     /// Day-of-week `n#k`: the k-th such weekday of the month (k = 1..=5). Native number.
     NthWeekday(u16, u8),
+    /// Day-of-week `n#-k` (fugit): the k-th such weekday counted from the end of
+    /// the month (k = 2..=5; `n#-1` is [`ItemKind::LastOfWeekday`]). Native number.
+    NthLastWeekday(u16, u8),
+    /// Day-of-week `n%m` or `n%m+p` (fugit): weekday n in the weeks w for which
+    /// w + p is a multiple of m, the weeks counted from Tuesday 2019-01-01 (week 1
+    /// = 2019-01-01 to 01-07). Native number; m ≥ 1.
+    WeekModulo { day: u16, every: u16, plus: u16 },
     /// Quartz day-of-week `L` alone: Saturday (7), as Quartz reads it.
     SaturdayL,
 }
@@ -1435,6 +1442,119 @@ fn check_misreads(p: &FieldParser, items: &[Item]) -> Result<(), Diagnostic> {
             .err("misread-by-platform", format!("{who} {what}"), it.span)
             .help(fix));
     }
+    if dow && m.has(Misreads::DOW_SAME_DAY_SPECIALS) {
+        check_same_weekday_specials(p, items)?;
+    }
+    Ok(())
+}
+
+/// A `#` or `%` item of fugit's day-of-week list, as fugit keeps it: `[d, k]`
+/// (`#k`, `#-k`, `#L` = -1) or `[d, [m, p]]` (`%m+p`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum FugitSpecial {
+    Hash(i8),
+    Modulo(u16, u16),
+}
+
+impl FugitSpecial {
+    fn of(kind: ItemKind) -> Option<(u16, FugitSpecial)> {
+        Some(match kind {
+            ItemKind::NthWeekday(v, k) => (v, FugitSpecial::Hash(k as i8)),
+            ItemKind::NthLastWeekday(v, k) => (v, FugitSpecial::Hash(-(k as i8))),
+            ItemKind::LastOfWeekday(v) => (v, FugitSpecial::Hash(-1)),
+            ItemKind::WeekModulo { day, every, plus } => (day, FugitSpecial::Modulo(every, plus)),
+            _ => return None,
+        })
+    }
+
+    /// Every day `other` selects, `self` selects too (for one weekday).
+    fn covers(self, other: FugitSpecial) -> bool {
+        match (self, other) {
+            // the fifth one is always the last, the fifth from the end the first
+            (FugitSpecial::Hash(a), FugitSpecial::Hash(b)) => {
+                a == b || (a == -1 && b == 5) || (a == 1 && b == -5)
+            }
+            // (w + p2) % m2 == 0 implies (w + p1) % m1 == 0
+            (FugitSpecial::Modulo(m1, p1), FugitSpecial::Modulo(m2, p2)) => {
+                m2 % m1 == 0 && p1 % m1 == p2 % m1
+            }
+            _ => false,
+        }
+    }
+}
+
+/// fugit keeps its day-of-week items as `[d]`, `[d, k]` (`#`) and `[d, [m, p]]`
+/// (`%`), sorts them, and for a day looks only at the first item of its weekday
+/// (`weekday_match?`: `@weekdays.find { |d, _| d == nt.wday }`, fugit 1.5.2
+/// lib/fugit/cron.rb:175). So a plain weekday wins (it covers the others), but
+/// of two `#`/`%` items for one weekday only the first in sort order counts
+/// (`SUN#1,SUN#L` is the last Sunday alone); and a `#` beside a `%` for one
+/// weekday cannot be sorted at all (`sort!` raises ArgumentError, cron.rb:614).
+fn check_same_weekday_specials(p: &FieldParser, items: &[Item]) -> Result<(), Diagnostic> {
+    let numbering = p.profile.dow;
+    let (min, max) = p.bounds();
+    let mut plain = 0u8;
+    for it in items {
+        if FugitSpecial::of(it.kind).is_none() {
+            let bits = crate::schedule::item_bits(it.kind, min, max);
+            for v in min..=max {
+                if bits >> v & 1 == 1 {
+                    plain |= 1 << numbering.weekday(v);
+                }
+            }
+        }
+    }
+    for wd in 0..7u8 {
+        let specials: Vec<(FugitSpecial, &Item)> = items
+            .iter()
+            .filter_map(|it| {
+                let (v, sp) = FugitSpecial::of(it.kind)?;
+                (numbering.weekday(v) == wd).then_some((sp, it))
+            })
+            .collect();
+        let hash = specials
+            .iter()
+            .find(|(s, _)| matches!(s, FugitSpecial::Hash(_)));
+        let modulo = specials
+            .iter()
+            .find(|(s, _)| matches!(s, FugitSpecial::Modulo(..)));
+        if let (Some((_, h)), Some((_, m))) = (hash, modulo) {
+            return Err(p
+                .err(
+                    "platform-fails",
+                    format!(
+                        "{} (fugit) fails on `{}` beside `{}`: it cannot sort a `#` and a `%` item for the same weekday (ArgumentError), so the schedule never runs",
+                        p.profile.display,
+                        h.span.slice(p.text),
+                        m.span.slice(p.text)
+                    ),
+                    m.span,
+                )
+                .help("keep one of them, or use two schedules"));
+        }
+        if plain >> wd & 1 == 1 {
+            continue;
+        }
+        let Some(&(first, kept)) = specials.iter().min_by_key(|(s, _)| *s) else {
+            continue;
+        };
+        if let Some((_, lost)) = specials.iter().find(|(s, _)| !first.covers(*s)) {
+            return Err(p
+                .err(
+                    "misread-by-platform",
+                    format!(
+                        "{} (fugit) reads one `#`/`%` item per weekday: of `{}` and `{}` it keeps `{}` and ignores `{}`",
+                        p.profile.display,
+                        kept.span.slice(p.text),
+                        lost.span.slice(p.text),
+                        kept.span.slice(p.text),
+                        lost.span.slice(p.text)
+                    ),
+                    lost.span,
+                )
+                .help("use one `#`/`%` item per weekday, or two schedules"));
+        }
+    }
     Ok(())
 }
 
@@ -1628,6 +1748,11 @@ fn parse_item(p: &FieldParser, part: &str, span: Span) -> Result<Item, Diagnosti
             (Forms::LAST_OF_WEEKDAY, "the last such weekday of the month")
         }
         ItemKind::NthWeekday(..) => (Forms::NTH_WEEKDAY, "the n-th weekday of the month"),
+        ItemKind::NthLastWeekday(..) => (
+            Forms::NTH_FROM_END,
+            "counting weekdays from the end of the month",
+        ),
+        ItemKind::WeekModulo { .. } => (Forms::WEEK_MODULO, "a weekday every n-th week"),
         ItemKind::Step {
             base: StepBase::From(_),
             ..
@@ -1821,6 +1946,9 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
         check_range(p, a)?;
         return Ok(item(ItemKind::LastOfWeekday(a.value), a.named));
     }
+    if c.peek() == Some(b'%') && kind == FieldKind::DayOfWeek {
+        return parse_week_modulo(p, &mut c, span, a).map(|k| item(k, a.named));
+    }
     if c.eat(b'#') {
         if kind != FieldKind::DayOfWeek {
             return Err(p.err(
@@ -1836,11 +1964,21 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
             if rest == "-1" || rest.eq_ignore_ascii_case("last") {
                 return Ok(item(ItemKind::LastOfWeekday(a.value), a.named));
             }
-            if rest.starts_with('-') {
-                return Err(p
-                    .unsupported("counting weekdays from the end of the month", span)
-                    .help("cronkit reads `#-1` (the last one) but not `#-2` to `#-5`"));
+        }
+        if c.peek() == Some(b'-') && p.allows(Forms::NTH_FROM_END) {
+            // fugit `#-2`…`#-5`: the k-th one counted from the end of the month
+            c.eat(b'-');
+            let Some((k, _)) = c.digits().filter(|(k, _)| (2..=5).contains(k)) else {
+                return Err(p.err(
+                    "bad-nth",
+                    "`#-` must be followed by a number from 1 to 5 (`#-1` is the last one of the month, `#-5` the first of five)",
+                    Span::new(a.span.end, span.end),
+                ));
+            };
+            if !c.at_end() {
+                return Err(trailing_junk(p, &c, span, &part[..c.i]));
             }
+            return Ok(item(ItemKind::NthLastWeekday(a.value, k as u8), a.named));
         }
         if c.eat(b'L') {
             if !p.allows(Forms::NTH_LAST) && p.allows(Forms::LAST_OF_WEEKDAY) {
@@ -2381,6 +2519,72 @@ fn check_step_start(p: &FieldParser, v: Val) -> Result<(), Diagnostic> {
         return Ok(());
     }
     check_range(p, v)
+}
+
+/// fugit's `d%m` and `d%m+p` (the cursor is on the `%`): one weekday every m-th
+/// week, the weeks counted from 2019-01-01 (fugit `weekday_modulo_match?`,
+/// et-orbi `EoTime#rweek`).
+fn parse_week_modulo(
+    p: &FieldParser,
+    c: &mut Cursor,
+    span: Span,
+    a: Val,
+) -> Result<ItemKind, Diagnostic> {
+    let at = c.abs();
+    c.eat(b'%');
+    check_range(p, a)?;
+    let number = |c: &mut Cursor, what: &str| -> Result<(u32, Span), Diagnostic> {
+        let Some((n, nspan)) = c.digits() else {
+            return Err(p
+                .err(
+                    "bad-modulo",
+                    format!("`%` must be followed by a number of weeks{what}"),
+                    Span::new(at, span.end),
+                )
+                .help(format!(
+                    "e.g. `{}` for every other week",
+                    p.fixed(span, &format!("{}%2", a.span.slice(p.text)))
+                )));
+        };
+        if n > u16::MAX as u32 {
+            return Err(p.err(
+                "bad-modulo",
+                format!(
+                    "`{}` is too large: cronkit reads up to {} weeks (1970–2199 has about 12 000)",
+                    nspan.slice(p.text),
+                    u16::MAX
+                ),
+                nspan,
+            ));
+        }
+        Ok((n, nspan))
+    };
+    let (every, espan) = number(c, "")?;
+    let plus = if c.eat(b'+') {
+        number(c, " after `+`")?.0
+    } else {
+        0
+    };
+    if !c.at_end() {
+        return Err(trailing_junk(p, c, span, &p.text[span.start..c.abs()]));
+    }
+    if every == 0 {
+        return Err(p
+            .err(
+                "bad-modulo",
+                format!(
+                    "`{}`: every 0th week means nothing (fugit accepts it and then fails with a division by zero when the schedule is evaluated)",
+                    Span::new(at, span.end).slice(p.text)
+                ),
+                espan,
+            )
+            .help("use `%1` (every week) or more"));
+    }
+    Ok(ItemKind::WeekModulo {
+        day: a.value,
+        every: every as u16,
+        plus: plus as u16,
+    })
 }
 
 fn check_range(p: &FieldParser, v: Val) -> Result<(), Diagnostic> {

@@ -169,6 +169,13 @@ impl Forms {
     /// `last` for `L` (fugit).
     pub const NEGATIVE_DAYS: Forms = Forms(1 << 24);
 
+    /// Day-of-week `d#-k`, k = 2..=5: the k-th such weekday from the end of the
+    /// month (fugit; `d#-1` is [`Forms::NEGATIVE_DAYS`]).
+    pub const NTH_FROM_END: Forms = Forms(1 << 25);
+    /// Day-of-week `d%m` and `d%m+p`: weekday d in every m-th week, the weeks
+    /// counted from 2019-01-01 (fugit).
+    pub const WEEK_MODULO: Forms = Forms(1 << 26);
+
     /// Both sets together.
     pub const fn with(self, other: Forms) -> Forms {
         Forms(self.0 | other.0)
@@ -198,6 +205,11 @@ impl Misreads {
     /// Day-of-week `*/1` is a list of every day, which counts as restricted when the
     /// day fields combine (fugit), unlike `*`.
     pub const DOW_STAR_STEP_ONE: Misreads = Misreads(1 << 4);
+
+    /// Two `#`/`%` day-of-week items for one weekday (and no plain item for it):
+    /// fugit reads only the first in its sort order (`SUN#1,SUN#L` is the last
+    /// Sunday alone).
+    pub const DOW_SAME_DAY_SPECIALS: Misreads = Misreads(1 << 5);
 
     pub const fn with(self, other: Misreads) -> Misreads {
         Misreads(self.0 | other.0)
@@ -627,6 +639,8 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::NEGATIVE_DAYS)
             .with(Forms::NTH_WEEKDAY)
             .with(Forms::NTH_LAST)
+            .with(Forms::NTH_FROM_END)
+            .with(Forms::WEEK_MODULO)
             .with(Forms::BARE_SLASH)
             .with(Forms::WRAP_RANGES)
             .with(Forms::NAME_STEPS)
@@ -640,7 +654,8 @@ pub static PROFILES: [Profile; 8] = [
             .with(Misreads::DOW_START_STEP)
             .with(Misreads::DOW_WRAP_STEP)
             .with(Misreads::DOW_STAR_IN_LIST)
-            .with(Misreads::DOW_STAR_STEP_ONE),
+            .with(Misreads::DOW_STAR_STEP_ONE)
+            .with(Misreads::DOW_SAME_DAY_SPECIALS),
         // fugit's grammar: `/\d\d?`
         max_step: 99,
         day_fields: DayFieldRule::Or(StarRule::StarWithoutStep),
@@ -790,6 +805,14 @@ const FORM_NAMES: &[(Forms, &str)] = &[
     (Forms::LAST_OF_WEEKDAY, "`dL` (last such weekday)"),
     (Forms::NTH_WEEKDAY, "`d#k`"),
     (Forms::NTH_LAST, "`d#L`"),
+    (
+        Forms::NTH_FROM_END,
+        "`d#-k` (the k-th such weekday from the end of the month)",
+    ),
+    (
+        Forms::WEEK_MODULO,
+        "`d%n`, `d%n+p` (weekday d every n-th week, weeks counted from 2019-01-01)",
+    ),
     (Forms::SATURDAY_L, "`L` alone in day-of-week (Saturday)"),
     (Forms::SPECIAL_IN_LISTS, "`L`/`W`/`#` items inside lists"),
     (Forms::PLUS_AND, "`+` before day-of-week (AND)"),
@@ -814,6 +837,10 @@ const MISREAD_NAMES: &[(Misreads, &str)] = &[
     (
         Misreads::DOW_STAR_STEP_ONE,
         "day-of-week `*/1` (counts as restricted)",
+    ),
+    (
+        Misreads::DOW_SAME_DAY_SPECIALS,
+        "two `#`/`%` items for one weekday (only the first in fugit's sort order counts; a `#` beside a `%` fails)",
     ),
 ];
 

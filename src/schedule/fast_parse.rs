@@ -139,6 +139,8 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
             },
             nth_weekdays: dow.special,
             last_weekdays: dow.last_weekdays,
+            nth_last_weekdays: 0,
+            week_modulo: [(0, 0); 7],
             combine: day_combine(dialect, false, dom.star, dow.star),
         },
         day_shape: DayShape::Every,

@@ -80,7 +80,26 @@ pub struct DayRule {
     pub nth_weekdays: u64,
     /// `nL`: the last such weekday of the month (bit = weekday).
     pub last_weekdays: u8,
+    /// fugit `n#-k`, k = 2..=5: the k-th such weekday from the end of the month,
+    /// bit `8 * weekday + k` (k = 1 is in `last_weekdays`).
+    pub nth_last_weekdays: u64,
+    /// fugit `n%m+p`, by weekday (0 = Sunday): `(m, p % m)`, m ≥ 2 (`(0, 0)` =
+    /// none): weekday n in the weeks w with (w + p) % m == 0, week 1 being
+    /// 2019-01-01 to 01-07 ([`week_number`]). Which days fire then depends on
+    /// the date, not only on the month's length and first weekday.
+    pub week_modulo: [(u16, u16); 7],
     pub combine: DayCombine,
+}
+
+/// Day number (days since 1970-01-01) of 2019-01-01, where fugit's weeks start
+/// (et-orbi `EoTime#rweek`).
+const WEEK_ONE_DAY: i64 = 17_897;
+
+/// fugit's week number of day number `day`: 1 for 2019-01-01 to 01-07, 0 for the
+/// week before, counted in calendar days (et-orbi counts elapsed seconds, which
+/// differs at midnight in summer time; `docs/profiles.md` says why cronkit does not).
+pub fn week_number(day: i64) -> i64 {
+    (day - WEEK_ONE_DAY).div_euclid(7) + 1
 }
 
 const ALL_DAYS: u32 = 0xFFFF_FFFE;
@@ -92,10 +111,52 @@ impl DayRule {
             && self.dom_last_nearest_weekday == 0
     }
     fn dow_is_plain(&self) -> bool {
-        self.nth_weekdays == 0 && self.last_weekdays == 0
+        self.nth_weekdays == 0
+            && self.last_weekdays == 0
+            && self.nth_last_weekdays == 0
+            && !self.has_week_modulo()
+    }
+
+    /// Some weekday has a fugit `%` rule (its days depend on the date).
+    pub fn has_week_modulo(&self) -> bool {
+        self.week_modulo.iter().any(|&(m, _)| m != 0)
+    }
+
+    /// Days (bit d = day d) that fire in the month of `len` days starting on day
+    /// number `start` (days since 1970-01-01): [`DayRule::mask`] with the `%`
+    /// rules, which need the date.
+    pub fn mask_on(&self, len: u32, start: u32) -> u32 {
+        let first_wd = (start + 4) % 7;
+        if !self.has_week_modulo() {
+            return self.mask(len, first_wd);
+        }
+        self.special_mask_with(len, first_wd, self.week_modulo_days(len, start))
+    }
+
+    /// The days of the `%` rules in the month of `len` days starting on day number `start`.
+    fn week_modulo_days(&self, len: u32, start: u32) -> u32 {
+        let first_wd = (start + 4) % 7;
+        let mut m = 0;
+        for (wd, &(every, plus)) in self.week_modulo.iter().enumerate() {
+            if every == 0 {
+                continue;
+            }
+            let mut d = first_day_on(wd as u32, first_wd);
+            while d <= len {
+                let w = week_number(start as i64 + d as i64 - 1);
+                if (w + plus as i64).rem_euclid(every as i64) == 0 {
+                    m |= 1 << d;
+                }
+                d += 7;
+            }
+        }
+        m
     }
 
     /// Days (bit d = day d) that fire in a month of `len` days starting on weekday `first_wd`.
+    ///
+    /// A fugit `%` rule counts here as every such weekday (which of them fire
+    /// depends on the date: [`DayRule::mask_on`]), so with one this is an upper bound.
     ///
     /// The plain forms (day numbers, weekday sets) are a few bit operations and stay
     /// inline on the search's hot path; `L`, `W`, `#` and `nL` are worked out in
@@ -121,11 +182,31 @@ impl DayRule {
     /// [`DayRule::mask`] with `L`, `W`, `#` or `nL` somewhere.
     #[inline(never)]
     fn special_mask(&self, len: u32, first_wd: u32) -> u32 {
+        let upper = if self.has_week_modulo() {
+            // every weekday with a `%` rule (see `mask`)
+            let mut w = 0u8;
+            for (wd, &(every, _)) in self.week_modulo.iter().enumerate() {
+                w |= ((every != 0) as u8) << wd;
+            }
+            DayRule {
+                weekdays: w,
+                ..*self
+            }
+            .weekday_pattern(first_wd)
+        } else {
+            0
+        };
+        self.special_mask_with(len, first_wd, upper)
+    }
+
+    /// [`DayRule::special_mask`] with `extra_dow` (bit d = day d) added to the
+    /// day-of-week side.
+    fn special_mask_with(&self, len: u32, first_wd: u32, extra_dow: u32) -> u32 {
         let mut dom = self.dom_days;
         if !self.dom_is_plain() {
             dom |= self.dom_special(len, first_wd);
         }
-        let mut dow = self.weekday_pattern(first_wd);
+        let mut dow = self.weekday_pattern(first_wd) | extra_dow;
         if !self.dow_is_plain() {
             dow |= self.dow_special(len, first_wd);
         }
@@ -194,17 +275,31 @@ impl DayRule {
         }
         // `nL`: the last day of the month on weekday wd: the first one (1..=7)
         // plus four weeks if that fits in the month (len ≥ 28), else three
+        let last_on = |wd: u32| {
+            let first = first_day_on(wd, first_wd);
+            if first + 28 <= len {
+                first + 28
+            } else {
+                first + 21
+            }
+        };
         let mut bits = self.last_weekdays as u32;
         while bits != 0 {
             let wd = bits.trailing_zeros();
             bits &= bits - 1;
-            let first = first_day_on(wd, first_wd);
-            m |= 1
-                << if first + 28 <= len {
-                    first + 28
-                } else {
-                    first + 21
-                };
+            m |= 1 << last_on(wd);
+        }
+        // fugit `n#-k`: k - 1 weeks before the last one, if still in the month
+        let mut bits = self.nth_last_weekdays;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
+            let (wd, k) = (b / 8, b % 8);
+            let back = 7 * (k - 1);
+            let last = last_on(wd);
+            if last > back {
+                m |= 1 << (last - back);
+            }
         }
         m
     }
@@ -218,7 +313,10 @@ impl DayRule {
             || self.dom_last_nearest_weekday & 0x0FFF_FFFF != 0;
         // bits k = 1..=4 of each weekday's byte
         let nth_k_le_4 = self.nth_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
-        let dow_always = self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4;
+        // `n#-k` with k ≤ 4 too; a `%` rule skips weeks, so it is not "always"
+        let nth_last_k_le_4 = self.nth_last_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
+        let dow_always =
+            self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4 || nth_last_k_le_4;
         match self.combine {
             DayCombine::Or => dom_always || dow_always,
             DayCombine::And => {
@@ -314,8 +412,10 @@ enum DayShape {
     /// weekday nearest one day, worked out inline ([`DayRule::special_mask`]
     /// loops over every `W` form and costs about 100 instructions).
     NearestWeekday { n: u32, from_end: bool },
-    /// `W`, `nL`, or `L` with `n#k`: [`DayRule::special_mask`].
+    /// `W`, `nL`, `n#-k`, or `L` with `n#k`: [`DayRule::special_mask`].
     Special,
+    /// A fugit `%` rule: the days depend on the date ([`DayRule::mask_on`]).
+    ByDate,
 }
 
 impl DayShape {
@@ -329,7 +429,9 @@ impl DayShape {
                 DayCombine::Or => d.weekdays == 0,
             };
         let (near, last_near) = (d.dom_nearest_weekday, d.dom_last_nearest_weekday);
-        if dow_silent
+        if d.has_week_modulo() {
+            DayShape::ByDate
+        } else if dow_silent
             && d.dom_days == 0
             && d.dom_last_offsets == 0
             && near.count_ones() + last_near.count_ones() == 1
@@ -340,6 +442,7 @@ impl DayShape {
             }
         } else if w_forms
             || d.last_weekdays != 0
+            || d.nth_last_weekdays != 0
             || (d.nth_weekdays != 0 && d.dom_last_offsets != 0)
         {
             DayShape::Special
@@ -378,9 +481,10 @@ impl DayShape {
             DayShape::Every | DayShape::MonthDays { .. } => true,
             // the weekday pattern is then all or nothing
             DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
-            DayShape::ByFirstWeekday(_) | DayShape::NearestWeekday { .. } | DayShape::Special => {
-                false
-            }
+            DayShape::ByFirstWeekday(_)
+            | DayShape::NearestWeekday { .. }
+            | DayShape::Special
+            | DayShape::ByDate => false,
         }
     }
 }
@@ -504,6 +608,23 @@ impl Schedule {
         // fire? When the day rule ignores weekdays, a month's days depend on its
         // length alone and two kinds (leap or not) answer for all fourteen.
         let months = self.months as u32 & 0x1FFE;
+        if self.day_shape == DayShape::ByDate {
+            // which days fire depends on the date: ask each year (230 × 12 masks)
+            for (i, &year_start) in YEAR_START_DAYS.iter().enumerate().take(YEARS) {
+                let leap = is_leap(MIN_YEAR as i32 + i as i32);
+                let fires = (1..=12u32).any(|m| {
+                    months >> m & 1 == 1
+                        && self
+                            .days
+                            .mask_on(month_len(leap, m), year_start + days_before_month(leap, m))
+                            != 0
+                });
+                if !fires {
+                    self.years[i / 64] &= !(1u64 << (i % 64));
+                }
+            }
+            return;
+        }
         let fires_in = |leap: bool, jan1: u32| {
             let mut ms = months;
             while ms != 0 {
@@ -591,8 +712,12 @@ impl Schedule {
         if self.months & (1 << month) == 0 || !self.year_ok(year) {
             return 0;
         }
-        let first = weekday_from_days(days_from_civil(year, month, 1));
-        self.days.mask(days_in_month(year, month), first)
+        let start = days_from_civil(year, month, 1);
+        if self.day_shape == DayShape::ByDate {
+            return self.days.mask_on(days_in_month(year, month), start as u32);
+        }
+        self.days
+            .mask(days_in_month(year, month), weekday_from_days(start))
     }
 
     /// Does the wall-clock time match every field?
@@ -865,6 +990,7 @@ impl Schedule {
                 Some(d) => 1 << nearest_weekday_on(d, len, weekday_of_day(start + d - 1)),
                 None => 0,
             },
+            DayShape::ByDate => self.days.mask_on(len, start),
             _ => self.day_mask_of(len, weekday_of_day(start)),
         }
     }
@@ -888,7 +1014,8 @@ impl Schedule {
                 Some(d) => 1 << nearest_weekday(d, len, first_wd),
                 None => 0,
             },
-            DayShape::Special => self.days.special_mask(len, first_wd),
+            // (ByDate: reached only through `month_mask`, which asks `mask_on`)
+            DayShape::Special | DayShape::ByDate => self.days.special_mask(len, first_wd),
         }
     }
 
@@ -958,8 +1085,8 @@ impl Schedule {
             if d > len as i32 {
                 (d, h, mi, s) = (len as i32, 23, 59, 59);
             }
-            let first = weekday_from_days(days_from_civil(y, mo as u32, 1));
-            match prev_bit(self.days.mask(len, first) as u64, d) {
+            let start = days_from_civil(y, mo as u32, 1);
+            match prev_bit(self.days.mask_on(len, start as u32) as u64, d) {
                 None => {
                     (mo, d, h, mi, s) = (mo - 1, 31, 23, 59, 59);
                     continue;
@@ -2040,6 +2167,7 @@ impl Compiler {
             FieldKind::DayOfWeek => {
                 let r = &mut s.days;
                 (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
+                (r.nth_last_weekdays, r.week_modulo) = (0, [(0, 0); 7]);
             }
         }
     }
@@ -2069,6 +2197,29 @@ impl Compiler {
                 r.nth_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
             }
             (FieldKind::DayOfWeek, ItemKind::NthWeekday(..)) => {}
+            (FieldKind::DayOfWeek, ItemKind::NthLastWeekday(v, 1)) => {
+                r.last_weekdays |= 1 << weekday_of(d, v)
+            }
+            (FieldKind::DayOfWeek, ItemKind::NthLastWeekday(v, k @ 2..=5)) => {
+                r.nth_last_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+            }
+            (FieldKind::DayOfWeek, ItemKind::NthLastWeekday(..)) => {}
+            (FieldKind::DayOfWeek, ItemKind::WeekModulo { day, every, plus }) => {
+                let wd = weekday_of(d, day) as usize;
+                match every {
+                    0 => {} // the parser rejects `%0`
+                    1 => r.weekdays |= 1 << wd,
+                    m => {
+                        let new = (m, plus % m);
+                        let (old_m, old_p) = r.week_modulo[wd];
+                        // one rule a weekday (the parser rejects two that differ,
+                        // as fugit reads only one): keep the wider
+                        if old_m == 0 || (old_m % m == 0 && old_p % m == new.1) {
+                            r.week_modulo[wd] = new;
+                        }
+                    }
+                }
+            }
             (kind, item) => {
                 let (min, max) = kind.bounds(d);
                 self.values(kind, item_bits(item, min, max));
@@ -2137,6 +2288,8 @@ impl Build for Compiler {
                     weekdays: 0x7F,
                     nth_weekdays: 0,
                     last_weekdays: 0,
+                    nth_last_weekdays: 0,
+                    week_modulo: [(0, 0); 7],
                     combine: DayCombine::And,
                 },
                 day_shape: DayShape::Every,
@@ -2448,6 +2601,76 @@ mod tests {
             assert!(s.prev_before_ts(n, &z, DstPolicy::Shift).unwrap() <= t);
             t = n;
         }
+    }
+
+    /// fugit's `%` and `#-k` (gitlab), day by day against their definitions: the
+    /// week number from 2019-01-01 and the count of the same weekday to the
+    /// month's end; and `prev` mirrors `next` over them.
+    #[test]
+    fn gitlab_week_modulo_and_nth_from_end_day_by_day() {
+        type Want = dyn Fn(i64, u32, u32, u32) -> bool;
+        let cases: &[(&str, &Want)] = &[
+            // (day number, weekday, day of month, month length)
+            ("0 0 * * sun%2", &|day, wd, _, _| {
+                wd == 0 && week_number(day) % 2 == 0
+            }),
+            ("0 0 * * 7%3+5", &|day, wd, _, _| {
+                wd == 0 && (week_number(day) + 5) % 3 == 0
+            }),
+            ("0 0 * * tue%5+1,fri", &|day, wd, _, _| {
+                wd == 5 || (wd == 2 && (week_number(day) + 1) % 5 == 0)
+            }),
+            ("0 0 * * fri#-2", &|_, wd, d, len| {
+                wd == 5 && d + 7 <= len && d + 14 > len
+            }),
+            ("0 0 * * mon#-5,thu#-3", &|_, wd, d, len| {
+                (wd == 1 && d + 28 <= len) || (wd == 4 && d + 14 <= len && d + 21 > len)
+            }),
+            // OR with a day of the month
+            ("0 0 13 * sat%4+3", &|day, wd, d, _| {
+                d == 13 || (wd == 6 && (week_number(day) + 3) % 4 == 0)
+            }),
+        ];
+        for (expr, want) in cases {
+            let s = Schedule::parse(expr, DialectChoice::Gitlab).unwrap();
+            for y in [1970, 2018, 2019, 2024, 2026, 2199] {
+                for m in 1..=12 {
+                    let len = days_in_month(y, m);
+                    let start = days_from_civil(y, m, 1);
+                    for d in 1..=len {
+                        let day = start + d as i64 - 1;
+                        let wd = weekday_of_day(day as u32);
+                        assert_eq!(
+                            s.day_mask(y, m) >> d & 1 == 1,
+                            want(day, wd, d, len),
+                            "`{expr}` on {y}-{m:02}-{d:02}"
+                        );
+                    }
+                }
+            }
+            let z = Zone::utc();
+            let mut t = ts("2018-11-01T00:00:00Z");
+            for _ in 0..40 {
+                let n = s.next_after_ts(t, &z, DstPolicy::Wall).unwrap();
+                assert_eq!(
+                    s.prev_before_ts(n + 1, &z, DstPolicy::Wall),
+                    Some(n),
+                    "`{expr}`"
+                );
+                assert!(s.prev_before_ts(n, &z, DstPolicy::Wall).unwrap() <= t);
+                t = n;
+            }
+        }
+        // 2019-01-01 is week 1, the Monday before it week 0 (weeks run Tuesday to Monday)
+        assert_eq!(week_number(days_from_civil(2019, 1, 1)), 1);
+        assert_eq!(week_number(days_from_civil(2019, 1, 7)), 1);
+        assert_eq!(week_number(days_from_civil(2019, 1, 8)), 2);
+        assert_eq!(week_number(days_from_civil(2018, 12, 31)), 0);
+        // a week that comes after 2199 never fires
+        let never = Schedule::parse("0 0 * * sun%60000+30000", DialectChoice::Gitlab).unwrap();
+        assert!(never.never_fires());
+        let once = Schedule::parse("0 0 * * sun%60000", DialectChoice::Gitlab).unwrap();
+        assert_eq!(once.years().collect::<Vec<_>>(), [2018]);
     }
 
     #[test]
