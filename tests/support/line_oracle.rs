@@ -4,6 +4,11 @@
 //! ask the oracle every job (one answer a line, see `../shared/oracles/README.md`),
 //! split over several oracle processes, and report the mismatches.
 //!
+//! `CRONKIT_ORACLE_CACHE=FILE` keeps the oracle's answers in FILE and reads them
+//! back while the corpus (every job line, the oracle's environment) is the same:
+//! a slow oracle (fugit: about 20 ms of CPU a job) is then asked once for a large
+//! run, and cronkit can be judged again against the same answers in seconds.
+//!
 //! Each test keeps only what is its own: the grammar and how a pair of answers is
 //! judged (the deliberate differences it excludes by class).
 
@@ -59,6 +64,18 @@ pub fn ask_with_env(
     jobs: &[String],
     env: &[(String, String)],
 ) -> Result<Vec<Answer>, String> {
+    Ok(ask_raw(script, jobs, env)?
+        .iter()
+        .map(|l| parse_answer(l))
+        .collect())
+}
+
+/// The oracle's answer lines for `jobs`, as printed (one a job).
+fn ask_raw(
+    script: &Path,
+    jobs: &[String],
+    env: &[(String, String)],
+) -> Result<Vec<String>, String> {
     let mut child = Command::new("bash")
         .arg(script)
         .envs(env.iter().map(|(k, v)| (k, v)))
@@ -90,20 +107,22 @@ pub fn ask_with_env(
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
-    Ok(lines
-        .into_iter()
-        .map(|l| match l.split_once('\t') {
-            Some(("OK", times)) => Answer::Times(
-                times
-                    .split(',')
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            ),
-            Some((_, msg)) => Answer::Error(msg.to_string()),
-            None => Answer::Error(l),
-        })
-        .collect())
+    Ok(lines)
+}
+
+/// One answer line: `OK\tt1,t2,...` or `ERR\tmessage`.
+pub fn parse_answer(l: &str) -> Answer {
+    match l.split_once('\t') {
+        Some(("OK", times)) => Answer::Times(
+            times
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+        Some((_, msg)) => Answer::Error(msg.to_string()),
+        None => Answer::Error(l.to_string()),
+    }
 }
 
 /// A small deterministic generator (xorshift64*).
@@ -162,6 +181,19 @@ pub fn ask_parallel(
     env: &[(String, String)],
     workers: usize,
 ) -> Result<Vec<Answer>, String> {
+    Ok(ask_parallel_raw(script, jobs, env, workers)?
+        .iter()
+        .map(|l| parse_answer(l))
+        .collect())
+}
+
+/// [`ask_parallel`]'s answer lines, as printed.
+fn ask_parallel_raw(
+    script: &Path,
+    jobs: &[String],
+    env: &[(String, String)],
+    workers: usize,
+) -> Result<Vec<String>, String> {
     if jobs.is_empty() {
         return Ok(Vec::new());
     }
@@ -169,7 +201,7 @@ pub fn ask_parallel(
     std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
             .chunks(chunk)
-            .map(|part| scope.spawn(move || ask_with_env(script, part, env)))
+            .map(|part| scope.spawn(move || ask_raw(script, part, env)))
             .collect();
         let mut all = Vec::with_capacity(jobs.len());
         for h in handles {
@@ -180,6 +212,66 @@ pub fn ask_parallel(
         }
         Ok(all)
     })
+}
+
+/// FNV-1a over the job lines and the oracle's extra environment: names a corpus
+/// in the answer cache.
+fn corpus_hash(jobs: &[String], env: &[(String, String)]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = jobs
+        .iter()
+        .map(String::as_str)
+        .chain(env.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+    for part in parts {
+        for b in part.bytes().chain([b'\n']) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The answers to `jobs`: from the cache file `cache` when it holds this very
+/// corpus (its first line names the corpus by [`corpus_hash`] and size), else
+/// from the oracle, then kept in `cache`. The cache only saves the oracle's time
+/// when the same corpus is judged again (after a change to cronkit, not to the
+/// grammar): any change to a job line or to the oracle's environment asks again.
+fn ask_cached(
+    script: &Path,
+    jobs: &[String],
+    env: &[(String, String)],
+    workers: usize,
+    cache: Option<&Path>,
+) -> Result<(Vec<Answer>, bool), String> {
+    let header = format!(
+        "cronkit oracle answers {:016x} {}",
+        corpus_hash(jobs, env),
+        jobs.len()
+    );
+    if let Some(path) = cache {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            let mut lines = text.lines();
+            if lines.next() == Some(header.as_str()) {
+                let kept: Vec<Answer> = lines.map(parse_answer).collect();
+                if kept.len() == jobs.len() {
+                    return Ok((kept, true));
+                }
+            }
+        }
+    }
+    let raw = ask_parallel_raw(script, jobs, env, workers)?;
+    if let Some(path) = cache {
+        let mut text = header;
+        for l in &raw {
+            text.push('\n');
+            text.push_str(l);
+        }
+        text.push('\n');
+        if let Err(e) = std::fs::write(path, text) {
+            println!("(could not keep the answers in {}: {e})", path.display());
+        }
+    }
+    Ok((raw.iter().map(|l| parse_answer(l)).collect(), false))
 }
 
 /// One job: an expression asked from a start instant in a zone.
@@ -250,8 +342,20 @@ impl Differential {
         }
         let workers = workers();
         let started = Instant::now();
-        let answers = match ask_parallel(&script, &jobs, &self.env, workers) {
-            Ok(a) => a,
+        let cache = std::env::var_os("CRONKIT_ORACLE_CACHE").map(PathBuf::from);
+        let answers = match ask_cached(&script, &jobs, &self.env, workers, cache.as_deref()) {
+            Ok((a, from_cache)) => {
+                if from_cache {
+                    println!(
+                        "{}: the oracle's answers read from {} (CRONKIT_ORACLE_CACHE)",
+                        self.name,
+                        cache
+                            .as_deref()
+                            .map_or(String::new(), |p| p.display().to_string())
+                    );
+                }
+                a
+            }
             Err(why) => {
                 println!(
                     "SKIPPED {}: the {} oracle cannot run here: {why}",
