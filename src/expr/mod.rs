@@ -1533,11 +1533,29 @@ fn check_same_weekday_specials(p: &FieldParser, items: &[Item]) -> Result<(), Di
                 .help("keep one of them, or use two schedules"));
         }
         if plain >> wd & 1 == 1 {
+            // fugit finds the plain `[d]` first and never looks at the others
             continue;
         }
         let Some(&(first, kept)) = specials.iter().min_by_key(|(s, _)| *s) else {
             continue;
         };
+        if let FugitSpecial::Modulo(0, _) = first {
+            let text = kept.span.slice(p.text);
+            let at = text
+                .find('%')
+                .map_or(kept.span, |i| Span::new(kept.span.start + i, kept.span.end));
+            return Err(p
+                .err(
+                    "bad-modulo",
+                    format!(
+                        "`{}`: every 0th week means nothing ({} accepts it and then fails with a division by zero on the first such weekday)",
+                        at.slice(p.text),
+                        p.profile.display
+                    ),
+                    at,
+                )
+                .help("use `%1` (every week) or more"));
+        }
         if let Some((_, lost)) = specials.iter().find(|(s, _)| !first.covers(*s)) {
             return Err(p
                 .err(
@@ -2568,18 +2586,9 @@ fn parse_week_modulo(
     if !c.at_end() {
         return Err(trailing_junk(p, c, span, &p.text[span.start..c.abs()]));
     }
-    if every == 0 {
-        return Err(p
-            .err(
-                "bad-modulo",
-                format!(
-                    "`{}`: every 0th week means nothing (fugit accepts it and then fails with a division by zero when the schedule is evaluated)",
-                    Span::new(at, span.end).slice(p.text)
-                ),
-                espan,
-            )
-            .help("use `%1` (every week) or more"));
-    }
+    // `%0` is checked with the rest of the list (`check_same_weekday_specials`):
+    // fugit never evaluates it when a plain item names the same weekday
+    let _ = espan;
     Ok(ItemKind::WeekModulo {
         day: a.value,
         every: every as u16,
