@@ -1490,3 +1490,58 @@ fn bad_rates_and_durations_are_errors_with_rule_codes() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("--prev"), "{}", out.stderr);
 }
+
+/// Intervals read from stdin (`-`) and from a Kubernetes manifest (`--input k8s`)
+/// count from --from as on the command line: `@every 5m` from 00:00:00 fires at
+/// 00:05, 00:10 (robfig: start + k × delay), merged with `*/7 * * * *` (minutes
+/// 0, 7, 14, ...).
+#[test]
+fn intervals_from_stdin_and_manifests() {
+    let o = croneval()
+        .args([
+            "--dialect",
+            "k8s",
+            "-",
+            "-c",
+            "3",
+            "--format",
+            "iso",
+            "--from",
+            "2026-01-01T00:00:00Z",
+        ])
+        .write_stdin("@every 5m\n*/7 * * * *\n")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "2026-01-01T00:05:00Z\n2026-01-01T00:07:00Z\n2026-01-01T00:10:00Z\n"
+    );
+    let dir = std::env::temp_dir().join(format!("cronkit-every-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = dir.join("cj.yaml");
+    std::fs::write(
+        &manifest,
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"@every 90m\"\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "--input",
+        "k8s",
+        manifest.to_str().unwrap(),
+        "-c",
+        "2",
+        "--format",
+        "iso",
+        "--from",
+        "2026-01-01T00:00:00Z",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "2026-01-01T01:30:00Z\n2026-01-01T03:00:00Z\n");
+    assert!(
+        out.stderr.contains("counted from when the schedule starts"),
+        "{}",
+        out.stderr
+    );
+}

@@ -25,6 +25,7 @@ use std::path::Path;
 use anyhow::{anyhow, Result};
 
 use cronkit::check::{Entry, IntervalEntry, Item, READER_WARNINGS};
+use cronkit::expr::interval::IntervalExpr;
 use cronkit::formats::detect::InputKind;
 use cronkit::formats::format_interval;
 use cronkit::lint::{Platform, Severity};
@@ -124,6 +125,23 @@ impl DocumentSources {
 
     /// Add one expression given as an argument.
     pub fn expression(&mut self, text: &str) {
+        if let Some(read) = self
+            .dialect
+            .fixed()
+            .and_then(|d| IntervalExpr::parse(text, d))
+        {
+            match read {
+                Ok(iv) => {
+                    let key = format!("argument {}", self.sources.len());
+                    self.platform_interval(text, &iv, "", key, None);
+                }
+                Err(d) => {
+                    report(&d, false, false);
+                    self.failed = true;
+                }
+            }
+            return;
+        }
         match Expr::parse(text, self.dialect) {
             Ok(e) => {
                 let key = format!("argument {}", self.sources.len());
@@ -219,6 +237,29 @@ impl DocumentSources {
             return;
         }
         let dialect = documents::entry_dialect(e, self.dialect);
+        // the profile's interval schedule (`@every 5m` in a CronJob, `rate(...)`)
+        if let Some(read) = dialect
+            .fixed()
+            .and_then(|d| IntervalExpr::parse(&e.text, d))
+        {
+            match read {
+                Ok(iv) => {
+                    let (prefix, schedule) = Self::label(
+                        shown,
+                        e.name.as_deref(),
+                        documents::echo_prefix(shown, e),
+                        e.line,
+                    );
+                    self.platform_interval(written, &iv, &prefix, schedule, None);
+                }
+                Err(d) => {
+                    report(&d, false, false);
+                    ewriteln!("  = in: {}", documents::location(shown, e));
+                    self.failed = true;
+                }
+            }
+            return;
+        }
         let expr = match Expr::parse(&e.text, dialect) {
             Ok(x) => x,
             Err(d) => {
@@ -289,6 +330,30 @@ impl DocumentSources {
                 Err(())
             }
         }
+    }
+
+    /// A platform's interval schedule (`@every 5m`, `rate(5 minutes)`): counted
+    /// from `--from`, since the platform counts from when it is created.
+    fn platform_interval(
+        &mut self,
+        text: &str,
+        iv: &IntervalExpr,
+        prefix: &str,
+        schedule: String,
+        zone: Option<String>,
+    ) {
+        ewriteln!(
+            "note: {prefix}`{}` fires every {} counted from when the schedule starts ({}); the times below count from --from",
+            quote(&iv.text),
+            cronkit::expr::interval::period_words(iv.seconds),
+            iv.syntax.anchor()
+        );
+        self.push(
+            Source::interval(text.to_string(), iv, self.from),
+            prefix,
+            schedule,
+            zone,
+        );
     }
 
     /// A fixed period: counted from its start (OpenSearch `start_time`), else
