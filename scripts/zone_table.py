@@ -9,6 +9,9 @@ against cronkit's; see the bench's stderr), cronkit ÷ the fastest peer, and
 cronkit ÷ the same schedule on an ordinary day in New York.
 
     python3 scripts/zone_table.py [target/criterion]
+
+Then the parse of the special day forms against saffron (`parse_forms`, ns per
+expression) and the build of a zone's table (`zone_table`, µs per build).
 """
 import json
 import pathlib
@@ -17,12 +20,16 @@ import sys
 CALLS = 5000
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
 rows = {}
+other = {}  # parse_forms / zone_table: full id -> mean in ns
 for bench in root.glob("**/new/benchmark.json"):
     meta = json.loads(bench.read_text())
     group = meta.get("group_id", "")
+    est = json.loads((bench.parent / "estimates.json").read_text())
+    if group in ("parse_forms", "zone_table"):
+        other[meta["full_id"]] = est["mean"]["point_estimate"]
+        continue
     if not group.startswith("zones/"):
         continue
-    est = json.loads((bench.parent / "estimates.json").read_text())
     _, case, scenario = group.split("/")
     rows.setdefault((case, scenario), {})[meta["function_id"]] = est["mean"]["point_estimate"] / CALLS
 
@@ -45,3 +52,20 @@ for case in cases:
         vs_day = f"{ours / ordinary:.2f}" if ours and ordinary and sc != "utc" else "-"
         print(f"| {case} | {sc} | {fmt(ours)} | {fmt(r.get('cronkit-cron'))} | "
               + " | ".join(fmt(r.get(p)) for p in peers) + f" | {ratio} | {vs_day} |")
+
+forms = ["6L", "L-3", "3#2", "FRI#3"]
+if any(f"parse_forms/cronkit/{f}" in other for f in forms):
+    print()
+    print("| form | cronkit | saffron | ratio |")
+    print("|---|---:|---:|---:|")
+    for f in forms:
+        ours, theirs = other.get(f"parse_forms/cronkit/{f}"), other.get(f"parse_forms/saffron/{f}")
+        ratio = f"{ours / theirs:.2f}" if ours and theirs else "-"
+        print(f"| `{f}` | {fmt(ours)} | {fmt(theirs)} | {ratio} |")
+builds = sorted(k for k in other if k.startswith("zone_table/"))
+if builds:
+    print()
+    print("| zone table build | µs |")
+    print("|---|---:|")
+    for k in builds:
+        print(f"| {k.split('/', 2)[2]} | {other[k] / 1000:.0f} |")

@@ -421,27 +421,35 @@ enum DayShape {
 impl DayShape {
     /// The quickest way to compute `d`'s day masks.
     fn of(d: &DayRule) -> DayShape {
-        let w_forms = d.dom_nearest_weekday != 0 || d.dom_last_nearest_weekday != 0;
-        // the weekday field adds nothing: `?`/`*` under AND, empty under OR
-        let dow_silent = d.dow_is_plain()
-            && match d.combine {
-                DayCombine::And => d.weekdays == 0x7F,
-                DayCombine::Or => d.weekdays == 0,
-            };
         let (near, last_near) = (d.dom_nearest_weekday, d.dom_last_nearest_weekday);
+        let w_forms = near != 0 || last_near != 0;
         if d.has_week_modulo() {
             DayShape::ByDate
-        } else if dow_silent
-            && d.dom_days == 0
-            && d.dom_last_offsets == 0
-            && near.count_ones() + last_near.count_ones() == 1
-        {
-            DayShape::NearestWeekday {
-                n: (near | last_near).trailing_zeros(),
-                from_end: last_near != 0,
+        } else if w_forms {
+            // one `W` form alone (one bit in one of the two sets, nothing else in
+            // the day of the month), and the weekday field adds nothing: `?`/`*`
+            // under AND, empty under OR (this is on every parse of a `W`
+            // expression: plain bit tests, no `count_ones`, which without POPCNT
+            // is a dozen instructions)
+            let w = near | last_near;
+            let alone = (near == 0) != (last_near == 0)
+                && w & (w - 1) == 0
+                && d.dom_days == 0
+                && d.dom_last_offsets == 0;
+            let dow_silent = d.dow_is_plain()
+                && match d.combine {
+                    DayCombine::And => d.weekdays == 0x7F,
+                    DayCombine::Or => d.weekdays == 0,
+                };
+            if alone && dow_silent {
+                DayShape::NearestWeekday {
+                    n: w.trailing_zeros(),
+                    from_end: last_near != 0,
+                }
+            } else {
+                DayShape::Special
             }
-        } else if w_forms
-            || d.last_weekdays != 0
+        } else if d.last_weekdays != 0
             || d.nth_last_weekdays != 0
             || (d.nth_weekdays != 0 && d.dom_last_offsets != 0)
         {
