@@ -378,3 +378,34 @@ fn interval_schedules() {
     assert_eq!(code, 1);
     assert!(err.contains("error[eventbridge-rate]"), "{err}");
 }
+
+/// A document's interval is described like `@every`; an OpenSearch job's
+/// `start_time` is where its count starts, so `--next` counts from it, not from
+/// `--from`. start_time 1767225720000 ms = 2026-01-01T00:02:00Z, every 7
+/// minutes: 00:02 + 9 × 7 min = 01:05 is the first time after 01:00
+/// (arithmetic from the job scheduler's interval definition, docs/convert.md).
+#[test]
+fn document_intervals_are_described_and_count_from_their_start() {
+    let doc =
+        r#"{"schedule":{"interval":{"start_time":1767225720000,"period":7,"unit":"Minutes"}}}"#;
+    let (out, err, code) = stdout_of(
+        explain()
+            .args(["--input", "opensearch", "--next", "2"])
+            .args(["--from", "2026-01-01T01:00:00Z", "-"])
+            .write_stdin(doc),
+    );
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(
+        out,
+        "<stdin>:1: Every 7 minutes, counted from when the schedule starts\n  \
+         2026-01-01T01:05:00Z Thu\n  2026-01-01T01:12:00Z Thu\n"
+    );
+    // before the start time, the first fire time is the start time itself
+    let (out, _, _) = stdout_of(
+        explain()
+            .args(["--input", "opensearch", "--next", "1"])
+            .args(["--from", "2025-12-31T00:00:00Z", "-"])
+            .write_stdin(doc),
+    );
+    assert!(out.ends_with("  2026-01-01T00:02:00Z Thu\n"), "{out}");
+}

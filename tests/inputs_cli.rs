@@ -408,14 +408,27 @@ fn schedule_and_input_read_watcher_documents_alike() {
             "{mode:?}"
         );
     }
-    // explain has no sentence for an interval, and says so
+    // explain describes the interval as it describes `@every 5m` (its
+    // sentence is pinned in tests/explain_cli.rs), echoed with its place and id
     let (out, err, code) = run("cronkit", &["explain", "--input", "watcher", p], "");
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(out.lines().count(), 1, "{out}");
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
     assert!(
-        err.contains("an interval of 5m, not a cron expression"),
-        "{err}"
+        out.lines().nth(1).is_some_and(
+            |l| l.ends_with(": `b`: Every 5 minutes, counted from when the schedule starts")
+        ),
+        "{out}"
     );
+    // and in JSON with the same `expr` croneval gives it
+    let (out, _, _) = run(
+        "cronkit",
+        &["explain", "--input", "watcher", "--format", "json", p],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v[1]["expr"], "every 5m", "{out}");
+    assert_eq!(v[1]["interval_seconds"], 300, "{out}");
+    assert_eq!(v[1]["dialect"], "interval", "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -25,9 +25,9 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table}
 use serde::Serialize;
 
 use cronkit::check::read::shown_name;
-use cronkit::check::{Entry, Item};
+use cronkit::check::{Entry, IntervalEntry, Item};
 use cronkit::describe::{describe_field, describe_into, Clock, Options};
-use cronkit::expr::interval::IntervalExpr;
+use cronkit::expr::interval::{describe_period, IntervalExpr};
 use cronkit::formats::detect::InputKind;
 use cronkit::lint::{Platform, Severity};
 use cronkit::sanitize::quote;
@@ -258,20 +258,9 @@ fn read_document(
             ewrite!("{}", docs::problem_message(&shown, &p));
             Ok(())
         }
-        // a fixed period is not a cron expression: say why nothing is printed
-        Item::Interval(i) => {
-            out.flush()?;
-            ewriteln!(
-                "note: {shown}:{}: {}an interval of {}, not a cron expression: nothing to explain (croneval lists its times)",
-                i.line,
-                i.name
-                    .as_deref()
-                    .map(|n| format!("`{}`: ", quote(n)))
-                    .unwrap_or_default(),
-                cronkit::formats::format_interval(i.seconds)
-            );
-            Ok(())
-        }
+        // a fixed period: the same sentence as `@every`/`rate(...)`, counted
+        // from the document's start time where it names one
+        Item::Interval(i) => document_interval(ctx, out, &shown, &i),
         Item::Problem(_) | Item::Unevaluated(_) => Ok(()),
     });
     match read {
@@ -438,12 +427,71 @@ fn interval_one(
     iv: &IntervalExpr,
     input: &Input,
 ) -> io::Result<()> {
-    let description = iv.describe();
+    let every = Period {
+        seconds: iv.seconds,
+        dialect: iv.dialect.to_string(),
+        start: None,
+    };
+    interval_item(ctx, out, text, &every, input)
+}
+
+/// An interval read from a document (a Watcher `interval`, an OpenSearch
+/// `interval` job): described like `@every`, echoed with its place and name.
+fn document_interval(
+    ctx: &mut Ctx,
+    out: &mut SharedOut,
+    shown: &str,
+    i: &IntervalEntry,
+) -> io::Result<()> {
+    let text = format!("every {}", cronkit::formats::format_interval(i.seconds));
+    let name = i
+        .name
+        .as_deref()
+        .map(|n| format!("`{}`: ", quote(n)))
+        .unwrap_or_default();
+    let input = Input {
+        echo: Some(format!("{shown}:{}: {name}", i.line)),
+        location: Some(JsonLocation {
+            file: shown.to_string(),
+            line: i.line,
+            column: i.column,
+            context: None,
+        }),
+        written: Some(&text),
+        ..Input::default()
+    };
+    let every = Period {
+        seconds: i.seconds,
+        dialect: "interval".to_string(),
+        // OpenSearch says when the count starts; a Watcher counts from the
+        // watch's activation, which the document does not say (--from then)
+        start: i.start_ms.map(|ms| ms.div_euclid(1000)),
+    };
+    interval_item(ctx, out, &text, &every, &input)
+}
+
+/// What `interval_item` needs of an interval schedule, whatever wrote it.
+struct Period {
+    seconds: u64,
+    /// The profile it was read under, or `interval` for a document's.
+    dialect: String,
+    /// When the count starts (Unix seconds), where the input says.
+    start: Option<i64>,
+}
+
+fn interval_item(
+    ctx: &mut Ctx,
+    out: &mut impl Write,
+    text: &str,
+    iv: &Period,
+    input: &Input,
+) -> io::Result<()> {
+    let description = describe_period(iv.seconds);
     let times: Option<(Vec<i64>, &Zone)> = ctx.next.as_ref().map(|(zone, _, from)| {
         let every = Interval {
             period: iv.seconds as i64,
-            anchor: *from,
-            first: None,
+            anchor: iv.start.unwrap_or(*from),
+            first: iv.start,
         };
         let mut t = *from;
         let n = usize::try_from(ctx.args.next.unwrap_or(0)).unwrap_or(usize::MAX);
@@ -484,7 +532,7 @@ fn interval_one(
                 expression: text,
                 expr: input.written.unwrap_or(text),
                 location: input.location.clone(),
-                dialect: iv.dialect.to_string(),
+                dialect: iv.dialect.clone(),
                 description: &description,
                 never_fires: false,
                 reboot: false,
