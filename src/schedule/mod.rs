@@ -923,7 +923,7 @@ impl Schedule {
             self.next_year(y)?
         };
         let months = self.months as u32 & 0x1FFE;
-        if months != 0 && !matches!(self.day_shape, DayShape::Special) {
+        if months != 0 && !matches!(self.day_shape, DayShape::Special | DayShape::ByDate) {
             let leap = is_leap(y);
             let m = months.trailing_zeros();
             let start =
