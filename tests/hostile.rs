@@ -530,5 +530,36 @@ fn issue_repro_long_values_are_cut_with_their_length() {
         }
         assert!(all.contains(says), "{shown:?}: no {says:?} in\n{all}");
     }
+    // JSON: the messages (prose with input quoted in it) are cut as in text,
+    // the data fields keep the input whole
+    for args in [
+        &["validate", "--format", "json", "-f", d][..],
+        &["validate", "--format", "json", "-e", &lint][..],
+    ] {
+        let out = Command::new(bin("cronkit"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let records = v.as_array().expect("an array of findings");
+        assert!(!records.is_empty(), "{args:?}: no findings");
+        for r in records {
+            for key in ["message", "help"] {
+                let text = r[key].as_str().unwrap_or("");
+                assert!(
+                    text.chars().count() <= 1100,
+                    "{args:?}: a JSON {key} of {} characters",
+                    text.chars().count()
+                );
+            }
+        }
+        if args.contains(&lint.as_str()) {
+            assert!(
+                records.iter().all(|r| r["expression"] == lint.as_str()),
+                "{args:?}: the expression field was cut"
+            );
+        }
+    }
     let _ = fs::remove_dir_all(&dir);
 }

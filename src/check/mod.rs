@@ -136,9 +136,14 @@ pub struct Record<'a> {
     pub severity: Severity,
     /// The rule, parse error or input problem code.
     pub code: &'a str,
-    /// One line saying what is wrong.
+    /// One line saying what is wrong. Serialised through
+    /// [`sanitize::message`](crate::sanitize::message): a message is prose with
+    /// input quoted in it, so a long quote is cut (its length stated) in JSON
+    /// as in text; the data fields (`expression`, `context`) stay whole.
+    #[serde(serialize_with = "message_str")]
     pub message: &'a str,
-    /// What to do about it.
+    /// What to do about it (cut like [`Record::message`]).
+    #[serde(serialize_with = "help_str")]
     pub help: Option<&'a str>,
     /// The expression the finding is about (empty for input problems).
     pub expression: &'a str,
@@ -150,6 +155,17 @@ pub struct Record<'a> {
     /// Shown under the finding (a crontab command).
     #[serde(skip)]
     pub note: Option<&'a str>,
+}
+
+fn message_str<S: serde::Serializer>(m: &str, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(&crate::sanitize::message(m))
+}
+
+fn help_str<S: serde::Serializer>(h: &Option<&str>, ser: S) -> Result<S::Ok, S::Error> {
+    match h {
+        Some(h) => ser.serialize_some(&*crate::sanitize::message(h)),
+        None => ser.serialize_none(),
+    }
 }
 
 fn severity_str<S: serde::Serializer>(s: &Severity, ser: S) -> Result<S::Ok, S::Error> {
