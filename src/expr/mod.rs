@@ -1834,13 +1834,14 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
         }
         if c.eat(b'/') {
             let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
-            return Ok(item(
-                ItemKind::Step {
-                    base: StepBase::Any,
-                    step,
-                },
-                false,
-            ));
+            let dow = p.profile.dow;
+            // Spring: `*` is java.time's 1–7 here, so `*/2` starts on Monday
+            let base = if p.kind == FieldKind::DayOfWeek && dow.star_step_from() != dow.min() {
+                StepBase::Range(dow.star_step_from(), dow.max)
+            } else {
+                StepBase::Any
+            };
+            return Ok(item(ItemKind::Step { base, step }, false));
         }
         return Err(trailing_junk(p, &c, span, "*"));
     }
@@ -2048,13 +2049,41 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
     }
     if c.eat(b'-') {
         let b = parse_value(p, &mut c, span)?;
+        let mut a = a;
+        if p.kind == FieldKind::DayOfWeek && p.profile.dow.java_time && a.value == 7 {
+            // Spring (BitsCronField.parseRange): "If used as a minimum in a range,
+            // Sunday means 0 (not 7)", so `SUN-SAT` is every day; `7-7` would be
+            // 0-7, every day, where the text says Sunday
+            if b.value == 7 {
+                let span = Span::new(a.span.start, b.span.end);
+                return Err(p
+                    .err(
+                        "misread-by-platform",
+                        format!(
+                            "{} reads `{}` as every day: a range that starts at Sunday (7) starts at 0",
+                            p.profile.display,
+                            span.slice(p.text)
+                        ),
+                        span,
+                    )
+                    .help(format!("for Sunday alone write `{}`", p.fixed(span, "SUN"))));
+            }
+            a.value = 0;
+        }
         if a.named != b.named && !p.allows(Forms::MIXED_RANGES) {
             return Err(p.err(
                 "mixed-range",
                 "a range must use two names or two numbers",
                 Span::new(a.span.start, b.span.end),
             )
-            .help("Quartz fails on this with an internal error; write both ends the same way, e.g. `MON-FRI` or `2-6`"));
+            .help(if p.is_quartz() {
+                "Quartz fails on this with an internal error; write both ends the same way, e.g. `MON-FRI` or `2-6`".to_string()
+            } else {
+                format!(
+                    "{} does not read a range mixing a name and a number; write both ends as names or both as numbers",
+                    p.profile.display
+                )
+            }));
         }
         check_range(p, a)?;
         check_range(p, b)?;
@@ -2240,7 +2269,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
             }
             let value = match p.kind {
                 FieldKind::Month => i as u16 + 1,
-                _ => p.profile.dow.value_of(i as u8),
+                _ => p.profile.dow.name_value(i as u8),
             };
             return Ok(Val {
                 value,
@@ -2252,7 +2281,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
         if p.kind == FieldKind::DayOfWeek && word.len() > 3 && word.ends_with(['L', 'l']) {
             if let Some(i) = lookup_name(&word[..word.len() - 1], table) {
                 c.i -= 1; // leave the `L` for the caller
-                let value = p.profile.dow.value_of(i as u8);
+                let value = p.profile.dow.name_value(i as u8);
                 return Ok(Val {
                     value,
                     named: true,
