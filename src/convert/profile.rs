@@ -42,7 +42,11 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
         prof.day_fields,
         DayFieldRule::OneMustBeQuestion | DayFieldRule::And
     );
-    let base = if quartz_like {
+    let and_days = matches!(p.days, super::pattern::Days::And(..));
+    // a profile that ANDs the day fields (Spring) says an AND as the OCPS writer
+    // does (`1-7 * +MON`), without the `+`; the others go through Quartz's
+    // writer, which splits an OR into one expression per day condition
+    let base = if quartz_like && !(and_days && prof.day_fields == DayFieldRule::And) {
         Target::Quartz
     } else {
         Target::Ocps
@@ -104,11 +108,25 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
             parts.push(sec.unwrap_or("0").to_string());
         }
         parts.extend(mid[..4].iter().map(|s| s.to_string()));
-        parts.push(if base == Target::Quartz {
+        let dow = if base == Target::Quartz {
             quartz_dow_to_names(mid[4])
+        } else if let Some(and) = mid[4].strip_prefix('+') {
+            if prof.day_fields != DayFieldRule::And {
+                return Err(ConvertError::new(
+                    "day-and-in-profile",
+                    Some(FieldKind::DayOfWeek),
+                    format!(
+                        "this fires only on days that match both day-of-month ({}) and day-of-week ({and}); {} fires on a day that matches either when both are restricted, and has no way to require both",
+                        mid[2], prof.display
+                    ),
+                )
+                .help("keep this schedule where the day fields AND (`--to spring`, `--to ocps`), or drop one of the day conditions"));
+            }
+            and.to_string()
         } else {
             mid[4].to_string()
-        });
+        };
+        parts.push(dow);
         if year_ok {
             parts.push(year.unwrap_or("*").to_string());
         }
