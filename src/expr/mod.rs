@@ -437,8 +437,11 @@ fn interval_help(d: &mut Diagnostic, text: &str, choice: DialectChoice) {
         .map(|p| format!("{} (`--dialect {}`)", p.display, p.name))
         .collect();
     if !readers.is_empty() {
+        let chosen = choice.fixed().map_or(String::new(), |c| {
+            format!(" {} has none;", c.profile().display)
+        });
         d.help = Some(format!(
-            "`{}` is an interval schedule, not cron; {} reads it",
+            "`{}` is an interval schedule, not cron;{chosen} {} reads it",
             syntax.example(),
             readers.join(" and ")
         ));
@@ -654,9 +657,25 @@ pub(crate) fn parse_inner<B: Build>(
         Ok(e) => Ok(e),
         Err(mut d) => {
             d.dialect = Some(dialect);
+            name_the_profile(dialect, &mut d);
             name_other_profiles(text, Some(dialect), &mut d);
             Err(d)
         }
+    }
+}
+
+/// A platform profile's rejection says whose rule it is: where neither the
+/// message nor the help names the platform, the message ends with it
+/// (`minute 60 is out of range 0–59 (Kubernetes)`). Quartz and Unix cron, the
+/// readings `auto` picks, keep their messages as they were.
+fn name_the_profile(dialect: Dialect, d: &mut Diagnostic) {
+    if matches!(dialect, Dialect::Quartz | Dialect::Unix) {
+        return;
+    }
+    let name = dialect.profile().display;
+    let named = d.message.contains(name) || d.help.as_deref().is_some_and(|h| h.contains(name));
+    if !named {
+        d.message = format!("{} ({name})", d.message);
     }
 }
 
@@ -771,6 +790,15 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
         .map(|s| s.slice(text))
         .collect::<Vec<_>>()
         .join(" ");
+    if let Some(other) = dialect.filter(|d| !matches!(d, Dialect::Quartz | Dialect::Unix)) {
+        let prof = other.profile();
+        return d.help(format!(
+            "remove the extra text: {} expressions have {} fields ({})",
+            prof.display,
+            prof.field_counts(),
+            prof.field_names()
+        ));
+    }
     let choice = dialect.map_or(DialectChoice::Auto, DialectChoice::from);
     match fix::checked(&seven, choice) {
         Some(seven) => d.help(format!(
@@ -1975,6 +2003,9 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
                 format!("`#` is only allowed in day-of-week, not in {}", kind.name()),
                 Span::new(c.abs() - 1, c.abs()),
             ));
+        }
+        if !p.allows(Forms::NTH_WEEKDAY) && !p.allows(Forms::NTH_LAST) {
+            return Err(p.unsupported("the n-th weekday of the month", span));
         }
         check_range(p, a)?;
         if p.allows(Forms::NEGATIVE_DAYS) {
