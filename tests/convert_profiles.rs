@@ -127,6 +127,17 @@ const ROWS: &[(&str, DialectChoice, Dialect, Option<&str>)] = &[
         Dialect::Github,
         None,
     ),
+    // Vixie's `*`-prefixed day field ANDs; robfig and fugit count `*/2` as
+    // restricted and OR (profiles table, star rules), so they cannot say it
+    // (the writer's `0 12 */2 * MON` read back as an OR was an internal error)
+    ("0 12 */2 * MON", DialectChoice::Unix, Dialect::K8s, None),
+    ("0 12 */2 * MON", DialectChoice::Unix, Dialect::Gitlab, None),
+    (
+        "0 12 */2 * MON",
+        DialectChoice::Unix,
+        Dialect::Github,
+        Some("0 12 */2 * MON"),
+    ),
     // GitLab's own forms (fugit: `d%n`, `d#-k`) round-trip to GitLab and nowhere else
     (
         "0 9 * * sun%2",
