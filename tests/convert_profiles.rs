@@ -99,6 +99,83 @@ const ROWS: &[(&str, DialectChoice, Dialect, Option<&str>)] = &[
         Dialect::Github,
         Some("0 0 * * SUN"),
     ),
+    // Spring ANDs the day fields (CronExpression javadoc; CronExpressionTests
+    // `fixedDays`, `everyTenDays`): an AND stays one Spring expression
+    (
+        "0 0 12 1 * MON",
+        DialectChoice::Spring,
+        Dialect::Spring,
+        Some("0 0 12 1 * MON"),
+    ),
+    (
+        "0 12 1-7 * +MON",
+        DialectChoice::Unix,
+        Dialect::Spring,
+        Some("0 0 12 1-7 * MON"),
+    ),
+    // ... which the platforms that OR them cannot say
+    ("0 0 12 1 * MON", DialectChoice::Spring, Dialect::K8s, None),
+    (
+        "0 0 12 1 * MON",
+        DialectChoice::Spring,
+        Dialect::Gitlab,
+        None,
+    ),
+    (
+        "0 0 12 1 * MON",
+        DialectChoice::Spring,
+        Dialect::Github,
+        None,
+    ),
+    // Vixie's `*`-prefixed day field ANDs; robfig and fugit count `*/2` as
+    // restricted and OR (profiles table, star rules), so they cannot say it
+    // (the writer's `0 12 */2 * MON` read back as an OR was an internal error)
+    ("0 12 */2 * MON", DialectChoice::Unix, Dialect::K8s, None),
+    ("0 12 */2 * MON", DialectChoice::Unix, Dialect::Gitlab, None),
+    (
+        "0 12 */2 * MON",
+        DialectChoice::Unix,
+        Dialect::Github,
+        Some("0 12 */2 * MON"),
+    ),
+    // GitLab's own forms (fugit: `d%n`, `d#-k`) round-trip to GitLab and nowhere else
+    (
+        "0 9 * * sun%2",
+        DialectChoice::Gitlab,
+        Dialect::Gitlab,
+        Some("0 9 * * sun%2"),
+    ),
+    (
+        "0 9 * * fri#-2",
+        DialectChoice::Gitlab,
+        Dialect::Gitlab,
+        Some("0 9 * * fri#-2"),
+    ),
+    (
+        "0 9 * * fri#L",
+        DialectChoice::Gitlab,
+        Dialect::Gitlab,
+        Some("0 9 * * FRI#L"),
+    ),
+    ("0 9 * * sun%2", DialectChoice::Gitlab, Dialect::K8s, None),
+    (
+        "0 9 * * sun%2",
+        DialectChoice::Gitlab,
+        Dialect::Spring,
+        None,
+    ),
+    (
+        "0 9 * * fri#-2",
+        DialectChoice::Gitlab,
+        Dialect::Eventbridge,
+        None,
+    ),
+    (
+        "0 9 * * fri#-2",
+        DialectChoice::Gitlab,
+        Dialect::Github,
+        None,
+    ),
 ];
 
 fn parsed(text: &str, from: DialectChoice) -> Vec<Parsed> {
@@ -168,6 +245,49 @@ fn cli_to_profile_and_its_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Kubernetes cannot read"), "{err}");
+}
+
+/// GitLab-only forms: `--from gitlab --to gitlab` keeps them; any other target
+/// refuses, naming the form and the target.
+#[test]
+fn cli_gitlab_only_forms() {
+    let run = |to: &str| {
+        Command::cargo_bin("cronkit")
+            .unwrap()
+            .args([
+                "convert",
+                "--from",
+                "gitlab",
+                "--to",
+                to,
+                "-e",
+                "0 9 * * sun%2",
+                "-e",
+                "0 9 * * fri#-2",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run("gitlab");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "0 9 * * sun%2\t0 9 * * sun%2\n0 9 * * fri#-2\t0 9 * * fri#-2\n"
+    );
+    for (to, name) in [
+        ("unix", "Unix cron"),
+        ("quartz", "Quartz"),
+        ("k8s", "Kubernetes"),
+    ] {
+        let out = run(to);
+        assert_eq!(out.status.code(), Some(1), "{to}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("GitLab's `d%n`")
+                && err.contains(&format!("{name} (`--to {to}`) cannot express it")),
+            "{to}: {err}"
+        );
+    }
 }
 
 /// Inputs for the oracle rounds: every one convertible to both `k8s` and `gitlab`.

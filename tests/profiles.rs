@@ -286,3 +286,45 @@ fn convert_reads_every_profile() {
     .unwrap();
     assert_eq!(q.expressions, ["0 0 9 ? * 2#1"]);
 }
+
+/// Spring's `7-7` is 0-7 (BitsCronField.parseRange: "If used as a minimum in a
+/// range, Sunday means 0"), every day, where the text says Sunday: rejected as a
+/// misread, as cronkit does for the other platforms' (docs/profiles.md, spring).
+#[test]
+fn spring_seven_to_seven_is_a_misread() {
+    for text in ["0 0 0 ? * 7-7", "0 0 0 ? * SUN-SUN", "0 0 0 ? * sun-7"] {
+        let d = err(text, DialectChoice::Spring);
+        assert_eq!(d.code, "misread-by-platform", "{text}: {}", d.render());
+        assert!(d.message.contains("every day"), "{}", d.message);
+        assert!(d.help.as_deref().unwrap_or("").contains("SUN"), "{d:?}");
+    }
+}
+
+/// Every rejection under a platform profile names the platform (issue 11, "Bad
+/// input"), and no help speaks of Quartz's behaviour under another profile.
+#[test]
+fn rejections_name_the_platform() {
+    let cases: &[(&str, DialectChoice, &str)] = &[
+        ("60 0 * * *", DialectChoice::K8s, "Kubernetes"),
+        ("0 0 32 * *", DialectChoice::Github, "GitHub Actions"),
+        ("*/0 * * * *", DialectChoice::Gitlab, "GitLab"),
+        ("0 0 * * fri#-2", DialectChoice::K8s, "Kubernetes"),
+        ("0 0 * * 5#3", DialectChoice::Github, "GitHub Actions"),
+        ("0 0 * * mon-5", DialectChoice::Github, "GitHub Actions"),
+        ("* * * * * * * *", DialectChoice::K8s, "Kubernetes"),
+        ("@every 5m", DialectChoice::Spring, "Spring"),
+        ("TZ=UTC 0 0 * * * *", DialectChoice::Spring, "Spring"),
+        ("0 0 32 * *", DialectChoice::Jenkins, "Jenkins"),
+    ];
+    for &(text, choice, name) in cases {
+        let d = err(text, choice);
+        let all = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
+        assert!(all.contains(name), "{text} under {choice:?}: {all}");
+        assert!(!all.contains("Quartz "), "{text} under {choice:?}: {all}");
+    }
+    // `#` is not Kubernetes syntax at all (robfig's parser has no `#`)
+    assert_eq!(
+        err("0 0 * * fri#-2", DialectChoice::K8s).code,
+        "form-not-supported"
+    );
+}

@@ -10,6 +10,16 @@
 //!   javadoc of `CronExpression.parse(String)` (field list, "Example expressions", macros).
 //! - SPRING_REF: Spring reference, "Task Execution and Scheduling", section "Cron Expressions"
 //!   (`framework-docs/modules/ROOT/pages/integration/scheduling.adoc`): macros, `L`, `nW`, `LW`, `d#n`.
+//! - SPRING_TESTS: spring-framework `spring-context/src/test/java/org/springframework/scheduling/support/CronExpressionTests.java`
+//!   (the test method named in the row: its expression, start and expected times).
+//! - SPRING_BITS: spring-framework `BitsCronField.java`: `parseRange` returns `type.range()` for
+//!   `*` (java.time's DAY_OF_WEEK 1-7); `parseField` runs `a/n` from a to the range's maximum;
+//!   `checkValidValue` lets 0 through for day-of-week; "If used as a minimum in a range, Sunday
+//!   means 0 (not 7)"; `parseDaysOfWeek` turns bit 0 into bit 7.
+//! - SPRING_FIELD: spring-framework `CronField.java`: `DAYS = {"MON", ..., "SUN"}` and
+//!   `MONTHS`, replaced by `i + 1` (`replaceOrdinals`, upper-cased) before the field is parsed,
+//!   so SUN is 7 and a name and a number may share a range; `parseDaysOfMonth` /
+//!   `parseDaysOfWeek` read a list item by item (`parseList`), `L`/`W`/`#` items included.
 //! - AWS_CRON: AWS docs, "Schedule Expressions Using Rate or Cron"
 //!   (`awsdocs/aws-lambda-developer-guide`, `doc_source/tutorial-scheduled-events-schedule-expressions.md`,
 //!   same text as EventBridge's eb-scheduled-rule-pattern): the field table, the wildcard table,
@@ -267,6 +277,133 @@ const SPRING: &[Row] = &[
         "0 0 0 15W * ?",
         Times(&["01-15T00:00:00", "02-16T00:00:00", "03-16T00:00:00"]),
         "SPRING_REF Weekdays: nW is the nearest weekday (Sunday the 15th → Monday)",
+    ),
+    r(
+        "0 0 0 ? * THU#1,THU#3,THU#5",
+        TimesFrom(
+            "2019-12-31T00:00:00Z",
+            &[
+                "2020-01-02T00:00:00",
+                "2020-01-16T00:00:00",
+                "2020-01-30T00:00:00",
+            ],
+        ),
+        "SPRING_TESTS dayOfWeekListWithQuartz",
+    ),
+    r(
+        "0 0 0 1W,15,LW * ?",
+        TimesFrom(
+            "2019-12-30T00:00:00Z",
+            &[
+                "2019-12-31T00:00:00",
+                "2020-01-01T00:00:00",
+                "2020-01-15T00:00:00",
+                "2020-01-31T00:00:00",
+            ],
+        ),
+        "SPRING_TESTS dayOfMonthListWithQuartz",
+    ),
+    r(
+        "0 0 * ? * FRIL",
+        TimesFrom(
+            "2021-01-28T00:01:00Z",
+            &[
+                "2021-01-29T00:00:00",
+                "2021-01-29T01:00:00",
+                "2021-01-29T02:00:00",
+            ],
+        ),
+        "SPRING_TESTS quartzLastFridayOfTheMonthEveryHour",
+    ),
+    r(
+        "0 0 0 ? * SUN-FRI",
+        TimesFrom(
+            "2021-02-25T15:00:00Z",
+            &["2021-02-26T00:00:00", "2021-02-28T00:00:00"],
+        ),
+        "SPRING_TESTS sundayToFriday",
+    ),
+    r(
+        "3-57 13-28 17,18 1,15 3-12 6#1",
+        TimesFrom("2022-09-15T17:44:11Z", &["2022-10-01T17:13:03"]),
+        "SPRING_TESTS various (the day fields AND-ed: day 1 or 15 and the first Saturday)",
+    ),
+    r(
+        "*/28 56 22 */6 * *",
+        TimesFrom("2022-02-27T08:00:42Z", &["2022-03-01T22:56:00"]),
+        "SPRING_TESTS various",
+    ),
+    r(
+        "0 15 12 */10 1-8 5",
+        TimesFrom(
+            "2021-04-30T12:14:59Z",
+            &[
+                "2021-05-21T12:15:00",
+                "2021-06-11T12:15:00",
+                "2022-01-21T12:15:00",
+            ],
+        ),
+        "SPRING_TESTS everyTenDays (days 1, 11, 21, 31 and a Friday)",
+    ),
+    r(
+        "0 0 0 ? * */2",
+        Times(&[
+            "01-02T00:00:00",
+            "01-04T00:00:00",
+            "01-05T00:00:00",
+            "01-07T00:00:00",
+        ]),
+        "SPRING_BITS: `*` is DAY_OF_WEEK's 1-7, so */2 is 1,3,5,7 = MON,WED,FRI,SUN",
+    ),
+    r(
+        "0 0 0 ? * */3",
+        Times(&["01-04T00:00:00", "01-05T00:00:00", "01-08T00:00:00"]),
+        "SPRING_BITS: */3 is 1,4,7 = MON,THU,SUN",
+    ),
+    r(
+        "0 0 0 ? * SUN/2",
+        Times(&["01-04T00:00:00", "01-11T00:00:00"]),
+        "SPRING_FIELD: SUN is 7; SPRING_BITS: 7/2 runs from 7 to 7",
+    ),
+    r(
+        "0 0 0 ? * 0/2",
+        Times(&["01-03T00:00:00", "01-04T00:00:00", "01-06T00:00:00"]),
+        "SPRING_BITS: 0 is valid, 0/2 runs 0..7 = 0,2,4,6 = SUN,TUE,THU,SAT",
+    ),
+    r(
+        "0 0 0 ? * MON-SUN",
+        Times(&["01-02T00:00:00", "01-03T00:00:00", "01-04T00:00:00"]),
+        "SPRING_JAVADOC: or MON-SUN; SPRING_FIELD: MON-SUN is 1-7",
+    ),
+    r(
+        "0 0 0 ? * FRI-SUN",
+        Times(&[
+            "01-02T00:00:00",
+            "01-03T00:00:00",
+            "01-04T00:00:00",
+            "01-09T00:00:00",
+        ]),
+        "SPRING_FIELD: FRI-SUN is 5-7",
+    ),
+    r(
+        "0 0 0 ? * 7-1",
+        Times(&["01-04T00:00:00", "01-05T00:00:00", "01-11T00:00:00"]),
+        "SPRING_BITS: as a range's minimum Sunday means 0, so 7-1 is 0-1",
+    ),
+    r(
+        "0 0 0 ? * MON-7",
+        Times(&["01-02T00:00:00", "01-03T00:00:00", "01-04T00:00:00"]),
+        "SPRING_FIELD: names become numbers before parsing, MON-7 is 1-7",
+    ),
+    r(
+        "0 0 0 ? * 0-FRI",
+        Times(&["01-02T00:00:00", "01-04T00:00:00", "01-05T00:00:00"]),
+        "SPRING_FIELD: 0-FRI is 0-5",
+    ),
+    r(
+        "0 0 0 1 JAN-3 ?",
+        Times(&["02-01T00:00:00", "03-01T00:00:00", "2027-01-01T00:00:00"]),
+        "SPRING_FIELD: MONTHS replaced by 1-12, JAN-3 is 1-3",
     ),
 ];
 

@@ -52,3 +52,38 @@ fn every_profile_is_documented() {
         );
     }
 }
+
+/// The prose DST table ("DST: each platform's own behaviour") gives every
+/// profile the default its row has: a row changed without the table (or the
+/// table without the row) fails here.
+#[test]
+fn dst_table_matches_the_rows() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/profiles.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let start = doc
+        .find("| profile | default |")
+        .expect("docs/profiles.md has the DST table");
+    let rows: Vec<(String, String)> = doc[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells[1].to_string(), cells[2].trim_matches('`').to_string())
+        })
+        .collect();
+    for p in cronkit::PROFILES.iter() {
+        let row = rows
+            .iter()
+            .find(|(name, _)| name == p.name)
+            .unwrap_or_else(|| panic!("no DST table row for {}", p.name));
+        assert_eq!(
+            row.1,
+            p.default_dst.to_string(),
+            "{}: the DST table says `{}`, the profile row `{}`",
+            p.name,
+            row.1,
+            p.default_dst
+        );
+    }
+}

@@ -177,12 +177,28 @@ pub fn convert(
     target: Target,
     merge_them: bool,
 ) -> Result<Conversion, ConvertError> {
-    let patterns = inputs
-        .iter()
-        .map(|p| Pattern::from_expr(&p.expr))
-        .collect::<Result<Vec<_>, _>>()?;
     if merge_them {
+        let patterns = inputs
+            .iter()
+            .map(|p| Pattern::from_expr(&p.expr).map_err(|e| for_target(e, target)))
+            .collect::<Result<Vec<_>, _>>()?;
         return convert_distinct(&mergeable(&patterns)?, target);
+    }
+    let mut patterns = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        patterns.push(match Pattern::from_expr(&input.expr) {
+            Ok(p) => Some(p),
+            // a form only its own platform has (GitLab's `fri#-2`, `sun%2`), converted
+            // to that platform: the text is passed through, checked below
+            Err(e)
+                if e.code == "form-not-convertible"
+                    && input.expr.dialect == target.dialect()
+                    && matches!(target, Target::Profile(_)) =>
+            {
+                None
+            }
+            Err(e) => return Err(for_target(e, target)),
+        });
     }
     let mut notes = Vec::new();
     let mut expressions: Vec<String> = Vec::new();
@@ -198,6 +214,10 @@ pub fn convert(
             push(input.text.clone());
             continue;
         }
+        let Some(p) = p else {
+            push(pass_through(input, target)?);
+            continue;
+        };
         let out = checked_write(p, target)?;
         if out.len() > 1 && target == Target::Quartz {
             if let Days::Or(..) = p.days {
@@ -214,6 +234,57 @@ pub fn convert(
         }
     }
     Ok(Conversion { expressions, notes })
+}
+
+/// The display name of what `target` writes, for messages.
+fn target_display(target: Target) -> &'static str {
+    match target {
+        Target::Ocps => "OCPS",
+        t => t.dialect().profile().display,
+    }
+}
+
+/// A pattern error, saying which target cannot express the form.
+fn for_target(e: ConvertError, target: Target) -> ConvertError {
+    if e.code != "form-not-convertible" {
+        return e;
+    }
+    ConvertError {
+        message: format!(
+            "{}, so {} (`--to {target}`) cannot express it",
+            e.message,
+            target_display(target)
+        ),
+        ..e
+    }
+}
+
+/// An expression in a form only its own platform reads, converted to that
+/// platform: the text as written, read back with the target's profile and
+/// checked to compile to the same schedule.
+fn pass_through(input: &Parsed, target: Target) -> Result<String, ConvertError> {
+    let back = Expr::parse(&input.text, target.dialect().into()).map_err(|d| {
+        ConvertError::new(
+            "internal",
+            None,
+            format!(
+                "cronkit cannot read `{}` back as {}: {d} (please report this)",
+                input.text,
+                target_display(target)
+            ),
+        )
+    })?;
+    if crate::Schedule::from_expr(&back) != crate::Schedule::from_expr(&input.expr) {
+        return Err(ConvertError::new(
+            "internal",
+            None,
+            format!(
+                "cronkit wrote `{}`, which does not fire as the input (please report this)",
+                input.text
+            ),
+        ));
+    }
+    Ok(input.text.clone())
 }
 
 /// Merge patterns that are already distinct (see [`DistinctPatterns`]) and

@@ -355,13 +355,25 @@ impl Pattern {
         let (seconds, minutes, hours, months) = s.bits();
         let r = s.day_rule();
         if r.nth_last_weekdays != 0 || r.has_week_modulo() {
-            // no other dialect has them, and convert's patterns do not hold them
+            // no other dialect has them, and convert's patterns do not hold them;
+            // `convert` passes a GitLab text through to GitLab unchanged
+            let (form, help) = if r.has_week_modulo() {
+                (
+                    "`d%n` (the weekday in every n-th week, weeks counted from 2019-01-01)",
+                    "no other platform counts weeks: list the dates (one expression per date), or keep the schedule in GitLab",
+                )
+            } else {
+                (
+                    "`d#-k` (the k-th such weekday from the end of the month)",
+                    "`d#L` (`dL` in Quartz) is the last one; for the others list the days another way, or keep the schedule in GitLab",
+                )
+            };
             return Err(ConvertError::new(
                 "form-not-convertible",
                 Some(FieldKind::DayOfWeek),
-                "GitLab's `d#-k` (the k-th weekday from the end of the month) and `d%n` (every n-th week) have no equivalent in the other dialects",
+                format!("GitLab's {form} has no equivalent in any other dialect"),
             )
-            .help("list the days another way (`d#L` is the last one), or keep the schedule in GitLab"));
+            .help(help));
         }
         let dom = DomSet {
             days: r.dom_days,

@@ -13,7 +13,7 @@
 //! platform would not accept is an error naming the platform and what it cannot
 //! read, and [`super::checked_write`] then checks that it fires as the input.
 
-use crate::expr::profile::{DayFieldRule, Wrapper};
+use crate::expr::profile::{DayFieldRule, Profile, Wrapper};
 use crate::expr::{day_abbrev, Dialect, Expr, FieldKind};
 
 use super::pattern::Pattern;
@@ -42,7 +42,11 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
         prof.day_fields,
         DayFieldRule::OneMustBeQuestion | DayFieldRule::And
     );
-    let base = if quartz_like {
+    let and_days = matches!(p.days, super::pattern::Days::And(..));
+    // a profile that ANDs the day fields (Spring) says an AND as the OCPS writer
+    // does (`1-7 * +MON`), without the `+`; the others go through Quartz's
+    // writer, which splits an OR into one expression per day condition
+    let base = if quartz_like && !(and_days && prof.day_fields == DayFieldRule::And) {
         Target::Quartz
     } else {
         Target::Ocps
@@ -104,11 +108,17 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
             parts.push(sec.unwrap_or("0").to_string());
         }
         parts.extend(mid[..4].iter().map(|s| s.to_string()));
-        parts.push(if base == Target::Quartz {
+        let dow = if base == Target::Quartz {
             quartz_dow_to_names(mid[4])
+        } else if let Some(and) = mid[4].strip_prefix('+') {
+            if prof.day_fields != DayFieldRule::And {
+                return Err(day_and_in_profile(prof, mid[2], and));
+            }
+            and.to_string()
         } else {
             mid[4].to_string()
-        });
+        };
+        parts.push(dow);
         if year_ok {
             parts.push(year.unwrap_or("*").to_string());
         }
@@ -117,7 +127,16 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
             Wrapper::AwsCronOrRate => format!("cron({body})"),
             Wrapper::None => body,
         };
-        if let Err(d) = Expr::parse(&written, dialect.into()) {
+        let read = Expr::parse(&written, dialect.into());
+        if let (Ok(e), true) = (&read, and_days) {
+            // Unix's `*`-prefixed day field ANDs (`*/2 * MON`); a platform whose
+            // star rule counts `*/2` as restricted reads the same text as an OR
+            let back = Pattern::from_expr(e)?;
+            if !matches!(back.days, super::pattern::Days::And(..)) {
+                return Err(day_and_in_profile(prof, mid[2], mid[4]));
+            }
+        }
+        if let Err(d) = read {
             return Err(ConvertError::new(
                 "not-in-profile",
                 None,
@@ -135,6 +154,20 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
         out.push(written);
     }
     Ok(out)
+}
+
+/// An AND of the day fields that a platform ORing them cannot say.
+fn day_and_in_profile(prof: &Profile, dom: &str, dow: &str) -> ConvertError {
+    let dow = dow.trim_start_matches('+');
+    ConvertError::new(
+        "day-and-in-profile",
+        Some(FieldKind::DayOfWeek),
+        format!(
+            "this fires only on days that match both day-of-month ({dom}) and day-of-week ({dow}); {} fires on a day that matches either when both are restricted, and has no way to require both",
+            prof.display
+        ),
+    )
+    .help("keep this schedule where the day fields AND (`--to spring`, `--to ocps`), or drop one of the day conditions")
 }
 
 /// The Quartz writer's day-of-week field with its numbers (1–7, 1 = Sunday, as in

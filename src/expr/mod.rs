@@ -437,8 +437,11 @@ fn interval_help(d: &mut Diagnostic, text: &str, choice: DialectChoice) {
         .map(|p| format!("{} (`--dialect {}`)", p.display, p.name))
         .collect();
     if !readers.is_empty() {
+        let chosen = choice.fixed().map_or(String::new(), |c| {
+            format!(" {} has none;", c.profile().display)
+        });
         d.help = Some(format!(
-            "`{}` is an interval schedule, not cron; {} reads it",
+            "`{}` is an interval schedule, not cron;{chosen} {} reads it",
             syntax.example(),
             readers.join(" and ")
         ));
@@ -654,9 +657,25 @@ pub(crate) fn parse_inner<B: Build>(
         Ok(e) => Ok(e),
         Err(mut d) => {
             d.dialect = Some(dialect);
+            name_the_profile(dialect, &mut d);
             name_other_profiles(text, Some(dialect), &mut d);
             Err(d)
         }
+    }
+}
+
+/// A platform profile's rejection says whose rule it is: where neither the
+/// message nor the help names the platform, the message ends with it
+/// (`minute 60 is out of range 0–59 (Kubernetes)`). Quartz and Unix cron, the
+/// readings `auto` picks, keep their messages as they were.
+fn name_the_profile(dialect: Dialect, d: &mut Diagnostic) {
+    if matches!(dialect, Dialect::Quartz | Dialect::Unix) {
+        return;
+    }
+    let name = dialect.profile().display;
+    let named = d.message.contains(name) || d.help.as_deref().is_some_and(|h| h.contains(name));
+    if !named {
+        d.message = format!("{} ({name})", d.message);
     }
 }
 
@@ -771,6 +790,15 @@ fn too_many_fields(text: &str, spans: &[Span], dialect: Option<Dialect>) -> Diag
         .map(|s| s.slice(text))
         .collect::<Vec<_>>()
         .join(" ");
+    if let Some(other) = dialect.filter(|d| !matches!(d, Dialect::Quartz | Dialect::Unix)) {
+        let prof = other.profile();
+        return d.help(format!(
+            "remove the extra text: {} expressions have {} fields ({})",
+            prof.display,
+            prof.field_counts(),
+            prof.field_names()
+        ));
+    }
     let choice = dialect.map_or(DialectChoice::Auto, DialectChoice::from);
     match fix::checked(&seven, choice) {
         Some(seven) => d.help(format!(
@@ -1834,13 +1862,14 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
         }
         if c.eat(b'/') {
             let step = parse_step(p, &mut c, span, StepBase::Any, false)?;
-            return Ok(item(
-                ItemKind::Step {
-                    base: StepBase::Any,
-                    step,
-                },
-                false,
-            ));
+            let dow = p.profile.dow;
+            // Spring: `*` is java.time's 1–7 here, so `*/2` starts on Monday
+            let base = if p.kind == FieldKind::DayOfWeek && dow.star_step_from() != dow.min() {
+                StepBase::Range(dow.star_step_from(), dow.max)
+            } else {
+                StepBase::Any
+            };
+            return Ok(item(ItemKind::Step { base, step }, false));
         }
         return Err(trailing_junk(p, &c, span, "*"));
     }
@@ -1975,6 +2004,9 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
                 Span::new(c.abs() - 1, c.abs()),
             ));
         }
+        if !p.allows(Forms::NTH_WEEKDAY) && !p.allows(Forms::NTH_LAST) {
+            return Err(p.unsupported("the n-th weekday of the month", span));
+        }
         check_range(p, a)?;
         if p.allows(Forms::NEGATIVE_DAYS) {
             // fugit: `#-1` and `#last` are the last one of the month
@@ -2048,13 +2080,41 @@ fn parse_item_syntax(p: &FieldParser, part: &str, span: Span) -> Result<Item, Di
     }
     if c.eat(b'-') {
         let b = parse_value(p, &mut c, span)?;
+        let mut a = a;
+        if p.kind == FieldKind::DayOfWeek && p.profile.dow.java_time && a.value == 7 {
+            // Spring (BitsCronField.parseRange): "If used as a minimum in a range,
+            // Sunday means 0 (not 7)", so `SUN-SAT` is every day; `7-7` would be
+            // 0-7, every day, where the text says Sunday
+            if b.value == 7 {
+                let span = Span::new(a.span.start, b.span.end);
+                return Err(p
+                    .err(
+                        "misread-by-platform",
+                        format!(
+                            "{} reads `{}` as every day: a range that starts at Sunday (7) starts at 0",
+                            p.profile.display,
+                            span.slice(p.text)
+                        ),
+                        span,
+                    )
+                    .help(format!("for Sunday alone write `{}`", p.fixed(span, "SUN"))));
+            }
+            a.value = 0;
+        }
         if a.named != b.named && !p.allows(Forms::MIXED_RANGES) {
             return Err(p.err(
                 "mixed-range",
                 "a range must use two names or two numbers",
                 Span::new(a.span.start, b.span.end),
             )
-            .help("Quartz fails on this with an internal error; write both ends the same way, e.g. `MON-FRI` or `2-6`"));
+            .help(if p.is_quartz() {
+                "Quartz fails on this with an internal error; write both ends the same way, e.g. `MON-FRI` or `2-6`".to_string()
+            } else {
+                format!(
+                    "{} does not read a range mixing a name and a number; write both ends as names or both as numbers",
+                    p.profile.display
+                )
+            }));
         }
         check_range(p, a)?;
         check_range(p, b)?;
@@ -2240,7 +2300,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
             }
             let value = match p.kind {
                 FieldKind::Month => i as u16 + 1,
-                _ => p.profile.dow.value_of(i as u8),
+                _ => p.profile.dow.name_value(i as u8),
             };
             return Ok(Val {
                 value,
@@ -2252,7 +2312,7 @@ fn parse_value(p: &FieldParser, c: &mut Cursor, span: Span) -> Result<Val, Diagn
         if p.kind == FieldKind::DayOfWeek && word.len() > 3 && word.ends_with(['L', 'l']) {
             if let Some(i) = lookup_name(&word[..word.len() - 1], table) {
                 c.i -= 1; // leave the `L` for the caller
-                let value = p.profile.dow.value_of(i as u8);
+                let value = p.profile.dow.name_value(i as u8);
                 return Ok(Val {
                     value,
                     named: true,

@@ -226,6 +226,12 @@ pub struct DowNumbering {
     pub sunday: u16,
     /// The largest value accepted (6 or 7 with `sunday` 0, 7 with `sunday` 1).
     pub max: u16,
+    /// Spring's reading: java.time's `DayOfWeek` (MON=1 … SUN=7) with 0 also
+    /// Sunday. The names are 1–7 (`SUN` is 7: `CronField.DAYS`), `*` in a step
+    /// covers 1–7 (`BitsCronField.parseRange` returns `DAY_OF_WEEK.range()`, so
+    /// `*/2` is MON,WED,FRI,SUN), and a range that starts at 7 starts at 0 ("If
+    /// used as a minimum in a range, Sunday means 0": `SUN-SAT` is every day).
+    pub java_time: bool,
 }
 
 impl DowNumbering {
@@ -241,13 +247,33 @@ impl DowNumbering {
     pub const fn value_of(self, wd: u8) -> u16 {
         wd as u16 + self.sunday
     }
+    /// The value a day name stands for (`wd`: 0 = `SUN`): [`Self::value_of`],
+    /// except that Spring's `SUN` is 7.
+    pub const fn name_value(self, wd: u8) -> u16 {
+        if self.java_time && wd == 0 {
+            7
+        } else {
+            self.value_of(wd)
+        }
+    }
+    /// Where `*` starts when it is stepped (`*/2`): the smallest value, or 1
+    /// (Monday) in Spring.
+    pub const fn star_step_from(self) -> u16 {
+        if self.java_time {
+            1
+        } else {
+            self.min()
+        }
+    }
     /// True when 7 is a second Sunday (0–7 numbering).
     pub const fn seven_is_sunday(self) -> bool {
         self.sunday == 0 && self.max == 7
     }
     /// "0–6 with 0 = Sunday", for messages and descriptions.
     pub fn describe(self) -> String {
-        if self.seven_is_sunday() {
+        if self.java_time {
+            "0–7 with 0 and 7 = Sunday; names `MON`=1 … `SUN`=7 (java.time), so `SUN/2` is Sunday alone; `*` in a step is 1–7 (`*/2` = MON,WED,FRI,SUN); a range from 7 starts at 0 (`SUN-SAT`, `7-1`)".to_string()
+        } else if self.seven_is_sunday() {
             "0–7 with 0 and 7 = Sunday".to_string()
         } else if self.sunday == 0 {
             "0–6 with 0 = Sunday".to_string()
@@ -519,7 +545,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "Quartz",
         summary: "Quartz / Elasticsearch / Nuxeo: sec min hour dom month dow [year], SUN=1",
         layouts: &[SIX_SECONDS, SEVEN],
-        dow: DowNumbering { sunday: 1, max: 7 },
+        dow: DowNumbering {
+            sunday: 1,
+            max: 7,
+            java_time: false,
+        },
         forms: QUARTZ_FORMS,
         misreads: Misreads::NONE,
         max_step: u16::MAX,
@@ -541,7 +571,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "Unix cron",
         summary: "Vixie cron + OCPS: [sec] min hour dom month dow [year], SUN=0 or 7",
         layouts: &[FIVE, SIX_SECONDS, SEVEN],
-        dow: DowNumbering { sunday: 0, max: 7 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 7,
+            java_time: false,
+        },
         forms: Forms::LAST_DAY
             .with(Forms::LAST_OFFSET)
             .with(Forms::LAST_WEEKDAY)
@@ -579,7 +613,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "Kubernetes",
         summary: "Kubernetes CronJob (robfig/cron v3): min hour dom month dow, SUN=0 (0-6)",
         layouts: &[FIVE],
-        dow: DowNumbering { sunday: 0, max: 6 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 6,
+            java_time: false,
+        },
         forms: Forms::NAME_STEPS
             .with(Forms::NAME_RANGE_STEPS)
             .with(Forms::MIXED_RANGES)
@@ -612,7 +650,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "GitHub Actions",
         summary: "GitHub Actions on.schedule: POSIX min hour dom month dow, SUN=0 (0-6), UTC",
         layouts: &[FIVE],
-        dow: DowNumbering { sunday: 0, max: 6 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 6,
+            java_time: false,
+        },
         forms: Forms::START_STEP.with(Forms::NAMES),
         misreads: Misreads::NONE,
         max_step: u16::MAX,
@@ -634,7 +676,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "GitLab",
         summary: "GitLab pipeline schedules (fugit): [sec] min hour dom month dow, SUN=0 or 7, L, #, %",
         layouts: &[FIVE, SIX_SECONDS],
-        dow: DowNumbering { sunday: 0, max: 7 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 7,
+            java_time: false,
+        },
         forms: Forms::LAST_DAY
             .with(Forms::NEGATIVE_DAYS)
             .with(Forms::NTH_WEEKDAY)
@@ -678,7 +724,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "AWS EventBridge",
         summary: "AWS EventBridge cron(min hour dom month dow year), SUN=1, one day field `?`; rate(...)",
         layouts: &[AWS_SIX],
-        dow: DowNumbering { sunday: 1, max: 7 },
+        dow: DowNumbering {
+            sunday: 1,
+            max: 7,
+            java_time: false,
+        },
         forms: Forms::LAST_DAY
             .with(Forms::LAST_WEEKDAY)
             .with(Forms::NEAREST_WEEKDAY)
@@ -708,7 +758,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "Spring",
         summary: "Spring 5.3+ CronExpression: sec min hour dom month dow, SUN=0 or 7, both day fields AND-ed",
         layouts: &[SIX_SECONDS],
-        dow: DowNumbering { sunday: 0, max: 7 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 7,
+            java_time: true,
+        },
         forms: Forms::LAST_DAY
             .with(Forms::LAST_OFFSET)
             .with(Forms::LAST_WEEKDAY)
@@ -718,6 +772,11 @@ pub static PROFILES: [Profile; 8] = [
             .with(Forms::QUESTION_DAYS)
             .with(Forms::NAME_STEPS)
             .with(Forms::NAME_RANGE_STEPS)
+            // CronField.replaceOrdinals turns names into numbers before parsing
+            .with(Forms::MIXED_RANGES)
+            // CronField.parseList: `L`/`W`/`#` items in lists (CronExpressionTests:
+            // `1W,15,LW`, `THU#1,THU#3,THU#5`)
+            .with(Forms::SPECIAL_IN_LISTS)
             .with(Forms::STEP_BEYOND_MAX)
             .with(Forms::START_STEP)
             .with(Forms::NAMES),
@@ -749,7 +808,11 @@ pub static PROFILES: [Profile; 8] = [
         display: "Jenkins",
         summary: "Jenkins triggers: min hour dom month dow (numbers), SUN=0 or 7, H hashed per job (--hash-key), both day fields AND-ed",
         layouts: &[FIVE],
-        dow: DowNumbering { sunday: 0, max: 7 },
+        dow: DowNumbering {
+            sunday: 0,
+            max: 7,
+            java_time: false,
+        },
         // `H`, `H/n`, `H(a-b)`, `H(a-b)/n` and the hashed nicknames are resolved by
         // `crate::jenkins` with the job's key before this row reads the numbers
         forms: Forms::STEP_BEYOND_MAX.with(Forms::HASH_H),
