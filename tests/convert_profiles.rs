@@ -42,11 +42,20 @@ const ROWS: &[(&str, DialectChoice, Dialect, Option<&str>)] = &[
         Dialect::Gitlab,
         Some("5 9 * * FRI#3"),
     ),
+    // EventBridge documents `#` and `L` in day-of-week with numbers only ("3#2",
+    // "5L", 1 = SUN: docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html,
+    // table "Day-of-week 1-7 or SUN-SAT , - * ? L #"), so the writer keeps them numeric.
     (
         "0 5 9 ? * 6#3",
         DialectChoice::Quartz,
         Dialect::Eventbridge,
-        Some("cron(5 9 ? * FRI#3 *)"),
+        Some("cron(5 9 ? * 6#3 *)"),
+    ),
+    (
+        "0 0 12 ? * 6L",
+        DialectChoice::Quartz,
+        Dialect::Eventbridge,
+        Some("cron(0 12 ? * 6L *)"),
     ),
     (
         "0 5 9 ? * 6#3",

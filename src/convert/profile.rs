@@ -109,7 +109,11 @@ pub(crate) fn write(p: &Pattern, dialect: Dialect) -> Result<Vec<String>, Conver
         }
         parts.extend(mid[..4].iter().map(|s| s.to_string()));
         let dow = if base == Target::Quartz {
-            quartz_dow_to_names(mid[4])
+            // A profile that numbers weekdays as Quartz does (EventBridge: 1 = SUN)
+            // keeps the numbers on `nL` and `n#k`: AWS documents those forms only
+            // with numbers (`5L`, `3#2`), names only for plain days and ranges.
+            let numbers_as_quartz = prof.dow.sunday == 1 && !prof.dow.java_time;
+            quartz_dow_to_names(mid[4], !numbers_as_quartz)
         } else if let Some(and) = mid[4].strip_prefix('+') {
             if prof.day_fields != DayFieldRule::And {
                 return Err(day_and_in_profile(prof, mid[2], and));
@@ -171,8 +175,22 @@ fn day_and_in_profile(prof: &Profile, dom: &str, dow: &str) -> ConvertError {
 }
 
 /// The Quartz writer's day-of-week field with its numbers (1–7, 1 = Sunday, as in
-/// `6#3` and `6L`) turned into names, which every profile reads alike.
-fn quartz_dow_to_names(field: &str) -> String {
+/// `6#3` and `6L`) turned into names, which every profile reads alike. With
+/// `special_items` false, an item with `L` or `#` keeps its number.
+fn quartz_dow_to_names(field: &str, special_items: bool) -> String {
+    if !special_items && field.contains(['L', '#']) {
+        return field
+            .split(',')
+            .map(|item| {
+                if item.contains(['L', '#']) {
+                    item.to_string()
+                } else {
+                    quartz_dow_to_names(item, true)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+    }
     let mut out = String::with_capacity(field.len() + 4);
     let mut chars = field.char_indices().peekable();
     let mut prev_alpha = false;
@@ -199,10 +217,14 @@ mod tests {
 
     #[test]
     fn quartz_numbers_become_names() {
-        assert_eq!(quartz_dow_to_names("6#3"), "FRI#3");
-        assert_eq!(quartz_dow_to_names("6L"), "FRIL");
-        assert_eq!(quartz_dow_to_names("MON-FRI"), "MON-FRI");
-        assert_eq!(quartz_dow_to_names("?"), "?");
-        assert_eq!(quartz_dow_to_names("1,7"), "SUN,SAT");
+        assert_eq!(quartz_dow_to_names("6#3", true), "FRI#3");
+        assert_eq!(quartz_dow_to_names("6L", true), "FRIL");
+        assert_eq!(quartz_dow_to_names("MON-FRI", true), "MON-FRI");
+        assert_eq!(quartz_dow_to_names("?", true), "?");
+        assert_eq!(quartz_dow_to_names("1,7", true), "SUN,SAT");
+        // EventBridge: numbers on the `L` and `#` items, names elsewhere
+        assert_eq!(quartz_dow_to_names("6L", false), "6L");
+        assert_eq!(quartz_dow_to_names("2,6#3", false), "MON,6#3");
+        assert_eq!(quartz_dow_to_names("2-6", false), "MON-FRI");
     }
 }
