@@ -12,7 +12,7 @@
 //! Each position is parsed by its own inlined copy of [`field`] (the kind is a
 //! constant at every call), and `*`, `?` and numbers of one or two digits — most
 //! fields — are settled before the item loop. Together that brings a parse from about 4 200
-//! instructions to about 800 (see `docs/sections/performance.md`).
+//! instructions to about 800 (see `docs/performance.md`).
 //!
 //! It only ever says "here is the schedule" or "not mine" (`None`): it gives up
 //! on anything outside the subset below **and on anything that might be an
