@@ -9,6 +9,7 @@
 //! instr_probe next <cronkit|cronkit-datetime|cron|croner|saffron> <case> <N>
 //! instr_probe parse <cronkit|saffron> <N>      # the expressions saffron can read
 //! instr_probe parse-one <N> <quartz expression>
+//! instr_probe parse-one-saffron <N> <saffron expression>
 //! instr_probe zones <cronkit|cron|croner|saffron> <case> <scenario> <policy> <N>
 //! ```
 //!
@@ -57,6 +58,14 @@ fn run(args: &[&str]) -> Result<(), String> {
             }
             Ok(())
         }
+        // the parse forms of `benches/zones.rs` (`parse_forms`), for saffron
+        ["parse-one-saffron", n, expr] => {
+            saffron::Cron::from_str(expr).map_err(|e| format!("saffron: {e:?}"))?;
+            for _ in 0..count(n)? {
+                black_box(saffron::Cron::from_str(black_box(expr)).ok());
+            }
+            Ok(())
+        }
         ["zones", lib, case, scenario, policy, n] => {
             let c = zones::ZONE_CASES
                 .iter()
@@ -77,7 +86,7 @@ fn run(args: &[&str]) -> Result<(), String> {
             Ok(())
         }
         _ => Err(
-            "usage: next LIB CASE N | parse LIB N | parse-one N EXPR | zones LIB CASE SCENARIO POLICY N"
+            "usage: next LIB CASE N | parse LIB N | parse-one N EXPR | parse-one-saffron N EXPR | zones LIB CASE SCENARIO POLICY N"
                 .into(),
         ),
     }

@@ -43,6 +43,18 @@ echo
 echo "| parse (the 6 expressions saffron reads, per expression) | cronkit | saffron | ratio |"
 echo "|---|---:|---:|---:|"
 echo "| parse | $((k / 6)) | $((s / 6)) | $(python3 -c "print(f'{$k/$s:.2f}')") |"
+
+# the special day forms of issue 12 (benches/zones.rs, `parse_forms`): the
+# same schedule in each syntax (saffron numbers weekdays 1-7 from Sunday, as Quartz)
+echo
+echo "| parse form | cronkit | saffron | ratio |"
+echo "|---|---:|---:|---:|"
+for pair in "6L|0 15 10 ? * 6L|15 10 * * 6L" "L-3|0 15 10 L-3 * ?|15 10 L-3 * *" \
+            "3#2|0 15 10 ? * 3#2|15 10 * * 3#2" "FRI#3|0 15 10 ? * FRI#3|15 10 * * FRI#3"; do
+    IFS='|' read -r name ours theirs <<< "$pair"
+    k=$(count parse-one "{}" "$ours"); s=$(count parse-one-saffron "{}" "$theirs")
+    echo "| \`$name\` | $k | $s | $(python3 -c "print(f'{$k/$s:.2f}')") |"
+done
 fi
 
 # `scripts/instr_counts.sh zones`: the time-zone workload of benches/zones.rs

@@ -354,7 +354,7 @@ impl Pattern {
         let s = Schedule::from_expr(e);
         let (seconds, minutes, hours, months) = s.bits();
         let r = s.day_rule();
-        if r.nth_last_weekdays != 0 || r.has_week_modulo() {
+        if r.nth_last_weekdays() != 0 || r.has_week_modulo() {
             // no other dialect has them, and convert's patterns do not hold them;
             // `convert` passes a GitLab text through to GitLab unchanged
             let (form, help) = if r.has_week_modulo() {

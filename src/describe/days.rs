@@ -143,7 +143,7 @@ fn weekday_runs(days: u8) -> Runs {
 
 fn dow_plain_count(r: &DayRule) -> usize {
     let plain = r.weekdays & 0x7F;
-    let modulo = r.week_modulo.iter().filter(|&&(m, _)| m != 0).count();
+    let modulo = r.week_modulo().iter().filter(|&&(m, _)| m != 0).count();
     modulo
         + if plain != 0 {
             super::text::list_items(&weekday_runs(plain), 0, 6)
@@ -156,12 +156,12 @@ fn dow_plain_count(r: &DayRule) -> usize {
 fn dow_special_count(r: &DayRule) -> usize {
     r.last_weekdays.count_ones() as usize
         + (r.nth_weekdays & 0x003E_3E3E_3E3E_3E3E).count_ones() as usize
-        + (r.nth_last_weekdays & 0x003C_3C3C_3C3C_3C3C).count_ones() as usize
+        + (r.nth_last_weekdays() & 0x003C_3C3C_3C3C_3C3C).count_ones() as usize
 }
 
 /// Any `#` or last-weekday item ("the first Monday", "the second-to-last Friday").
 fn has_month_specials(r: &DayRule) -> bool {
-    r.last_weekdays != 0 || r.nth_weekdays != 0 || r.nth_last_weekdays != 0
+    r.last_weekdays != 0 || r.nth_weekdays != 0 || r.nth_last_weekdays() != 0
 }
 
 /// Is the day-of-week side one run of three or more plain days ("Monday through Friday")?
@@ -190,7 +190,7 @@ fn write_dow_plain(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: 
 /// the first one on or after 2019-01-01 in a week that fires.
 fn write_week_modulo(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, n: usize) {
     for wd in WEEK_ORDER {
-        let (every, plus) = r.week_modulo[wd as usize];
+        let (every, plus) = r.week_modulo()[wd as usize];
         if every == 0 {
             continue;
         }
@@ -254,7 +254,7 @@ fn write_dow_specials(out: &mut String, r: &DayRule, conj: &str, i: &mut usize, 
             out.push_str(WEEKDAYS[wd as usize]);
         }
         for k in 2..=5u8 {
-            if r.nth_last_weekdays >> (8 * wd + k as u32) & 1 == 1 {
+            if r.nth_last_weekdays() >> (8 * wd + k as u32) & 1 == 1 {
                 push_sep(out, *i, n, conj);
                 *i += 1;
                 out.push_str("the ");

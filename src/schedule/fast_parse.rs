@@ -12,7 +12,7 @@
 //! Each position is parsed by its own inlined copy of [`field`] (the kind is a
 //! constant at every call), and `*`, `?` and numbers of one or two digits — most
 //! fields — are settled before the item loop. Together that brings a parse from about 4 200
-//! instructions to about 800 (see `docs/sections/performance.md`).
+//! instructions to about 800 (see `docs/performance.md`).
 //!
 //! It only ever says "here is the schedule" or "not mine" (`None`): it gives up
 //! on anything outside the subset below **and on anything that might be an
@@ -139,9 +139,8 @@ pub(super) fn parse(text: &str, choice: DialectChoice) -> Option<Schedule> {
             },
             nth_weekdays: dow.special,
             last_weekdays: dow.last_weekdays,
-            nth_last_weekdays: 0,
-            week_modulo: [(0, 0); 7],
             combine: day_combine(dialect, false, dom.star, dow.star),
+            fugit: None,
         },
         day_shape: DayShape::Every,
         weekly: 0,

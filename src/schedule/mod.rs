@@ -15,8 +15,9 @@
 //! later year. A month's day mask is a pure function of its length and the
 //! weekday it starts on; how it is computed is decided once per schedule
 //! (`DayShape`): every day; day numbers and `L-n` alone (no weekday needed); a
-//! few bit operations with weekday sets; a lookup in seven precomputed masks when
-//! `n#k` is involved; the general [`DayRule::mask`] for the rest (`W`, `nL`). The
+//! few bit operations with weekday sets; one formula for a lone `n#k`; the
+//! general [`DayRule::mask`] for the rest (`W`, `nL`, `n#k` beside other day
+//! items). The
 //! backward search walks the fields like an odometer.
 //!
 //! Schedules that can never fire (`0 0 0 30 2 ?`, Feb 29 of 2100) are recognised at
@@ -64,7 +65,10 @@ const TS_MIN: i64 = LOCAL_MIN - 2 * 86_400;
 const TS_MAX: i64 = LOCAL_MAX + 2 * 86_400;
 
 /// Which days of a month fire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Not `Copy`: fugit's rarely written forms live behind a pointer ([`FugitDays`]),
+/// so that the rule of every other expression stays 40 bytes (see `fugit`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayRule {
     /// Plain days of the month (bit d = day d).
     pub dom_days: u32,
@@ -80,15 +84,27 @@ pub struct DayRule {
     pub nth_weekdays: u64,
     /// `nL`: the last such weekday of the month (bit = weekday).
     pub last_weekdays: u8,
+    pub combine: DayCombine,
+    /// fugit's (the `gitlab` profile's) `n#-k` and `n%m+p`; `None` when the rule
+    /// has neither, and only then (the compiler allocates it for the first such
+    /// item). Out of line because no other profile writes them and they take 36
+    /// bytes: inline they made every `Schedule` 160 bytes, past the 128 that
+    /// LLVM copies with inline moves, so each move of a parsed schedule became a
+    /// `memcpy` call (about 30 instructions, four times a parse).
+    pub fugit: Option<Box<FugitDays>>,
+}
+
+/// fugit's day-of-week forms that no other profile has (see [`DayRule::fugit`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FugitDays {
     /// fugit `n#-k`, k = 2..=5: the k-th such weekday from the end of the month,
-    /// bit `8 * weekday + k` (k = 1 is in `last_weekdays`).
+    /// bit `8 * weekday + k` (k = 1 is in [`DayRule::last_weekdays`]).
     pub nth_last_weekdays: u64,
     /// fugit `n%m+p`, by weekday (0 = Sunday): `(m, p % m)`, m ≥ 2 (`(0, 0)` =
     /// none): weekday n in the weeks w with (w + p) % m == 0, week 1 being
     /// 2019-01-01 to 01-07 ([`week_number`]). Which days fire then depends on
     /// the date, not only on the month's length and first weekday.
     pub week_modulo: [(u16, u16); 7],
-    pub combine: DayCombine,
 }
 
 /// Day number (days since 1970-01-01) of 2019-01-01, where fugit's weeks start
@@ -111,15 +127,24 @@ impl DayRule {
             && self.dom_last_nearest_weekday == 0
     }
     fn dow_is_plain(&self) -> bool {
-        self.nth_weekdays == 0
-            && self.last_weekdays == 0
-            && self.nth_last_weekdays == 0
-            && !self.has_week_modulo()
+        self.nth_weekdays == 0 && self.last_weekdays == 0 && self.fugit.is_none()
+    }
+
+    /// fugit `n#-k` (k = 2..=5), as [`FugitDays::nth_last_weekdays`] (0 when none).
+    pub fn nth_last_weekdays(&self) -> u64 {
+        self.fugit.as_ref().map_or(0, |f| f.nth_last_weekdays)
+    }
+
+    /// fugit `n%m+p` by weekday, as [`FugitDays::week_modulo`] (all `(0, 0)` when none).
+    pub fn week_modulo(&self) -> [(u16, u16); 7] {
+        self.fugit.as_ref().map_or([(0, 0); 7], |f| f.week_modulo)
     }
 
     /// Some weekday has a fugit `%` rule (its days depend on the date).
     pub fn has_week_modulo(&self) -> bool {
-        self.week_modulo.iter().any(|&(m, _)| m != 0)
+        self.fugit
+            .as_ref()
+            .is_some_and(|f| f.week_modulo.iter().any(|&(m, _)| m != 0))
     }
 
     /// Days (bit d = day d) that fire in the month of `len` days starting on day
@@ -137,7 +162,7 @@ impl DayRule {
     fn week_modulo_days(&self, len: u32, start: u32) -> u32 {
         let first_wd = (start + 4) % 7;
         let mut m = 0;
-        for (wd, &(every, plus)) in self.week_modulo.iter().enumerate() {
+        for (wd, (every, plus)) in self.week_modulo().into_iter().enumerate() {
             if every == 0 {
                 continue;
             }
@@ -185,14 +210,10 @@ impl DayRule {
         let upper = if self.has_week_modulo() {
             // every weekday with a `%` rule (see `mask`)
             let mut w = 0u8;
-            for (wd, &(every, _)) in self.week_modulo.iter().enumerate() {
+            for (wd, (every, _)) in self.week_modulo().into_iter().enumerate() {
                 w |= ((every != 0) as u8) << wd;
             }
-            DayRule {
-                weekdays: w,
-                ..*self
-            }
-            .weekday_pattern(first_wd)
+            weekday_pattern(w, first_wd)
         } else {
             0
         };
@@ -217,13 +238,7 @@ impl DayRule {
     /// (for d ≤ 35) falls on a weekday of the set.
     #[inline]
     fn weekday_pattern(&self, first_wd: u32) -> u32 {
-        // bit i of `rot` = the weekday of day i+1 is in the set
-        let w = self.weekdays as u32;
-        let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
-        // a week repeated five times covers 35 days (bits 7k apart); then shifted so
-        // bit 1 is day 1 (days 32–35 fall off the u32, no month has them)
-        const FIVE_WEEKS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
-        ((rot as u64 * FIVE_WEEKS) << 1) as u32
+        weekday_pattern(self.weekdays, first_wd)
     }
 
     /// The `L-n`, `nW` and `L-nW` days of a month (kept out of line: the
@@ -290,7 +305,7 @@ impl DayRule {
             m |= 1 << last_on(wd);
         }
         // fugit `n#-k`: k - 1 weeks before the last one, if still in the month
-        let mut bits = self.nth_last_weekdays;
+        let mut bits = self.nth_last_weekdays();
         while bits != 0 {
             let b = bits.trailing_zeros();
             bits &= bits - 1;
@@ -314,7 +329,7 @@ impl DayRule {
         // bits k = 1..=4 of each weekday's byte
         let nth_k_le_4 = self.nth_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
         // `n#-k` with k ≤ 4 too; a `%` rule skips weeks, so it is not "always"
-        let nth_last_k_le_4 = self.nth_last_weekdays & 0x1E1E_1E1E_1E1E_1E1E != 0;
+        let nth_last_k_le_4 = self.nth_last_weekdays() & 0x1E1E_1E1E_1E1E_1E1E != 0;
         let dow_always =
             self.weekdays != 0 || self.last_weekdays != 0 || nth_k_le_4 || nth_last_k_le_4;
         match self.combine {
@@ -325,6 +340,19 @@ impl DayRule {
             }
         }
     }
+}
+
+/// Weekday set `weekdays` (bit 0 = Sunday) laid over a month starting on
+/// `first_wd`: bit d = day d (for d ≤ 35) falls on a weekday of the set.
+#[inline]
+fn weekday_pattern(weekdays: u8, first_wd: u32) -> u32 {
+    // bit i of `rot` = the weekday of day i+1 is in the set
+    let w = weekdays as u32;
+    let rot = ((w >> first_wd) | (w << (7 - first_wd))) & 0x7F;
+    // a week repeated five times covers 35 days (bits 7k apart); then shifted so
+    // bit 1 is day 1 (days 32–35 fall off the u32, no month has them)
+    const FIVE_WEEKS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+    ((rot as u64 * FIVE_WEEKS) << 1) as u32
 }
 
 /// Days matching both day fields (AND) or either (OR, Vixie's rule).
@@ -338,7 +366,7 @@ fn combine(how: DayCombine, dom: u32, dow: u32) -> u32 {
 
 /// The first day of a month starting on weekday `first_wd` that falls on weekday `wd`.
 #[inline]
-fn first_day_on(wd: u32, first_wd: u32) -> u32 {
+const fn first_day_on(wd: u32, first_wd: u32) -> u32 {
     // both are 0..=6: one conditional subtraction instead of a `% 7`
     let ahead = wd + 7 - first_wd;
     1 + if ahead >= 7 { ahead - 7 } else { ahead }
@@ -392,6 +420,11 @@ const YEARS_OF_KIND: [[u64; 4]; 14] = {
 };
 
 /// How the search computes a month's day mask (see [`Schedule::month_mask`]).
+///
+/// Small (12 bytes, no pointer) so that a `Schedule` stays within the 128 bytes
+/// LLVM copies inline, and with no more variants than the search's `match`es
+/// compile to a short chain of compares for (a jump table, which one more
+/// variant brought, cost the calendar schedules 6 instructions a search).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DayShape {
     /// Every day fires (`*`/`?` in both day fields).
@@ -403,16 +436,20 @@ enum DayShape {
     /// Day numbers, `L`, `L-n` and weekday sets: a few bit operations more
     /// (`from_end` as above).
     Plain { from_end: u32 },
-    /// Day numbers, weekday sets and `n#k`: then a month's days depend only on the
-    /// weekday it starts on (and its length, which just cuts the end off), so the
-    /// seven possible masks are worked out once, here, indexed by that weekday.
-    ByFirstWeekday([u32; 7]),
+    /// One `n#k` and nothing else restricting the day (`0 5 9 ? * 6#3`, the
+    /// commonest `#`): the day it names in a month starting on weekday f is
+    /// `days[f]` (it may be past the month's end). Seven bytes, not the seven
+    /// `u32` masks this shape used to precompute for every `#` (about 320
+    /// instructions on every parse, and 28 bytes); a lookup, not the formula
+    /// (which cost third_friday 17 instructions a search).
+    NthWeekday { days: [u8; 7] },
     /// One `nW` (`from_end` false: day `n`) or `L-nW` (`from_end` true: `n` days
     /// before the last; `LW` is n = 0) and nothing else restricting the day: the
     /// weekday nearest one day, worked out inline ([`DayRule::special_mask`]
     /// loops over every `W` form and costs about 100 instructions).
     NearestWeekday { n: u32, from_end: bool },
-    /// `W`, `nL`, `n#-k`, or `L` with `n#k`: [`DayRule::special_mask`].
+    /// `W`, `nL`, `n#-k`, or `n#k` beside anything else in the day fields:
+    /// [`DayRule::special_mask`].
     Special,
     /// A fugit `%` rule: the days depend on the date ([`DayRule::mask_on`]).
     ByDate,
@@ -450,17 +487,31 @@ impl DayShape {
                 DayShape::Special
             }
         } else if d.last_weekdays != 0
-            || d.nth_last_weekdays != 0
+            || d.nth_last_weekdays() != 0
             || (d.nth_weekdays != 0 && d.dom_last_offsets != 0)
         {
             DayShape::Special
         } else if d.nth_weekdays != 0 {
-            // 31 days: the longest month; shorter ones mask off their end
-            DayShape::ByFirstWeekday(std::array::from_fn(|wd| {
-                let wd = wd as u32;
-                let dow = d.weekday_pattern(wd) | d.dow_special(31, wd);
-                full_month(31) & combine(d.combine, d.dom_days, dow)
-            }))
+            let nth = d.nth_weekdays;
+            let day_silent = d.weekdays == 0
+                && match d.combine {
+                    DayCombine::And => d.dom_days == ALL_DAYS,
+                    DayCombine::Or => d.dom_days == 0,
+                };
+            if day_silent && nth & (nth - 1) == 0 {
+                // the first week's days from a table, the later weeks' added to
+                // all seven bytes at once (no carries: every byte stays ≤ 35)
+                let b = nth.trailing_zeros();
+                let (wd, skip) = (b / 8, 7 * (b % 8 - 1) as u64);
+                let days = FIRST_DAY_ON[wd as usize % 7] + skip * 0x0001_0101_0101_0101;
+                let d = days.to_le_bytes();
+                DayShape::NthWeekday {
+                    days: [d[0], d[1], d[2], d[3], d[4], d[5], d[6]],
+                }
+            } else {
+                // several `#`, or one beside weekdays or days of the month (rare)
+                DayShape::Special
+            }
         } else if d.dom_last_offsets == 0
             && match d.combine {
                 DayCombine::And => d.dom_days == ALL_DAYS && d.weekdays == 0x7F,
@@ -489,13 +540,29 @@ impl DayShape {
             DayShape::Every | DayShape::MonthDays { .. } => true,
             // the weekday pattern is then all or nothing
             DayShape::Plain { .. } => d.weekdays == 0 || d.weekdays == 0x7F,
-            DayShape::ByFirstWeekday(_)
+            DayShape::NthWeekday { .. }
             | DayShape::NearestWeekday { .. }
             | DayShape::Special
             | DayShape::ByDate => false,
         }
     }
 }
+
+/// For each weekday wd (0 = Sunday), byte f = [`first_day_on`]`(wd, f)`: the
+/// first day on weekday wd of a month starting on weekday f (1..=7).
+const FIRST_DAY_ON: [u64; 7] = {
+    let mut t = [0u64; 7];
+    let mut wd = 0;
+    while wd < 7 {
+        let mut f = 0;
+        while f < 7 {
+            t[wd] |= (first_day_on(wd as u32, f as u32) as u64) << (8 * f);
+            f += 1;
+        }
+        wd += 1;
+    }
+    t
+};
 
 /// The leap years among 1970–2199 (kinds 7..14 of [`YEARS_OF_KIND`]).
 const LEAP_YEARS: [u64; 4] = {
@@ -1017,7 +1084,14 @@ impl Schedule {
             DayShape::Plain { from_end } => {
                 self.days.plain_mask(len, first_wd, from_end >> (31 - len))
             }
-            DayShape::ByFirstWeekday(masks) => masks[first_wd as usize % 7] & full_month(len),
+            DayShape::NthWeekday { days } => {
+                let d = days[first_wd as usize % 7] as u32;
+                if d <= len {
+                    1 << d
+                } else {
+                    0
+                }
+            }
             &DayShape::NearestWeekday { n, from_end } => match w_day(n, from_end, len) {
                 Some(d) => 1 << nearest_weekday(d, len, first_wd),
                 None => 0,
@@ -1994,11 +2068,14 @@ fn full_month(len: u32) -> u32 {
     ((1u64 << (len + 1)) - 2) as u32
 }
 
-/// `L-n` offsets (bit n) reversed (bit 31 - n); the common "no `L`" case skips
-/// the bit shuffling.
+/// `L-n` offsets (bit n) reversed (bit 31 - n); the common "no `L`" and "one
+/// `L` or `L-n`" cases skip the bit shuffling (x86-64 has no bit-reverse
+/// instruction: `reverse_bits` is about 15 instructions, on every parse of `L-3`).
 fn reverse_offsets(offsets: u32) -> u32 {
     if offsets == 0 {
         0
+    } else if offsets & (offsets - 1) == 0 {
+        (1 << 31) >> offsets.trailing_zeros()
     } else {
         offsets.reverse_bits()
     }
@@ -2175,7 +2252,7 @@ impl Compiler {
             FieldKind::DayOfWeek => {
                 let r = &mut s.days;
                 (r.weekdays, r.nth_weekdays, r.last_weekdays) = (0, 0, 0);
-                (r.nth_last_weekdays, r.week_modulo) = (0, [(0, 0); 7]);
+                r.fugit = None;
             }
         }
     }
@@ -2209,7 +2286,9 @@ impl Compiler {
                 r.last_weekdays |= 1 << weekday_of(d, v)
             }
             (FieldKind::DayOfWeek, ItemKind::NthLastWeekday(v, k @ 2..=5)) => {
-                r.nth_last_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
+                r.fugit
+                    .get_or_insert_with(Default::default)
+                    .nth_last_weekdays |= 1u64 << (8 * weekday_of(d, v) as u64 + k as u64)
             }
             (FieldKind::DayOfWeek, ItemKind::NthLastWeekday(..)) => {}
             (FieldKind::DayOfWeek, ItemKind::WeekModulo { day, every, plus }) => {
@@ -2219,11 +2298,13 @@ impl Compiler {
                     1 => r.weekdays |= 1 << wd,
                     m => {
                         let new = (m, plus % m);
-                        let (old_m, old_p) = r.week_modulo[wd];
+                        let rule =
+                            &mut r.fugit.get_or_insert_with(Default::default).week_modulo[wd];
+                        let (old_m, old_p) = *rule;
                         // one rule a weekday (the parser rejects two that differ,
                         // as fugit reads only one): keep the wider
                         if old_m == 0 || (old_m % m == 0 && old_p % m == new.1) {
-                            r.week_modulo[wd] = new;
+                            *rule = new;
                         }
                     }
                 }
@@ -2296,9 +2377,8 @@ impl Build for Compiler {
                     weekdays: 0x7F,
                     nth_weekdays: 0,
                     last_weekdays: 0,
-                    nth_last_weekdays: 0,
-                    week_modulo: [(0, 0); 7],
                     combine: DayCombine::And,
+                    fugit: None,
                 },
                 day_shape: DayShape::Every,
                 weekly: 0,
@@ -2608,6 +2688,55 @@ mod tests {
             assert_eq!(s.prev_before_ts(n + 1, &z, DstPolicy::Shift), Some(n));
             assert!(s.prev_before_ts(n, &z, DstPolicy::Shift).unwrap() <= t);
             t = n;
+        }
+    }
+
+    #[test]
+    fn schedules_stay_small_enough_to_copy_inline() {
+        // Past 128 bytes LLVM copies a `Schedule` with a `memcpy` call, several
+        // times a parse (see `DayRule::fugit`). A layout guard, not a timing test.
+        assert!(std::mem::size_of::<Schedule>() <= 128);
+        assert!(std::mem::size_of::<DayRule>() <= 40);
+        assert!(std::mem::size_of::<DayShape>() <= 12);
+    }
+
+    /// `DayShape::NthWeekday` (a formula) gives the days `DayRule::mask` gives,
+    /// through both of the search's entries, for every `n#k` in every month.
+    #[test]
+    fn nth_weekday_shape_agrees_with_the_rule() {
+        for (expr, choice) in [
+            ("0 0 0 ? * {wd}#{k}", DialectChoice::Quartz),
+            ("0 0 * * {wd}#{k}", DialectChoice::Unix),
+        ] {
+            for wd in 1..=7 {
+                for k in 1..=5 {
+                    let text = expr
+                        .replace("{wd}", &wd.to_string())
+                        .replace("{k}", &k.to_string());
+                    let s = Schedule::parse(&text, choice).unwrap();
+                    assert!(matches!(s.day_shape, DayShape::NthWeekday { .. }), "{text}");
+                    for y in [1970, 1999, 2000, 2026, 2100, 2199] {
+                        for m in 1..=12 {
+                            let len = days_in_month(y, m);
+                            let start = days_from_civil(y, m, 1) as u32;
+                            let want = s.days.mask(len, weekday_of_day(start));
+                            assert_eq!(s.month_mask(len, start), want, "{text} {y}-{m}");
+                            let got = s.day_mask_of(len, weekday_of_day(start));
+                            assert_eq!(got, want, "{text} {y}-{m}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reverse_offsets_is_a_bit_reversal() {
+        for n in 0..32 {
+            assert_eq!(reverse_offsets(1 << n), (1u32 << n).reverse_bits());
+        }
+        for v in [0, 0b11, 0x8000_0001, 0x1234_5678, u32::MAX] {
+            assert_eq!(reverse_offsets(v), v.reverse_bits());
         }
     }
 
